@@ -1,0 +1,84 @@
+namespace Commissioning.Core.Profiles;
+
+/// <summary>The kinds of organisation that buy occupational health services.</summary>
+public enum OrganisationType
+{
+    /// <summary>A GP practice or a primary care network.</summary>
+    GpPracticeOrPcn,
+    /// <summary>Other primary care: dental, optometry, community pharmacy.</summary>
+    OtherPrimaryCare,
+    /// <summary>A small organisation such as a hospice or an integrated care board.</summary>
+    SmallOrganisation,
+    /// <summary>A community health services trust.</summary>
+    CommunityTrust,
+    /// <summary>A mental health trust.</summary>
+    MentalHealthTrust,
+    /// <summary>An acute hospital trust.</summary>
+    AcuteTrust,
+    /// <summary>An ambulance trust.</summary>
+    AmbulanceTrust,
+}
+
+/// <summary>How the organisation gets its OH service today (Growing OHWB Together, driver 2.3).</summary>
+public enum DeliveryModel
+{
+    /// <summary>Run by the organisation's own OH team.</summary>
+    Internal,
+    /// <summary>Bought from an external provider.</summary>
+    External,
+    /// <summary>Partly in-house, partly bought in.</summary>
+    Hybrid,
+}
+
+/// <summary>Exposures and activities in the workforce that call for sub-specialist OH expertise.</summary>
+public enum Exposure
+{
+    /// <summary>Staff work with ionising radiation.</summary>
+    IonisingRadiation,
+    /// <summary>Staff prepare or give cytotoxic drugs.</summary>
+    CytotoxicDrugs,
+    /// <summary>Staff work with genetically modified organisms or gene therapy.</summary>
+    GmoGeneTherapy,
+    /// <summary>Staff are at risk of exposure to tuberculosis.</summary>
+    TuberculosisRisk,
+    /// <summary>Staff carry out exposure-prone procedures.</summary>
+    ExposureProneProcedures,
+    /// <summary>Staff have clinical contact with blood or body fluids.</summary>
+    BloodBodyFluids,
+    /// <summary>Staff are exposed to respiratory sensitisers.</summary>
+    RespiratorySensitisers,
+    /// <summary>The organisation carries out clinical research.</summary>
+    ResearchActivity,
+    /// <summary>The organisation employs doctors, dentists or other senior clinicians.</summary>
+    SeniorClinicians,
+}
+
+/// <summary>
+/// What a commissioner says about one organisation; the input to tailoring. Immutable.
+/// </summary>
+public sealed record OrganisationProfile
+{
+    /// <summary>The organisation's name, shown in reasons and documents.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The kind of organisation.</summary>
+    public required OrganisationType Type { get; init; }
+
+    /// <summary>Number of staff (people, not whole-time equivalents).</summary>
+    public required int Headcount { get; init; }
+
+    /// <summary>Whether the organisation is a host employer of doctors in training.</summary>
+    public bool HostsMedicalTrainees { get; init; }
+
+    /// <summary>Exposures and activities present in the workforce.</summary>
+    public IReadOnlySet<Exposure> Exposures { get; init; } = new HashSet<Exposure>();
+
+    /// <summary>Local organisational or population health needs the OH service should reflect.</summary>
+    public IReadOnlyList<string> PopulationHealthNeeds { get; init; } = [];
+
+    /// <summary>How OH is delivered today.</summary>
+    public DeliveryModel CurrentDelivery { get; init; } = DeliveryModel.External;
+
+    /// <summary>True for GP practices and PCNs, other primary care, and small organisations.</summary>
+    public bool IsSmallerOrganisation => Vocabulary.IsSmaller(Type);
+}

@@ -1,0 +1,44 @@
+using FluentValidation;
+
+namespace Commissioning.Core.Profiles;
+
+/// <summary>
+/// The rules an organisation profile must meet wherever it comes from (a form, a file, a tender).
+/// Messages follow the NHS service manual: say what to do, in plain words.
+/// </summary>
+public sealed class OrganisationProfileValidator : AbstractValidator<OrganisationProfile>
+{
+    /// <summary>The largest headcount accepted: above the largest NHS employer, to catch typing slips.</summary>
+    public const int MaximumHeadcount = 100_000;
+
+    /// <summary>The longest organisation name accepted.</summary>
+    public const int MaximumNameLength = 200;
+
+    /// <summary>How many local population health needs a profile may list.</summary>
+    public const int MaximumNeeds = 20;
+
+    /// <summary>The longest description of one need.</summary>
+    public const int MaximumNeedLength = 200;
+
+    /// <summary>Creates the validator.</summary>
+    public OrganisationProfileValidator()
+    {
+        RuleFor(p => p.Name)
+            .NotEmpty().WithMessage("Enter the name of the organisation")
+            .MaximumLength(MaximumNameLength).WithMessage($"Organisation name must be {MaximumNameLength} characters or fewer");
+        RuleFor(p => p.Type)
+            .IsInEnum().WithMessage("Select the type of organisation");
+        RuleFor(p => p.Headcount)
+            .GreaterThan(0).WithMessage("Number of staff must be 1 or more")
+            .LessThanOrEqualTo(MaximumHeadcount).WithMessage($"Number of staff must be {MaximumHeadcount:N0} or fewer");
+        RuleFor(p => p.CurrentDelivery)
+            .IsInEnum().WithMessage("Select how occupational health is delivered today");
+        RuleForEach(p => p.Exposures)
+            .IsInEnum().WithMessage("Select only exposures from the list");
+        RuleFor(p => p.PopulationHealthNeeds)
+            .Must(n => n.Count <= MaximumNeeds).WithMessage($"List {MaximumNeeds} local health needs or fewer");
+        RuleForEach(p => p.PopulationHealthNeeds)
+            .NotEmpty().WithMessage("Local health need {CollectionIndex} is empty: describe it or remove it")
+            .MaximumLength(MaximumNeedLength).WithMessage($"Local health need {{CollectionIndex}} must be {MaximumNeedLength} characters or fewer");
+    }
+}
