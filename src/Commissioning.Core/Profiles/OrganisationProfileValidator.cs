@@ -37,8 +37,20 @@ public sealed class OrganisationProfileValidator : AbstractValidator<Organisatio
             .IsInEnum().WithMessage("Select only exposures from the list");
         RuleFor(p => p.PopulationHealthNeeds)
             .Must(n => n.Count <= MaximumNeeds).WithMessage($"List {MaximumNeeds} local health needs or fewer");
-        RuleForEach(p => p.PopulationHealthNeeds)
-            .NotEmpty().WithMessage("Local health need {CollectionIndex} is empty: describe it or remove it")
-            .MaximumLength(MaximumNeedLength).WithMessage($"Local health need {{CollectionIndex}} must be {MaximumNeedLength} characters or fewer");
+        RuleFor(p => p.PopulationHealthNeeds).Custom((needs, context) =>
+        {
+            // Numbered from 1, as a person counts the lines they typed.
+            for (var i = 0; i < needs.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(needs[i]))
+                {
+                    context.AddFailure($"{nameof(OrganisationProfile.PopulationHealthNeeds)}[{i}]", $"Local health need {i + 1} is empty: describe it or remove it");
+                }
+                else if (needs[i].Length > MaximumNeedLength)
+                {
+                    context.AddFailure($"{nameof(OrganisationProfile.PopulationHealthNeeds)}[{i}]", $"Local health need {i + 1} must be {MaximumNeedLength} characters or fewer");
+                }
+            }
+        });
     }
 }

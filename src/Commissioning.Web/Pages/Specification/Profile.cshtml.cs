@@ -1,0 +1,50 @@
+using Commissioning.Web.Infrastructure;
+using Commissioning.Web.Forms;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Commissioning.Web.Pages.Specification;
+
+/// <summary>
+/// The organisation profile form. Public: a practice manager needs no account to see what the
+/// standards ask of a provider for their organisation. Nothing is stored; the answers travel in
+/// the address of the specification page.
+/// </summary>
+[AllowAnonymous]
+public sealed class ProfileModel(IValidator<ProfileInput> validator) : PageModel
+{
+    /// <summary>The answers.</summary>
+    [BindProperty]
+    public ProfileInput Input { get; set; } = new();
+
+    /// <summary>The errors for the error summary, in form order.</summary>
+    public IReadOnlyList<FormError> Errors { get; private set; } = [];
+
+    /// <summary>Shows the form, filled in from the address when changing answers.</summary>
+    public void OnGet([FromQuery] ProfileInput? answers)
+    {
+        Input = answers ?? new ProfileInput();
+    }
+
+    /// <summary>Validates the answers and shows the specification, or the form with the errors.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        // Model binding cannot fail for string inputs; everything is checked by the validator.
+        ModelState.Clear();
+        var result = await validator.ValidateAsync(Input, cancellationToken);
+        if (!result.IsValid)
+        {
+            result.AddToModelState(ModelState, nameof(Input));
+            Errors = FormError.From(ModelState, ProfileInput.Fields);
+            return Page();
+        }
+
+        return RedirectToPage("/Specification/Index", Input.ToRouteValues());
+    }
+
+    /// <summary>The first error message for a field, or null.</summary>
+    public string? ErrorFor(string property) =>
+        Errors.FirstOrDefault(e => e.FieldId == ProfileInput.Fields.First(f => f.Key == $"Input.{property}").FieldId)?.Message;
+}
