@@ -1,0 +1,148 @@
+using System.Net;
+using Commissioning.Tests.Support;
+
+namespace Commissioning.Tests.Web;
+
+/// <summary>The start page and the standards browser, through the real site.</summary>
+public sealed class StandardsPagesTests
+{
+    private SiteFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public void StartSite()
+    {
+        _factory = new SiteFactory();
+        _client = _factory.CreateNonRedirectingClient();
+    }
+
+    [OneTimeTearDown]
+    public void StopSite()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    private async Task<(HttpStatusCode Status, string Html)> GetAsync(string path)
+    {
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task StartPage_NamesTheThreeJourneys()
+    {
+        var (status, html) = await GetAsync("/");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(html, Does.Contain("Buy OH for a GP practice or small organisation")
+            .And.Contain("Run a formal tender across an ICS")
+            .And.Contain("Prepare a bid as an OH provider"));
+    }
+
+    [Test]
+    public async Task StandardsIndex_ListsEveryRuleSet()
+    {
+        var (status, html) = await GetAsync("/standards");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        foreach (var ruleSet in Repository.Standards.RuleSets)
+        {
+            Assert.That(html, Does.Contain($"href=\"/standards/{ruleSet.Id}\""), ruleSet.Id);
+        }
+    }
+
+    public static IEnumerable<TestCaseData> RuleSets() =>
+        Repository.Standards.RuleSets.Select(r => new TestCaseData(r.Id).SetName($"RuleSetPage_{r.Id}_ShowsEveryRequirement"));
+
+    [TestCaseSource(nameof(RuleSets))]
+    public async Task RuleSetPage_ShowsEveryRequirementWithAnAnchor(string id)
+    {
+        var (status, html) = await GetAsync($"/standards/{id}");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        foreach (var requirement in Repository.Standards.FindRuleSet(id)!.Requirements)
+        {
+            Assert.That(html, Does.Contain($"id=\"{requirement.Id.ToLowerInvariant()}\""), requirement.Id);
+            Assert.That(html, Does.Contain(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(requirement.ProviderQuestion)), requirement.Id);
+        }
+    }
+
+    public static IEnumerable<TestCaseData> Requirements() =>
+        Repository.Standards.Requirements.Select(r => new TestCaseData(r.Id).SetName($"RequirementPage_{r.Id}_IsReachable"));
+
+    [TestCaseSource(nameof(Requirements))]
+    public async Task EveryRequirement_IsReachableAtAStableUrlWithItsId(string id)
+    {
+        var (status, html) = await GetAsync($"/standards/requirements/{id.ToLowerInvariant()}");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(html, Does.Contain($"<span class=\"app-requirement__id\">{id}</span>"));
+    }
+
+    [Test]
+    public async Task RequirementPage_ExplainsTheTermsItUses()
+    {
+        var (_, html) = await GetAsync("/standards/requirements/inf-03");
+
+        Assert.That(html, Does.Contain("What the terms on this page mean").And.Contain("ESR (Electronic Staff Record)"));
+    }
+
+    [Test]
+    public async Task RequirementUrl_IsCaseInsensitive()
+    {
+        var (status, _) = await GetAsync("/standards/requirements/GOV-01");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [TestCase("/standards/requirements/XYZ-99")]
+    [TestCase("/standards/not-an-area")]
+    [TestCase("/no-such-page")]
+    public async Task UnknownAddresses_GiveTheNotFoundPage(string path)
+    {
+        var (status, html) = await GetAsync(path);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(html, Does.Contain("Page not found"));
+    }
+
+    [Test]
+    public async Task GuideQuestionsPage_MapsEveryQuestionToItsRequirement()
+    {
+        var (_, html) = await GetAsync("/standards/guide-questions");
+
+        foreach (var question in Repository.Standards.GuideQuestions)
+        {
+            Assert.That(html, Does.Contain($"<td class=\"nhsuk-table__cell\">{question.Id}</td>"));
+        }
+    }
+
+    [TestCase("/standards/glossary", "MoHaWK2")]
+    [TestCase("/standards/sources", "COHS-2023")]
+    public async Task ReferencePages_Render(string path, string expected)
+    {
+        var (status, html) = await GetAsync(path);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(html, Does.Contain(expected));
+    }
+
+    [Test]
+    public async Task Pages_SendSecurityHeaders()
+    {
+        using var response = await _client.GetAsync(new Uri("/standards", UriKind.Relative));
+
+        Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'self'").And.Contain("frame-ancestors 'none'"));
+        Assert.That(response.Headers.GetValues("X-Content-Type-Options").Single(), Is.EqualTo("nosniff"));
+        Assert.That(response.Headers.GetValues("X-Frame-Options").Single(), Is.EqualTo("DENY"));
+    }
+
+    [Test]
+    public async Task Pages_HaveNoInlineScript()
+    {
+        var (_, html) = await GetAsync("/");
+
+        Assert.That(html, Does.Not.Match("<script(?![^>]*\\bsrc=)[^>]*>"));
+    }
+}
