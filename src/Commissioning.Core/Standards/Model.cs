@@ -77,6 +77,9 @@ public sealed record Requirement
     public required string RuleSetId { get; init; }
     /// <summary>The 1-based line of its heading in the file.</summary>
     public required int Line { get; init; }
+
+    /// <summary>True when the organisation profile can change whether or how strongly it applies.</summary>
+    public bool IsConditional => AppliesWhen is not AlwaysCondition || EssentialWhen is not null;
 }
 
 /// <summary>One area of the guide, parsed from one file.</summary>
