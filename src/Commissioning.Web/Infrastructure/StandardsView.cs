@@ -23,6 +23,12 @@ public sealed class StandardsView(StandardsCatalogue catalogue)
     public IHtmlContent Html(string markdown) =>
         _html.GetOrAdd(markdown, m => new HtmlString(SafeMarkdown.ToHtml(m)));
 
+    /// <summary>The glossary terms used by some requirements and any other text on the page.</summary>
+    public IReadOnlyList<GlossaryTerm> TermsUsedBy(IEnumerable<Requirement> requirements, params string[] otherText) =>
+        Glossary.TermsIn(requirements
+            .SelectMany(r => new[] { r.Title, r.Statement, r.ProviderQuestion, string.Join(" ", r.Evidence) })
+            .Concat(otherText));
+
     /// <summary>The words shown for a strength.</summary>
     public static string Label(Strength strength) => strength switch
     {

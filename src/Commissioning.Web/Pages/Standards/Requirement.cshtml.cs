@@ -30,7 +30,7 @@ public sealed class RequirementModel(StandardsView view) : PageModel
 
         Requirement = requirement;
         RuleSet = view.Catalogue.RuleSetOf(requirement);
-        Terms = view.Glossary.TermsIn([requirement.Title, requirement.Statement, requirement.ProviderQuestion, .. requirement.Evidence]);
+        Terms = view.TermsUsedBy([requirement]);
         return Page();
     }
 }

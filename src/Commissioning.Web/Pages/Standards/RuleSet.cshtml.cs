@@ -26,9 +26,7 @@ public sealed class RuleSetModel(StandardsView view) : PageModel
         }
 
         RuleSet = ruleSet;
-        Terms = view.Glossary.TermsIn(ruleSet.Requirements
-            .SelectMany(r => new[] { r.Title, r.Statement, r.ProviderQuestion, string.Join(" ", r.Evidence) })
-            .Prepend(ruleSet.Introduction));
+        Terms = view.TermsUsedBy(ruleSet.Requirements, ruleSet.Introduction);
         return Page();
     }
 }
