@@ -1,0 +1,282 @@
+using Commissioning.Core.Tenders;
+
+namespace Commissioning.Core.Evaluation;
+
+/// <summary>
+/// The facts about each bid in a lot that do not depend on weights or the price method: final
+/// question scores, section percentages, gates, question and section thresholds, prices. Built
+/// once; <see cref="Standings"/> then ranks the bids for any section weights and price method
+/// cheaply, which is what the robustness analysis needs.
+/// </summary>
+internal sealed class LotScoring
+{
+    private LotScoring(Tender tender, Lot lot, IReadOnlyList<BidFacts> bids, int headcount, IReadOnlyList<string> outstanding)
+    {
+        Tender = tender;
+        Lot = lot;
+        Bids = bids;
+        Headcount = headcount;
+        Outstanding = outstanding;
+    }
+
+    public Tender Tender { get; }
+
+    public Lot Lot { get; }
+
+    public IReadOnlyList<BidFacts> Bids { get; }
+
+    public int Headcount { get; }
+
+    public IReadOnlyList<string> Outstanding { get; }
+
+    public decimal[] DeclaredSectionWeights => [.. Lot.Sections.Select(s => s.Weight)];
+
+    public static LotScoring Build(TenderPack pack, Lot lot)
+    {
+        var tender = pack.Tender;
+        var scores = pack.Scores.ToLookup(s => (s.BidId, s.QuestionId));
+        var moderation = pack.Moderation
+            .GroupBy(m => (m.BidId, m.QuestionId))
+            .ToDictionary(g => g.Key, g => g.Last());
+        var decisions = pack.GateDecisions
+            .GroupBy(d => (d.BidId, d.GateId))
+            .ToDictionary(g => g.Key, g => g.Last());
+        var evaluatorNames = tender.Evaluators.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+        var assigned = lot.Questions.ToDictionary(q => q.Id, q => tender.EvaluatorsFor(lot.Id, q.Id), StringComparer.Ordinal);
+        var outstanding = new List<string>();
+        var bids = new List<BidFacts>();
+
+        foreach (var bid in pack.Bids.Where(b => b.LotId == lot.Id))
+        {
+            var gates = lot.Gates.Select(g => DecideGate(g, bid, decisions, evaluatorNames)).ToList();
+            foreach (var gate in gates.Where(g => g.Status == GateStatus.NotAssessed))
+            {
+                outstanding.Add($"{bid.Provider}: gate {gate.Gate.Id} ({gate.Gate.Title}) has not been decided.");
+            }
+
+            var sections = new List<SectionFacts>();
+            var thresholds = new List<string>();
+            foreach (var section in lot.Sections)
+            {
+                var questions = new List<QuestionFacts>();
+                foreach (var question in section.Questions)
+                {
+                    var facts = FinalScore(tender, bid, question, [.. scores[(bid.Id, question.Id)]], moderation.GetValueOrDefault((bid.Id, question.Id)), assigned[question.Id], evaluatorNames, outstanding);
+                    questions.Add(facts);
+                    if (question.MinimumScore is { } minimum && facts.Score < minimum)
+                    {
+                        thresholds.Add($"{question.Id} {question.Title} scored {Rounding.Number(facts.Score)}, below its minimum of {Rounding.Number(minimum)}.");
+                    }
+                }
+
+                var percent = questions.Sum(q => q.Question.Weight * q.Score / tender.Scale.Maximum);
+                var sectionFacts = new SectionFacts(section, questions, questions.Sum(q => q.Score), questions.Count * (decimal)tender.Scale.Maximum, percent);
+                sections.Add(sectionFacts);
+                if (section.MinimumPercent is { } sectionMinimum && percent < sectionMinimum)
+                {
+                    thresholds.Add($"Section {section.Id} {section.Title} reached {Rounding.Percent(percent)}, below its minimum of {Rounding.Percent(sectionMinimum)}.");
+                }
+            }
+
+            var evaluatedPrice = bid.Price.AnnualPrices.Take(lot.Price.ContractYears).Sum()
+                + (lot.Price.EvaluateExtensions ? bid.Price.ExtensionPrices.Take(lot.Price.ExtensionYears).Sum() : 0m);
+            bids.Add(new BidFacts(bid, gates, sections, thresholds, evaluatedPrice));
+        }
+
+        var headcount = tender.MembersOf(lot).Sum(m => m.Profile.Headcount);
+        return new LotScoring(tender, lot, bids, headcount, outstanding);
+    }
+
+    /// <summary>
+    /// Each bid's standing for the given section weights (percent of quality, in section order)
+    /// and price method. <paramref name="priceOverride"/> replaces one bid's evaluated price, for
+    /// "what would it have needed" questions.
+    /// </summary>
+    public Standing[] Standings(ReadOnlySpan<decimal> sectionWeights, PriceMethod method, (int Index, decimal Price)? priceOverride = null)
+    {
+        var count = Bids.Count;
+        var standings = new Standing[count];
+        var qualityWeight = Lot.QualityWeight;
+        for (var i = 0; i < count; i++)
+        {
+            var bid = Bids[i];
+            var quality = 0m;
+            for (var s = 0; s < bid.Sections.Count; s++)
+            {
+                quality += sectionWeights[s] * bid.Sections[s].Percent / 100m;
+            }
+
+            var eligible = bid.Eligible && !(Lot.MinimumQualityPercent is { } minimum && quality < minimum);
+            var price = priceOverride is { } o && o.Index == i ? o.Price : bid.EvaluatedPrice;
+            standings[i] = new Standing(i, eligible, quality, quality * qualityWeight / 100m, price, null, null, null);
+        }
+
+        ScorePrices(standings, method);
+        return standings;
+    }
+
+    /// <summary>The eligible bids in rank order, with their competition ranks (equal totals after the tie-break share a rank).</summary>
+    public IReadOnlyList<(int Index, int Rank)> Rank(Standing[] standings)
+    {
+        var eligible = standings.Where(s => s.Eligible).ToList();
+        eligible.Sort((a, b) => Compare(a, b));
+        var ranked = new List<(int, int)>(eligible.Count);
+        for (var i = 0; i < eligible.Count; i++)
+        {
+            var rank = i > 0 && Compare(eligible[i - 1], eligible[i]) == 0 ? ranked[i - 1].Item2 : i + 1;
+            ranked.Add((eligible[i].Index, rank));
+        }
+
+        return ranked;
+    }
+
+    /// <summary>The index of the single winner, or null if there is no eligible bid or an unbroken tie for first.</summary>
+    public int? Winner(Standing[] standings)
+    {
+        var ranked = Rank(standings);
+        return ranked.Count == 0 || (ranked.Count > 1 && ranked[1].Rank == 1) ? null : ranked[0].Index;
+    }
+
+    private int Compare(Standing a, Standing b)
+    {
+        var byTotal = b.Total!.Value.CompareTo(a.Total!.Value);
+        if (byTotal != 0)
+        {
+            return byTotal;
+        }
+
+        return Lot.TieBreak.Rule switch
+        {
+            TieBreakRule.HighestQuality => b.QualityPercent.CompareTo(a.QualityPercent),
+            TieBreakRule.LowestPrice => a.Price.CompareTo(b.Price),
+            TieBreakRule.HighestSection => SectionPercent(b.Index).CompareTo(SectionPercent(a.Index)),
+            _ => 0,
+        };
+    }
+
+    private decimal SectionPercent(int index) =>
+        Bids[index].Sections.FirstOrDefault(s => s.Section.Id == Lot.TieBreak.SectionId)?.Percent ?? 0m;
+
+    private void ScorePrices(Standing[] standings, PriceMethod method)
+    {
+        var eligiblePrices = standings.Where(s => s.Eligible).Select(s => s.Price).ToList();
+        if (eligiblePrices.Count == 0)
+        {
+            return;
+        }
+
+        var lowest = eligiblePrices.Min();
+        var priceWeight = Lot.PriceWeight;
+        if (method == PriceMethod.PricePerQualityPoint)
+        {
+            // Price per quality percentage point; a bid with no quality has no finite price per point.
+            decimal? PerPoint(Standing s) => s.QualityPercent > 0 ? s.Price / s.QualityPercent : null;
+            var best = standings.Where(s => s.Eligible).Select(PerPoint).Where(p => p is not null).DefaultIfEmpty(null).Min();
+            for (var i = 0; i < standings.Length; i++)
+            {
+                var perPoint = PerPoint(standings[i]);
+                standings[i] = standings[i] with
+                {
+                    PricePerQualityPoint = perPoint,
+                    Total = standings[i].Eligible ? (perPoint is { } p && best is { } b ? 100m * b / p : 0m) : null,
+                };
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < standings.Length; i++)
+        {
+            if (!standings[i].Eligible)
+            {
+                continue;
+            }
+
+            var price = standings[i].Price;
+            var points = method switch
+            {
+                PriceMethod.Proportional => price <= 0 ? priceWeight : priceWeight * lowest / price,
+                PriceMethod.Linear => Linear(price, lowest, Lot.Price.Ceiling ?? eligiblePrices.Max(), priceWeight),
+                PriceMethod.Deviation => lowest <= 0 ? (price <= 0 ? priceWeight : 0m) : priceWeight * Math.Max(0m, 1m - ((price - lowest) / lowest)),
+                _ => throw new InvalidOperationException($"Unknown price method {method}."),
+            };
+            standings[i] = standings[i] with { PricePoints = points, Total = standings[i].QualityPoints + points };
+        }
+    }
+
+    private static decimal Linear(decimal price, decimal lowest, decimal ceiling, decimal priceWeight)
+    {
+        if (price >= ceiling)
+        {
+            return price == lowest ? priceWeight : 0m;
+        }
+
+        return ceiling <= lowest ? priceWeight : priceWeight * (ceiling - price) / (ceiling - lowest);
+    }
+
+    private static GateOutcome DecideGate(Gate gate, Bid bid, Dictionary<(string, string), GateDecision> decisions, Dictionary<string, string> names)
+    {
+        if (decisions.TryGetValue((bid.Id, gate.Id), out var decision))
+        {
+            return new GateOutcome(gate, decision.Passed ? GateStatus.Passed : GateStatus.Failed, decision.Reason,
+                $"decided by {names.GetValueOrDefault(decision.DecidedBy, decision.DecidedBy)}");
+        }
+
+        if (gate.RequirementId is { } requirementId && DeclarationChecks.Check(requirementId, bid.Declarations) is { } check)
+        {
+            return new GateOutcome(gate, check.Passed ? GateStatus.Passed : GateStatus.Failed, Capitalise(check.Reason), "from the bid's declarations");
+        }
+
+        return new GateOutcome(gate, GateStatus.NotAssessed, "Not yet decided.", "no decision recorded");
+    }
+
+    private static QuestionFacts FinalScore(Tender tender, Bid bid, Question question, List<EvaluatorScore> scores, ModeratedScore? moderation,
+        IReadOnlyList<string> assigned, Dictionary<string, string> names, List<string> outstanding)
+    {
+        var spread = scores.Count >= 2 ? scores.Max(s => s.Score) - scores.Min(s => s.Score) : 0m;
+        var flagged = spread >= tender.EffectiveSpreadFlag;
+        var where = $"{bid.Provider}, {question.Id} {question.Title}";
+        if (moderation is not null)
+        {
+            return new QuestionFacts(question, moderation.Score, ScoreSource.Moderated, scores, moderation, spread, flagged);
+        }
+
+        if (scores.Count == 0)
+        {
+            outstanding.Add($"{where}: no score recorded (counted as 0 for now).");
+            return new QuestionFacts(question, 0m, ScoreSource.Missing, scores, null, spread, flagged);
+        }
+
+        var mean = scores.Average(s => s.Score);
+        var waitingFor = assigned.Where(a => scores.All(s => s.EvaluatorId != a)).Select(a => names.GetValueOrDefault(a, a)).ToList();
+        if (waitingFor.Count > 0)
+        {
+            outstanding.Add($"{where}: waiting for scores from {string.Join(", ", waitingFor)}.");
+            return new QuestionFacts(question, mean, ScoreSource.PartialMean, scores, null, spread, flagged);
+        }
+
+        if (spread > 0)
+        {
+            outstanding.Add($"{where}: evaluators differ ({string.Join(", ", scores.Select(s => Rounding.Number(s.Score)))}){(flagged ? ", a flagged spread," : "")} and no consensus is recorded; the mean is used for now.");
+        }
+
+        return new QuestionFacts(question, mean, ScoreSource.MeanOfEvaluators, scores, null, spread, flagged);
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..] + ".";
+}
+
+/// <summary>One bid's facts that do not depend on weights.</summary>
+internal sealed record BidFacts(Bid Bid, IReadOnlyList<GateOutcome> Gates, IReadOnlyList<SectionFacts> Sections, IReadOnlyList<string> Thresholds, decimal EvaluatedPrice)
+{
+    public bool Eligible => Thresholds.Count == 0 && Gates.All(g => g.Status != GateStatus.Failed);
+}
+
+/// <summary>One section's facts for one bid: the percentage is weighted by question weights.</summary>
+internal sealed record SectionFacts(Section Section, IReadOnlyList<QuestionFacts> Questions, decimal Raw, decimal RawMaximum, decimal Percent);
+
+/// <summary>One question's final score for one bid.</summary>
+internal sealed record QuestionFacts(Question Question, decimal Score, ScoreSource Source, IReadOnlyList<EvaluatorScore> Scores, ModeratedScore? Moderation, decimal Spread, bool Flagged);
+
+/// <summary>A bid's standing for one set of weights and one price method.</summary>
+internal readonly record struct Standing(int Index, bool Eligible, decimal QualityPercent, decimal QualityPoints, decimal Price, decimal? PricePoints, decimal? PricePerQualityPoint, decimal? Total);

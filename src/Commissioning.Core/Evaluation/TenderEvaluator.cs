@@ -1,0 +1,250 @@
+using Commissioning.Core.Tenders;
+
+namespace Commissioning.Core.Evaluation;
+
+/// <summary>
+/// Evaluates a tender: gates, thresholds, quality, price, total, rank and the most advantageous
+/// tender for each lot, with every step written out so that each number can be traced to its
+/// inputs. Pure: the same pack always gives the same result. Arithmetic is unrounded
+/// <see cref="decimal"/>; <see cref="Rounding"/> applies only to what is shown.
+/// </summary>
+public static class TenderEvaluator
+{
+    /// <summary>Evaluates every lot.</summary>
+    public static TenderResult Evaluate(TenderPack pack)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        return new TenderResult
+        {
+            Tender = pack.Tender,
+            Lots = [.. pack.Tender.Lots.Select(lot => EvaluateLot(LotScoring.Build(pack, lot)))],
+        };
+    }
+
+    /// <summary>Evaluates one lot, optionally with another price method (for comparisons).</summary>
+    public static LotResult EvaluateLot(TenderPack pack, string lotId, PriceMethod? method = null)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        var lot = pack.Tender.FindLot(lotId) ?? throw new ArgumentException($"The tender has no lot '{lotId}'.", nameof(lotId));
+        return EvaluateLot(LotScoring.Build(pack, lot), method);
+    }
+
+    internal static LotResult EvaluateLot(LotScoring scoring, PriceMethod? method = null)
+    {
+        var lot = scoring.Lot;
+        var priceMethod = method ?? lot.Price.Method;
+        var standings = scoring.Standings(scoring.DeclaredSectionWeights, priceMethod);
+        var ranked = scoring.Rank(standings);
+        var winner = scoring.Winner(standings);
+        var ranks = ranked.ToDictionary(r => r.Index, r => r.Rank);
+        var eligibleCount = ranked.Count;
+        var lowest = standings.Where(s => s.Eligible).Select(s => s.Price).DefaultIfEmpty(0m).Min();
+        var bestPerPoint = standings.Where(s => s.Eligible && s.PricePerQualityPoint is not null).Select(s => s.PricePerQualityPoint!.Value).DefaultIfEmpty(0m).Min();
+
+        var results = new List<BidResult>();
+        for (var i = 0; i < scoring.Bids.Count; i++)
+        {
+            var facts = scoring.Bids[i];
+            var standing = standings[i];
+            var thresholds = facts.Thresholds.ToList();
+            if (facts.Eligible && !standing.Eligible && lot.MinimumQualityPercent is { } minimum)
+            {
+                thresholds.Add($"Quality reached {Rounding.Percent(standing.QualityPercent)}, below the lot's minimum of {Rounding.Percent(minimum)}.");
+            }
+
+            var sections = facts.Sections.Select(s => Section(scoring, s)).ToList();
+            var price = Price(scoring, facts, standing, priceMethod, lowest, bestPerPoint);
+            int? rank = ranks.TryGetValue(i, out var r) ? r : null;
+            var result = new BidResult
+            {
+                Bid = facts.Bid,
+                Gates = facts.Gates,
+                ThresholdsFailed = thresholds,
+                Sections = sections,
+                QualityRaw = facts.Sections.Sum(s => s.Raw),
+                QualityRawMaximum = facts.Sections.Sum(s => s.RawMaximum),
+                QualityPercent = standing.QualityPercent,
+                QualityPoints = standing.QualityPoints,
+                Price = price,
+                Total = standing.Total,
+                Rank = rank,
+                MostAdvantageous = winner == i,
+                Breakdown = [],
+            };
+            results.Add(result with { Breakdown = Breakdown(scoring, result, eligibleCount, priceMethod, winner is null && rank == 1) });
+        }
+
+        var ordered = ranked.Select(r => results[r.Index])
+            .Concat(results.Where(b => b.Rank is null))
+            .ToList();
+        return new LotResult
+        {
+            Lot = lot,
+            Bids = ordered,
+            Agreement = Agreement(scoring),
+            Warnings = Warnings(scoring, ranked),
+            Outstanding = scoring.Outstanding,
+        };
+    }
+
+    private static SectionResult Section(LotScoring scoring, SectionFacts facts)
+    {
+        var lot = scoring.Lot;
+        var maximum = scoring.Tender.Scale.Maximum;
+        var questions = facts.Questions.Select(q =>
+        {
+            var points = q.Question.Weight / 100m * facts.Section.Weight / 100m * lot.QualityWeight * q.Score / maximum;
+            return new QuestionResult
+            {
+                Question = q.Question,
+                Score = q.Score,
+                Source = q.Source,
+                EvaluatorScores = q.Scores,
+                Moderation = q.Moderation,
+                Spread = q.Spread,
+                SpreadFlagged = q.Flagged,
+                Points = points,
+                BelowMinimum = q.Question.MinimumScore is { } m && q.Score < m,
+                Explanation = $"{q.Question.Id}: {Rounding.Number(q.Score)} of {maximum} ({scoring.Tender.Scale.LevelFor(q.Score).Label}, {SourceWords(q)}) × {Rounding.Percent(q.Question.Weight)} of section {facts.Section.Id} × {Rounding.Percent(facts.Section.Weight)} of quality × {Rounding.Number(lot.QualityWeight)} quality points = {Rounding.Number(points)} points",
+            };
+        }).ToList();
+
+        return new SectionResult
+        {
+            Section = facts.Section,
+            RawScore = facts.Raw,
+            RawMaximum = facts.RawMaximum,
+            Percent = facts.Percent,
+            Points = facts.Section.Weight / 100m * lot.QualityWeight * facts.Percent / 100m,
+            BelowMinimum = facts.Section.MinimumPercent is { } m && facts.Percent < m,
+            Questions = questions,
+        };
+    }
+
+    private static string SourceWords(QuestionFacts q) => q.Source switch
+    {
+        ScoreSource.Moderated => $"moderated from {string.Join(", ", q.Scores.Select(s => Rounding.Number(s.Score)))}",
+        ScoreSource.MeanOfEvaluators when q.Spread == 0 => $"all {q.Scores.Count} evaluators agreed",
+        ScoreSource.MeanOfEvaluators => $"mean of {string.Join(", ", q.Scores.Select(s => Rounding.Number(s.Score)))}, not yet moderated",
+        ScoreSource.PartialMean => $"mean of the {q.Scores.Count} scores so far",
+        _ => "no score yet",
+    };
+
+    private static PriceResult Price(LotScoring scoring, BidFacts facts, Standing standing, PriceMethod method, decimal lowest, decimal bestPerPoint)
+    {
+        var lot = scoring.Lot;
+        var years = lot.Price.EvaluatedYears;
+        var annual = years == 0 ? 0m : facts.EvaluatedPrice / years;
+        var perHead = scoring.Headcount == 0 ? 0m : annual / scoring.Headcount;
+        var weight = Rounding.Number(lot.PriceWeight);
+        var price = Rounding.Money(facts.EvaluatedPrice);
+        string explanation;
+        if (!standing.Eligible)
+        {
+            explanation = $"Evaluated price {price} over {years} years; not scored because the bid is excluded.";
+        }
+        else
+        {
+            explanation = method switch
+            {
+                PriceMethod.Proportional => $"Proportional: lowest eligible price {Rounding.Money(lowest)} ÷ this price {price} × {weight} = {Rounding.Number(standing.PricePoints!.Value)} points",
+                PriceMethod.Linear => $"Linear: ({Rounding.Money(lot.Price.Ceiling ?? 0m)} ceiling − {price}) ÷ ({Rounding.Money(lot.Price.Ceiling ?? 0m)} ceiling − {Rounding.Money(lowest)} lowest) × {weight}, kept between 0 and {weight}, = {Rounding.Number(standing.PricePoints!.Value)} points",
+                PriceMethod.Deviation => $"Deviation: {price} is {Rounding.Percent(lowest == 0 ? 0 : (facts.EvaluatedPrice - lowest) / lowest * 100m)} above the lowest eligible price {Rounding.Money(lowest)}; {weight} × (1 − that share), not below 0, = {Rounding.Number(standing.PricePoints!.Value)} points",
+                _ => standing.PricePerQualityPoint is { } perPoint
+                    ? $"Price per quality point: {price} ÷ {Rounding.Number(standing.QualityPercent)} quality = {Rounding.Money(perPoint)} a point; lowest {Rounding.Money(bestPerPoint)} a point; total = 100 × {Rounding.Money(bestPerPoint)} ÷ {Rounding.Money(perPoint)}"
+                    : "Price per quality point: no quality score, so no price per point and a total of 0",
+            };
+        }
+
+        return new PriceResult
+        {
+            EvaluatedPrice = facts.EvaluatedPrice,
+            AnnualPrice = annual,
+            PricePerHead = perHead,
+            Method = method,
+            Points = standing.PricePoints,
+            PricePerQualityPoint = standing.PricePerQualityPoint,
+            Explanation = explanation,
+        };
+    }
+
+    private static List<string> Breakdown(LotScoring scoring, BidResult result, int eligibleCount, PriceMethod method, bool tiedForFirst)
+    {
+        var lot = scoring.Lot;
+        var lines = new List<string>();
+        foreach (var gate in result.Gates)
+        {
+            lines.Add($"Gate {gate.Gate.Id} {gate.Gate.Title}: {gate.Status switch { GateStatus.Passed => "passed", GateStatus.Failed => "FAILED", _ => "not decided" }}. {gate.Reason} ({gate.Basis})");
+        }
+
+        lines.AddRange(result.ThresholdsFailed.Select(t => "Threshold not met: " + t));
+        foreach (var section in result.Sections)
+        {
+            lines.Add($"Section {section.Section.Id} {section.Section.Title}: {Rounding.Number(section.RawScore)} of {Rounding.Number(section.RawMaximum)} raw, {Rounding.Percent(section.Percent)} weighted × {Rounding.Percent(section.Section.Weight)} of quality = {Rounding.Number(section.Points)} points");
+            lines.AddRange(section.Questions.Select(q => "  " + q.Explanation));
+        }
+
+        lines.Add($"Quality: {Rounding.Number(result.QualityRaw)} of {Rounding.Number(result.QualityRawMaximum)} raw; {Rounding.Percent(result.QualityPercent)} weighted = {Rounding.Number(result.QualityPoints)} of {Rounding.Number(lot.QualityWeight)} points");
+        lines.Add($"Price: {Rounding.Money(result.Price.EvaluatedPrice)} over {lot.Price.EvaluatedYears} years ({Rounding.Money(result.Price.AnnualPrice)} a year, {Rounding.Money(result.Price.PricePerHead)} a head a year). {result.Price.Explanation}");
+        if (result.Total is { } total)
+        {
+            lines.Add(method == PriceMethod.PricePerQualityPoint
+                ? $"Total: {Rounding.Number(total)} of 100"
+                : $"Total: {Rounding.Number(result.QualityPoints)} quality + {Rounding.Number(result.Price.Points ?? 0m)} price = {Rounding.Number(total)} of 100");
+            lines.Add($"Rank {result.Rank} of {eligibleCount} eligible bids" +
+                (result.MostAdvantageous ? ": the most advantageous tender." :
+                 tiedForFirst ? ": tied for first after the declared tie-break; the tie must be resolved before award." : "."));
+        }
+        else
+        {
+            lines.Add(result.Disqualified ? "Excluded: a gate was failed." : "Excluded: a minimum threshold was not met.");
+        }
+
+        return lines;
+    }
+
+    private static List<QuestionAgreement> Agreement(LotScoring scoring)
+    {
+        var flag = scoring.Tender.EffectiveSpreadFlag;
+        return [.. scoring.Lot.Questions.Select(question =>
+        {
+            var compared = scoring.Bids
+                .Select(b => b.Sections.SelectMany(s => s.Questions).First(q => q.Question.Id == question.Id))
+                .Where(q => q.Scores.Count >= 2)
+                .ToList();
+            return new QuestionAgreement
+            {
+                Question = question,
+                BidsCompared = compared.Count,
+                Unanimous = compared.Count(q => q.Spread == 0),
+                LargestSpread = compared.Count == 0 ? 0m : compared.Max(q => q.Spread),
+                MeanSpread = compared.Count == 0 ? 0m : compared.Average(q => q.Spread),
+                Flagged = compared.Count(q => q.Spread >= flag),
+            };
+        })];
+    }
+
+    private static List<string> Warnings(LotScoring scoring, IReadOnlyList<(int Index, int Rank)> ranked)
+    {
+        var lot = scoring.Lot;
+        var warnings = new List<string>();
+        var socialValue = lot.SocialValueShareOfTotal;
+        if (socialValue < 10m)
+        {
+            warnings.Add($"Social value and net zero carry {Rounding.Percent(socialValue)} of the total for {lot.Title}. NHS bodies apply a weighting of at least 10%.");
+        }
+
+        if (scoring.Bids.Count > 0 && ranked.Count == 0)
+        {
+            warnings.Add($"No bid for {lot.Title} is eligible: every bid failed a gate or a minimum threshold.");
+        }
+
+        if (ranked.Count > 1 && ranked[1].Rank == 1)
+        {
+            var tied = ranked.Where(r => r.Rank == 1).Select(r => scoring.Bids[r.Index].Bid.Provider);
+            warnings.Add($"{string.Join(" and ", tied)} are tied for first in {lot.Title} even after the declared tie-break.");
+        }
+
+        return warnings;
+    }
+}
