@@ -1,0 +1,457 @@
+using Commissioning.Core.Tenders;
+
+namespace Commissioning.Core.Evaluation;
+
+/// <summary>Settings for the robustness analysis. The defaults are stated in every report.</summary>
+public sealed record RobustnessOptions
+{
+    /// <summary>Each section weight is moved by up to this percentage of itself in each random trial.</summary>
+    public decimal PerturbationRange { get; init; } = 20m;
+    /// <summary>How many random trials.</summary>
+    public int Samples { get; init; } = 1000;
+    /// <summary>The seed: the same seed always gives the same trials.</summary>
+    public ulong Seed { get; init; } = 2023;
+}
+
+/// <summary>A bid's place under one price method.</summary>
+public sealed record RankedBid(string BidId, string Provider, int Rank, decimal Total);
+
+/// <summary>The ranking under one price method.</summary>
+public sealed record PriceMethodOutcome
+{
+    /// <summary>The method.</summary>
+    public required PriceMethod Method { get; init; }
+    /// <summary>The eligible bids in rank order.</summary>
+    public required IReadOnlyList<RankedBid> Ranking { get; init; }
+    /// <summary>The winning bid, or null if none or tied.</summary>
+    public string? WinnerBidId { get; init; }
+    /// <summary>True when the winner differs from the declared method's winner.</summary>
+    public required bool WinnerChanges { get; init; }
+    /// <summary>Anything to know about how the method was applied.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>The smallest change to one section's weight that changes the winner.</summary>
+public sealed record WeightTipping
+{
+    /// <summary>The section.</summary>
+    public required Section Section { get; init; }
+    /// <summary>The smallest change in percentage points of quality (signed), or null if no change of this section alone changes the winner.</summary>
+    public decimal? Change { get; init; }
+    /// <summary>The winner after that change.</summary>
+    public string? NewWinnerBidId { get; init; }
+    /// <summary>In words.</summary>
+    public required string Explanation { get; init; }
+}
+
+/// <summary>The random weight trials.</summary>
+public sealed record PerturbationSummary
+{
+    /// <summary>Trials run.</summary>
+    public required int Samples { get; init; }
+    /// <summary>The range used, as a percentage of each weight.</summary>
+    public required decimal Range { get; init; }
+    /// <summary>The seed.</summary>
+    public required ulong Seed { get; init; }
+    /// <summary>Trials in which the declared winner still won.</summary>
+    public required int WinnerHeld { get; init; }
+    /// <summary>The share of trials in which the winner held, in percent.</summary>
+    public decimal WinnerHeldPercent => Samples == 0 ? 0m : 100m * WinnerHeld / Samples;
+    /// <summary>How many trials each bid won (ties count for no bid).</summary>
+    public required IReadOnlyDictionary<string, int> WinsByBid { get; init; }
+}
+
+/// <summary>What a losing bid would have needed to win.</summary>
+public sealed record LosingBidGap
+{
+    /// <summary>The bid.</summary>
+    public required string BidId { get; init; }
+    /// <summary>The provider.</summary>
+    public required string Provider { get; init; }
+    /// <summary>Points behind the winner; null for an excluded bid.</summary>
+    public decimal? PointsBehind { get; init; }
+    /// <summary>The quality percentage that would have won at the same price, if reachable.</summary>
+    public decimal? QualityPercentNeeded { get; init; }
+    /// <summary>The highest evaluated price that would have won at the same quality, if any.</summary>
+    public decimal? PriceNeeded { get; init; }
+    /// <summary>In words.</summary>
+    public required string Explanation { get; init; }
+}
+
+/// <summary>How robust one lot's result is.</summary>
+public sealed record LotRobustness
+{
+    /// <summary>The lot.</summary>
+    public required Lot Lot { get; init; }
+    /// <summary>The declared winner, or null.</summary>
+    public string? WinnerBidId { get; init; }
+    /// <summary>The ranking under each price method.</summary>
+    public required IReadOnlyList<PriceMethodOutcome> PriceMethods { get; init; }
+    /// <summary>For each section, the smallest weight change that changes the winner.</summary>
+    public required IReadOnlyList<WeightTipping> Sensitivity { get; init; }
+    /// <summary>The random weight trials.</summary>
+    public required PerturbationSummary Perturbation { get; init; }
+    /// <summary>What each losing bid would have needed.</summary>
+    public required IReadOnlyList<LosingBidGap> Gaps { get; init; }
+}
+
+/// <summary>
+/// How far a result can be trusted: whether the winner changes with the price method, how much a
+/// section's weight must move to change it, how often it holds when all weights are jiggled at
+/// random (seeded, so deterministic), and what each losing bid would have needed to win.
+/// </summary>
+public static class RobustnessAnalysis
+{
+    private static readonly PriceMethod[] Methods = [PriceMethod.Proportional, PriceMethod.Linear, PriceMethod.Deviation, PriceMethod.PricePerQualityPoint];
+
+    /// <summary>Analyses every lot.</summary>
+    public static IReadOnlyList<LotRobustness> Analyse(TenderPack pack, RobustnessOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        options ??= new RobustnessOptions();
+        return [.. pack.Tender.Lots.Select(lot => AnalyseLot(LotScoring.Build(pack, lot), options))];
+    }
+
+    internal static LotRobustness AnalyseLot(LotScoring scoring, RobustnessOptions options)
+    {
+        var weights = scoring.DeclaredSectionWeights;
+        var declared = scoring.Standings(weights, scoring.Lot.Price.Method);
+        var winner = scoring.Winner(declared);
+        return new LotRobustness
+        {
+            Lot = scoring.Lot,
+            WinnerBidId = winner is { } w ? scoring.Bids[w].Bid.Id : null,
+            PriceMethods = [.. Methods.Select(m => CompareMethod(scoring, weights, m, winner))],
+            Sensitivity = [.. scoring.Lot.Sections.Select((_, s) => Tipping(scoring, weights, s, winner))],
+            Perturbation = Perturb(scoring, weights, winner, options),
+            Gaps = Gaps(scoring, declared, winner),
+        };
+    }
+
+    private static PriceMethodOutcome CompareMethod(LotScoring scoring, decimal[] weights, PriceMethod method, int? declaredWinner)
+    {
+        var standings = scoring.Standings(weights, method);
+        var winner = scoring.Winner(standings);
+        string? note = null;
+        if (method == PriceMethod.Linear && scoring.Lot.Price.Ceiling is null)
+        {
+            note = "No ceiling is set for this lot, so the highest eligible price is used as the ceiling.";
+        }
+
+        return new PriceMethodOutcome
+        {
+            Method = method,
+            Ranking = [.. scoring.Rank(standings).Select(r => new RankedBid(scoring.Bids[r.Index].Bid.Id, scoring.Bids[r.Index].Bid.Provider, r.Rank, standings[r.Index].Total!.Value))],
+            WinnerBidId = winner is { } w ? scoring.Bids[w].Bid.Id : null,
+            WinnerChanges = winner != declaredWinner,
+            Note = note,
+        };
+    }
+
+    /// <summary>Weights with section <paramref name="section"/> moved by <paramref name="change"/> points and the others scaled to keep 100.</summary>
+    private static decimal[] Shift(decimal[] weights, int section, decimal change)
+    {
+        var rest = 100m - weights[section];
+        var scale = rest == 0 ? 0m : (rest - change) / rest;
+        var shifted = new decimal[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            shifted[i] = i == section ? weights[i] + change : weights[i] * scale;
+        }
+
+        return shifted;
+    }
+
+    private static WeightTipping Tipping(LotScoring scoring, decimal[] weights, int section, int? winner)
+    {
+        var target = scoring.Lot.Sections[section];
+        if (winner is not { } w)
+        {
+            return new WeightTipping { Section = target, Explanation = "There is no single winner to test." };
+        }
+
+        if (weights.Length < 2)
+        {
+            return new WeightTipping { Section = target, Explanation = "The lot has one section, so its weight cannot change." };
+        }
+
+        var best = (Change: (decimal?)null, Winner: (int?)null);
+        foreach (var direction in new[] { 1m, -1m })
+        {
+            var limit = direction > 0 ? 100m - weights[section] : weights[section];
+            var found = FirstFlip(scoring, weights, section, w, direction, limit);
+            if (found is { } f && (best.Change is null || Math.Abs(f.Change) < Math.Abs(best.Change.Value)))
+            {
+                best = (f.Change, f.Winner);
+            }
+        }
+
+        if (best.Change is not { } change)
+        {
+            return new WeightTipping { Section = target, Explanation = $"No change to the weight of {target.Id} {target.Title} alone, from 0% to 100% of quality, changes the winner." };
+        }
+
+        var newWinner = best.Winner is { } nw ? scoring.Bids[nw].Bid : null;
+        return new WeightTipping
+        {
+            Section = target,
+            Change = change,
+            NewWinnerBidId = newWinner?.Id,
+            Explanation = $"Moving {target.Id} {target.Title} from {Rounding.Percent(target.Weight)} to {Rounding.Percent(target.Weight + change)} of quality " +
+                $"(a change of {Rounding.Number(Math.Abs(change))} points, others scaled to keep 100%) " +
+                (newWinner is null ? "leaves no single winner." : $"makes {newWinner.Provider} the winner."),
+        };
+    }
+
+    /// <summary>
+    /// The smallest move in one direction at which the winner changes. Totals are linear in a
+    /// section's weight for every method except price per quality point, so the crossing points
+    /// with each rival (and the points where a bid crosses the minimum quality) are found exactly
+    /// and then confirmed by re-ranking just beyond them. For price per quality point the range is
+    /// also walked in 1-point steps and the first change narrowed down by halving.
+    /// </summary>
+    private static (decimal Change, int? Winner)? FirstFlip(LotScoring scoring, decimal[] weights, int section, int winner, decimal direction, decimal limit)
+    {
+        if (limit <= 0)
+        {
+            return null;
+        }
+
+        var method = scoring.Lot.Price.Method;
+        var start = scoring.Standings(weights, method);
+        var rest = 100m - weights[section];
+        var candidates = new SortedSet<decimal>();
+        decimal Slope(int i)
+        {
+            var sections = scoring.Bids[i].Sections;
+            var others = 0m;
+            for (var s = 0; s < sections.Count; s++)
+            {
+                if (s != section)
+                {
+                    others += weights[s] * sections[s].Percent;
+                }
+            }
+
+            return (sections[section].Percent - (rest == 0 ? 0m : others / rest)) / 100m;
+        }
+
+        var slopes = Enumerable.Range(0, scoring.Bids.Count).Select(Slope).ToArray();
+        var qualityWeight = scoring.Lot.QualityWeight / 100m;
+        for (var c = 0; c < scoring.Bids.Count; c++)
+        {
+            if (c != winner && start[c].Total is { } rival && start[winner].Total is { } leader && slopes[c] != slopes[winner])
+            {
+                var crossing = (leader - rival) / (qualityWeight * (slopes[c] - slopes[winner]));
+                if (crossing * direction > 0)
+                {
+                    candidates.Add(Math.Abs(crossing));
+                }
+            }
+
+            if (scoring.Lot.MinimumQualityPercent is { } minimum && slopes[c] != 0)
+            {
+                var crossing = (minimum - start[c].QualityPercent) / slopes[c];
+                if (crossing * direction > 0)
+                {
+                    candidates.Add(Math.Abs(crossing));
+                }
+            }
+        }
+
+        if (method == PriceMethod.PricePerQualityPoint)
+        {
+            for (var step = 1m; step < limit; step += 1m)
+            {
+                candidates.Add(step);
+            }
+        }
+
+        candidates.Add(limit);
+        const decimal Nudge = 0.0001m;
+        var previous = 0m;
+        foreach (var candidate in candidates.Where(c => c <= limit))
+        {
+            var probe = Math.Min(candidate + Nudge, limit);
+            var flipped = scoring.Winner(scoring.Standings(Shift(weights, section, direction * probe), method));
+            if (flipped != winner)
+            {
+                var exact = method == PriceMethod.PricePerQualityPoint
+                    ? Narrow(scoring, weights, section, winner, direction, previous, probe)
+                    : candidate;
+                var change = direction * Math.Ceiling(exact * 100m) / 100m;
+                return (change, scoring.Winner(scoring.Standings(Shift(weights, section, direction * Math.Min(Math.Abs(change) + Nudge, limit)), method)));
+            }
+
+            previous = candidate;
+        }
+
+        return null;
+    }
+
+    private static decimal Narrow(LotScoring scoring, decimal[] weights, int section, int winner, decimal direction, decimal holds, decimal flips)
+    {
+        while (flips - holds > 0.001m)
+        {
+            var middle = (holds + flips) / 2m;
+            if (scoring.Winner(scoring.Standings(Shift(weights, section, direction * middle), scoring.Lot.Price.Method)) == winner)
+            {
+                holds = middle;
+            }
+            else
+            {
+                flips = middle;
+            }
+        }
+
+        return holds;
+    }
+
+    private static PerturbationSummary Perturb(LotScoring scoring, decimal[] weights, int? winner, RobustnessOptions options)
+    {
+        var random = new SplitMix64(options.Seed);
+        var wins = new Dictionary<string, int>(StringComparer.Ordinal);
+        var held = 0;
+        var trial = new decimal[weights.Length];
+        var range = options.PerturbationRange / 100m;
+        for (var n = 0; n < options.Samples; n++)
+        {
+            var total = 0m;
+            for (var s = 0; s < weights.Length; s++)
+            {
+                trial[s] = weights[s] * (1m + (range * random.NextSigned()));
+                total += trial[s];
+            }
+
+            for (var s = 0; s < weights.Length; s++)
+            {
+                trial[s] = total == 0 ? 0m : trial[s] * 100m / total;
+            }
+
+            var trialWinner = scoring.Winner(scoring.Standings(trial, scoring.Lot.Price.Method));
+            if (trialWinner is { } t)
+            {
+                var id = scoring.Bids[t].Bid.Id;
+                wins[id] = wins.GetValueOrDefault(id) + 1;
+            }
+
+            if (trialWinner is not null && trialWinner == winner)
+            {
+                held++;
+            }
+        }
+
+        return new PerturbationSummary { Samples = options.Samples, Range = options.PerturbationRange, Seed = options.Seed, WinnerHeld = held, WinsByBid = wins };
+    }
+
+    private static List<LosingBidGap> Gaps(LotScoring scoring, Standing[] standings, int? winner)
+    {
+        var gaps = new List<LosingBidGap>();
+        if (winner is not { } w)
+        {
+            return gaps;
+        }
+
+        var method = scoring.Lot.Price.Method;
+        var leader = standings[w];
+        for (var i = 0; i < scoring.Bids.Count; i++)
+        {
+            if (i == w)
+            {
+                continue;
+            }
+
+            var bid = scoring.Bids[i].Bid;
+            if (!standings[i].Eligible)
+            {
+                gaps.Add(new LosingBidGap { BidId = bid.Id, Provider = bid.Provider, Explanation = $"{bid.Provider} was excluded, so it could not win without first passing every gate and minimum threshold." });
+                continue;
+            }
+
+            var behind = leader.Total!.Value - standings[i].Total!.Value;
+            decimal? qualityNeeded = null;
+            var qualityWords = "Quality alone could not close the gap under price per quality point scoring in a simple way; see the price needed.";
+            if (method != PriceMethod.PricePerQualityPoint)
+            {
+                var needed = (standings[i].QualityPoints + behind) / scoring.Lot.QualityWeight * 100m;
+                qualityNeeded = needed <= 100m ? needed : null;
+                qualityWords = qualityNeeded is { } q
+                    ? $"At the same price it needed quality of more than {Rounding.Percent(q)} (it scored {Rounding.Percent(standings[i].QualityPercent)})."
+                    : $"Even full marks on quality would not have closed the gap at its price.";
+            }
+
+            var priceNeeded = PriceToWin(scoring, i);
+            var priceWords = priceNeeded is { } p
+                ? $"At the same quality it needed an evaluated price of {Rounding.Money(p)} or less (it bid {Rounding.Money(scoring.Bids[i].EvaluatedPrice)}; {Rounding.Percent((scoring.Bids[i].EvaluatedPrice - p) / scoring.Bids[i].EvaluatedPrice * 100m)} less)."
+                : "No price, however low, would have won at its quality.";
+            gaps.Add(new LosingBidGap
+            {
+                BidId = bid.Id,
+                Provider = bid.Provider,
+                PointsBehind = behind,
+                QualityPercentNeeded = qualityNeeded,
+                PriceNeeded = priceNeeded,
+                Explanation = $"{bid.Provider} finished {Rounding.Number(behind)} points behind. {qualityWords} {priceWords}",
+            });
+        }
+
+        return gaps;
+    }
+
+    /// <summary>
+    /// The highest price (to the penny) at which the bid would win with its quality unchanged, or
+    /// null. Found by halving between a penny and its own price, re-ranking every bid each time,
+    /// because a lower price can change the lowest price and so every other bid's price score.
+    /// </summary>
+    private static decimal? PriceToWin(LotScoring scoring, int index)
+    {
+        var weights = scoring.DeclaredSectionWeights;
+        var method = scoring.Lot.Price.Method;
+        bool Wins(decimal price) => scoring.Winner(scoring.Standings(weights, method, (index, price))) == index;
+        var low = 0.01m;
+        if (!Wins(low))
+        {
+            return null;
+        }
+
+        var high = scoring.Bids[index].EvaluatedPrice;
+        while (high - low > 0.01m)
+        {
+            var middle = Math.Round((low + high) / 2m, 2, MidpointRounding.ToZero);
+            if (middle <= low)
+            {
+                break;
+            }
+
+            if (Wins(middle))
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>A small, fixed pseudo-random generator (SplitMix64), so trials are the same on every machine and runtime.</summary>
+    private sealed class SplitMix64(ulong seed)
+    {
+        private ulong _state = seed;
+
+        /// <summary>A decimal in [-1, 1).</summary>
+        public decimal NextSigned()
+        {
+            unchecked
+            {
+                var z = _state += 0x9E3779B97F4A7C15UL;
+                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+                z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+                z ^= z >> 31;
+                return ((decimal)(z >> 11) / (1UL << 53) * 2m) - 1m;
+            }
+        }
+    }
+}
