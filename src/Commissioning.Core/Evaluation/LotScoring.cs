@@ -29,7 +29,21 @@ internal sealed class LotScoring
 
     public IReadOnlyList<string> Outstanding { get; }
 
-    public decimal[] DeclaredSectionWeights => [.. Lot.Sections.Select(s => s.Weight)];
+    /// <summary>The lot's section weights scaled to add up to 100.</summary>
+    public decimal[] DeclaredSectionWeights
+    {
+        get
+        {
+            var total = Lot.Sections.Sum(s => s.Weight);
+            return [.. Lot.Sections.Select(s => total == 0 ? 0m : s.Weight * 100m / total)];
+        }
+    }
+
+    /// <summary>The quality share of the total, in points out of 100.</summary>
+    public decimal QualityShare => Lot.QualityWeight + Lot.PriceWeight == 0 ? 0m : Lot.QualityWeight * 100m / (Lot.QualityWeight + Lot.PriceWeight);
+
+    /// <summary>The price share of the total, in points out of 100.</summary>
+    public decimal PriceShare => Lot.QualityWeight + Lot.PriceWeight == 0 ? 0m : Lot.PriceWeight * 100m / (Lot.QualityWeight + Lot.PriceWeight);
 
     public static LotScoring Build(TenderPack pack, Lot lot)
     {
@@ -69,7 +83,9 @@ internal sealed class LotScoring
                     }
                 }
 
-                var percent = questions.Sum(q => q.Question.Weight * q.Score / tender.Scale.Maximum);
+                // Each level of weights is normalised by its own sum, so only relative weights matter.
+                var questionWeights = section.Questions.Sum(q => q.Weight);
+                var percent = questionWeights == 0 ? 0m : questions.Sum(q => q.Question.Weight * q.Score / tender.Scale.Maximum) * 100m / questionWeights;
                 var sectionFacts = new SectionFacts(section, questions, questions.Sum(q => q.Score), questions.Count * (decimal)tender.Scale.Maximum, percent);
                 sections.Add(sectionFacts);
                 if (section.MinimumPercent is { } sectionMinimum && percent < sectionMinimum)
@@ -96,15 +112,23 @@ internal sealed class LotScoring
     {
         var count = Bids.Count;
         var standings = new Standing[count];
-        var qualityWeight = Lot.QualityWeight;
+        var qualityWeight = QualityShare;
+        var weightTotal = 0m;
+        foreach (var weight in sectionWeights)
+        {
+            weightTotal += weight;
+        }
+
         for (var i = 0; i < count; i++)
         {
             var bid = Bids[i];
             var quality = 0m;
             for (var s = 0; s < bid.Sections.Count; s++)
             {
-                quality += sectionWeights[s] * bid.Sections[s].Percent / 100m;
+                quality += sectionWeights[s] * bid.Sections[s].Percent;
             }
+
+            quality = weightTotal == 0 ? 0m : quality / weightTotal;
 
             var eligible = bid.Eligible && !(Lot.MinimumQualityPercent is { } minimum && quality < minimum);
             var price = priceOverride is { } o && o.Index == i ? o.Price : bid.EvaluatedPrice;
@@ -166,7 +190,7 @@ internal sealed class LotScoring
         }
 
         var lowest = eligiblePrices.Min();
-        var priceWeight = Lot.PriceWeight;
+        var priceWeight = PriceShare;
         if (method == PriceMethod.PricePerQualityPoint)
         {
             // Price per quality percentage point; a bid with no quality has no finite price per point.

@@ -197,7 +197,7 @@ public static class RobustnessAnalysis
             Section = target,
             Change = change,
             NewWinnerBidId = newWinner?.Id,
-            Explanation = $"Moving {target.Id} {target.Title} from {Rounding.Percent(target.Weight)} to {Rounding.Percent(target.Weight + change)} of quality " +
+            Explanation = $"Moving {target.Id} {target.Title} from {Rounding.Percent(weights[section])} to {Rounding.Percent(weights[section] + change)} of quality " +
                 $"(a change of {Rounding.Number(Math.Abs(change))} points, others scaled to keep 100%) " +
                 (newWinner is null ? "leaves no single winner." : $"makes {newWinner.Provider} the winner."),
         };
@@ -237,7 +237,7 @@ public static class RobustnessAnalysis
         }
 
         var slopes = Enumerable.Range(0, scoring.Bids.Count).Select(Slope).ToArray();
-        var qualityWeight = scoring.Lot.QualityWeight / 100m;
+        var qualityWeight = scoring.QualityShare / 100m;
         for (var c = 0; c < scoring.Bids.Count; c++)
         {
             if (c != winner && start[c].Total is { } rival && start[winner].Total is { } leader && slopes[c] != slopes[winner])
@@ -373,7 +373,7 @@ public static class RobustnessAnalysis
             var qualityWords = "Quality alone could not close the gap under price per quality point scoring in a simple way; see the price needed.";
             if (method != PriceMethod.PricePerQualityPoint)
             {
-                var needed = (standings[i].QualityPoints + behind) / scoring.Lot.QualityWeight * 100m;
+                var needed = scoring.QualityShare == 0 ? decimal.MaxValue : (standings[i].QualityPoints + behind) / scoring.QualityShare * 100m;
                 qualityNeeded = needed <= 100m ? needed : null;
                 qualityWords = qualityNeeded is { } q
                     ? $"At the same price it needed quality of more than {Rounding.Percent(q)} (it scored {Rounding.Percent(standings[i].QualityPercent)})."

@@ -91,9 +91,11 @@ public static class TenderEvaluator
     {
         var lot = scoring.Lot;
         var maximum = scoring.Tender.Scale.Maximum;
+        var sectionShare = SectionShare(scoring, facts.Section);
+        var questionTotal = facts.Section.Questions.Sum(q => q.Weight);
         var questions = facts.Questions.Select(q =>
         {
-            var points = q.Question.Weight / 100m * facts.Section.Weight / 100m * lot.QualityWeight * q.Score / maximum;
+            var points = (questionTotal == 0 ? 0m : q.Question.Weight / questionTotal) * sectionShare * scoring.QualityShare * q.Score / maximum;
             return new QuestionResult
             {
                 Question = q.Question,
@@ -105,7 +107,7 @@ public static class TenderEvaluator
                 SpreadFlagged = q.Flagged,
                 Points = points,
                 BelowMinimum = q.Question.MinimumScore is { } m && q.Score < m,
-                Explanation = $"{q.Question.Id}: {Rounding.Number(q.Score)} of {maximum} ({scoring.Tender.Scale.LevelFor(q.Score).Label}, {SourceWords(q)}) × {Rounding.Percent(q.Question.Weight)} of section {facts.Section.Id} × {Rounding.Percent(facts.Section.Weight)} of quality × {Rounding.Number(lot.QualityWeight)} quality points = {Rounding.Number(points)} points",
+                Explanation = $"{q.Question.Id}: {Rounding.Number(q.Score)} of {maximum} ({scoring.Tender.Scale.LevelFor(q.Score).Label}, {SourceWords(q)}) × {Rounding.Percent(q.Question.Weight)} of section {facts.Section.Id} × {Rounding.Percent(sectionShare * 100m)} of quality × {Rounding.Number(scoring.QualityShare)} quality points = {Rounding.Number(points)} points",
             };
         }).ToList();
 
@@ -115,10 +117,17 @@ public static class TenderEvaluator
             RawScore = facts.Raw,
             RawMaximum = facts.RawMaximum,
             Percent = facts.Percent,
-            Points = facts.Section.Weight / 100m * lot.QualityWeight * facts.Percent / 100m,
+            Points = sectionShare * scoring.QualityShare * facts.Percent / 100m,
             BelowMinimum = facts.Section.MinimumPercent is { } m && facts.Percent < m,
             Questions = questions,
         };
+    }
+
+    /// <summary>A section's share of quality as a fraction (its weight over the sum of the lot's section weights).</summary>
+    private static decimal SectionShare(LotScoring scoring, Section section)
+    {
+        var total = scoring.Lot.Sections.Sum(s => s.Weight);
+        return total == 0 ? 0m : section.Weight / total;
     }
 
     private static string SourceWords(QuestionFacts q) => q.Source switch
@@ -136,7 +145,7 @@ public static class TenderEvaluator
         var years = lot.Price.EvaluatedYears;
         var annual = years == 0 ? 0m : facts.EvaluatedPrice / years;
         var perHead = scoring.Headcount == 0 ? 0m : annual / scoring.Headcount;
-        var weight = Rounding.Number(lot.PriceWeight);
+        var weight = Rounding.Number(scoring.PriceShare);
         var price = Rounding.Money(facts.EvaluatedPrice);
         string explanation;
         if (!standing.Eligible)
@@ -180,11 +189,11 @@ public static class TenderEvaluator
         lines.AddRange(result.ThresholdsFailed.Select(t => "Threshold not met: " + t));
         foreach (var section in result.Sections)
         {
-            lines.Add($"Section {section.Section.Id} {section.Section.Title}: {Rounding.Number(section.RawScore)} of {Rounding.Number(section.RawMaximum)} raw, {Rounding.Percent(section.Percent)} weighted × {Rounding.Percent(section.Section.Weight)} of quality = {Rounding.Number(section.Points)} points");
+            lines.Add($"Section {section.Section.Id} {section.Section.Title}: {Rounding.Number(section.RawScore)} of {Rounding.Number(section.RawMaximum)} raw, {Rounding.Percent(section.Percent)} weighted × {Rounding.Percent(SectionShare(scoring, section.Section) * 100m)} of quality = {Rounding.Number(section.Points)} points");
             lines.AddRange(section.Questions.Select(q => "  " + q.Explanation));
         }
 
-        lines.Add($"Quality: {Rounding.Number(result.QualityRaw)} of {Rounding.Number(result.QualityRawMaximum)} raw; {Rounding.Percent(result.QualityPercent)} weighted = {Rounding.Number(result.QualityPoints)} of {Rounding.Number(lot.QualityWeight)} points");
+        lines.Add($"Quality: {Rounding.Number(result.QualityRaw)} of {Rounding.Number(result.QualityRawMaximum)} raw; {Rounding.Percent(result.QualityPercent)} weighted = {Rounding.Number(result.QualityPoints)} of {Rounding.Number(scoring.QualityShare)} points");
         lines.Add($"Price: {Rounding.Money(result.Price.EvaluatedPrice)} over {lot.Price.EvaluatedYears} years ({Rounding.Money(result.Price.AnnualPrice)} a year, {Rounding.Money(result.Price.PricePerHead)} a head a year). {result.Price.Explanation}");
         if (result.Total is { } total)
         {
