@@ -22,7 +22,11 @@ public static class Rounding
     /// <summary>A percentage for display, such as "62.5%".</summary>
     public static string Percent(decimal value) => Number(value) + "%";
 
-    /// <summary>Money for display, such as "£1,234,567.89".</summary>
-    public static string Money(decimal value) =>
-        "£" + ForDisplay(value).ToString("#,##0.00", CultureInfo.InvariantCulture);
+    /// <summary>Money for display, such as "£1,234,567.89" or "-£5.00".</summary>
+    public static string Money(decimal value)
+    {
+        var rounded = ForDisplay(value);
+        var pounds = "£" + Math.Abs(rounded).ToString("#,##0.00", CultureInfo.InvariantCulture);
+        return rounded < 0 ? "-" + pounds : pounds;
+    }
 }

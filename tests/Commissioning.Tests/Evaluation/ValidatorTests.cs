@@ -1,0 +1,174 @@
+using Commissioning.Core.Profiles;
+using Commissioning.Core.Tenders;
+using Commissioning.Core.Tenders.Validation;
+using Commissioning.Tests.Support;
+using static Commissioning.Tests.Evaluation.Packs;
+
+namespace Commissioning.Tests.Evaluation;
+
+/// <summary>Every validator message, each from one change to an otherwise valid tender pack.</summary>
+public sealed class ValidatorTests
+{
+    private static TenderPack Valid()
+    {
+        var lot = Lot(
+            [Section("s1", 60m, Q("Q1", 50m, requirementId: "GOV-02"), Q("Q2", 50m)), Section("sv", 40m, Q("SV1")) with { SocialValue = true }],
+            gates: [new Gate { Id = "G1", Title = "SEQOHS", RequirementId = "SEQ-01", Description = "Accredited or working towards it." }]);
+        return new TenderPack
+        {
+            Tender = Tender(lot),
+            Bids = [Bid("a", 100m) with { Answers = [new Answer { QuestionId = "Q1", Text = "We take part in MoHaWK2." }] }, Bid("b", 120m)],
+            Scores = [.. Agreed("a", "Q1", 3), .. Agreed("b", "Q1", 2)],
+            Moderation = [Moderated("a", "Q2", 2)],
+            GateDecisions = [new GateDecision { BidId = "a", GateId = "G1", Passed = true, Reason = "Certificate seen.", DecidedBy = "m" }],
+        };
+    }
+
+    private static TenderPack WithLot(TenderPack pack, Func<Lot, Lot> change) =>
+        pack with { Tender = pack.Tender with { Lots = [change(pack.Tender.Lots[0]), .. pack.Tender.Lots.Skip(1)] } };
+
+    private static TenderPack WithSection(TenderPack pack, int index, Func<Section, Section> change) =>
+        WithLot(pack, l => l with { Sections = [.. l.Sections.Select((s, i) => i == index ? change(s) : s)] });
+
+    private static TenderPack WithBid(TenderPack pack, Func<Bid, Bid> change) =>
+        pack with { Bids = [change(pack.Bids[0]), .. pack.Bids.Skip(1)] };
+
+    private static string[] Messages(TenderPack pack) =>
+        [.. new TenderPackValidator(Repository.Standards).Validate(pack).Errors.Select(e => e.ErrorMessage)];
+
+    [Test]
+    public void ValidPack_HasNoErrors()
+    {
+        Assert.That(Messages(Valid()), Is.Empty);
+    }
+
+    public static IEnumerable<TestCaseData> Cases()
+    {
+        TestCaseData Case(string name, Func<TenderPack, TenderPack> change, string message) =>
+            new TestCaseData(change, message).SetName($"Validator_{name}");
+
+        // The tender.
+        yield return Case("NoTitle", p => p with { Tender = p.Tender with { Title = "" } }, "Enter the tender's title");
+        yield return Case("NoMembers", p => p with { Tender = p.Tender with { Members = [] } }, "Add at least one organisation the tender buys for");
+        yield return Case("MemberWithoutId", p => p with { Tender = p.Tender with { Members = [p.Tender.Members[0] with { Id = "" }] } }, "Member 1 has no id. Give each member a short id, such as 'city-hospitals'.");
+        yield return Case("MemberProfileInvalid", p => p with { Tender = p.Tender with { Members = [p.Tender.Members[0] with { Profile = p.Tender.Members[0].Profile with { Headcount = 0 } }] } }, "Member 'm1': Number of staff must be 1 or more.");
+        yield return Case("DuplicateMember", p => p with { Tender = p.Tender with { Members = [p.Tender.Members[0], p.Tender.Members[0]] } }, "The member id 'm1' is used more than once. Each member needs its own id.");
+        yield return Case("UnknownRegime", p => p with { Tender = p.Tender with { Regime = p.Tender.Regime with { Regime = (ProcurementRegime)9 } } }, "Choose the Procurement Act 2023 or the Provider Selection Regime 2023");
+        yield return Case("NoProcedure", p => p with { Tender = p.Tender with { Regime = p.Tender.Regime with { Procedure = " " } } }, "Enter the procedure or process the tender follows, such as 'Open procedure' or 'Competitive process'");
+        yield return Case("NoRationale", p => p with { Tender = p.Tender with { Regime = p.Tender.Regime with { Rationale = "" } } }, "Record why this regime and procedure were chosen");
+        yield return Case("ScaleMaximum", p => p with { Tender = p.Tender with { Scale = ScoringScale.ZeroToFour with { Maximum = 7 } } }, "The scoring scale runs from 0 to 7. It must run from 0 to 4, 5, 10 or 100.");
+        yield return Case("ScaleEnds", p => p with { Tender = p.Tender with { Scale = ScoringScale.ZeroToFour with { Levels = [.. ScoringScale.ZeroToFour.Levels.Take(4)] } } }, "The scoring scale needs descriptors for 0 and for 4.");
+        yield return Case("ScaleLevelOutside", p => p with { Tender = p.Tender with { Scale = ScoringScale.ZeroToFour with { Levels = [.. ScoringScale.ZeroToFour.Levels, new ScaleLevel { Score = 6, Label = "Beyond", Descriptor = "x" }] } } }, "The scale descriptor 'Beyond' is for 6, outside 0 to 4.");
+        yield return Case("ScaleLevelBlank", p => p with { Tender = p.Tender with { Scale = ScoringScale.ZeroToFour with { Levels = [.. ScoringScale.ZeroToFour.Levels.Take(4), new ScaleLevel { Score = 4, Label = "", Descriptor = "x" }] } } }, "The scale level for 4 needs a label and a descriptor.");
+        yield return Case("ScaleLevelTwice", p => p with { Tender = p.Tender with { Scale = ScoringScale.ZeroToFour with { Levels = [.. ScoringScale.ZeroToFour.Levels, ScoringScale.ZeroToFour.Levels[2]] } } }, "The scale has more than one descriptor for 2.");
+        yield return Case("SpreadFlag", p => p with { Tender = p.Tender with { SpreadFlag = 5m } }, "The spread that flags scores for moderation is 5. It must be more than 0 and no more than 4.");
+        yield return Case("NoEvaluators", p => p with { Tender = p.Tender with { Evaluators = [], Assignments = [] } }, "Add at least one evaluator");
+        yield return Case("EvaluatorWithoutId", p => p with { Tender = p.Tender with { Evaluators = [.. p.Tender.Evaluators, new Evaluator { Id = "", Name = "X" }] } }, "Evaluator 5 has no id.");
+        yield return Case("EvaluatorWithoutName", p => p with { Tender = p.Tender with { Evaluators = [.. p.Tender.Evaluators, new Evaluator { Id = "e9", Name = "" }] } }, "Evaluator e9 has no name.");
+        yield return Case("DuplicateEvaluator", p => p with { Tender = p.Tender with { Evaluators = [.. p.Tender.Evaluators, p.Tender.Evaluators[0]] } }, "The evaluator id 'e1' is used more than once.");
+        yield return Case("NoLots", p => p with { Tender = p.Tender with { Lots = [], Assignments = [] }, Bids = [], Scores = [], Moderation = [], GateDecisions = [] }, "Add at least one lot");
+        yield return Case("DuplicateLot", p => p with { Tender = p.Tender with { Lots = [p.Tender.Lots[0], p.Tender.Lots[0]] } }, "The lot id 'lot-1' is used more than once.");
+
+        // A lot.
+        yield return Case("LotWithoutId", p => WithLot(p, l => l with { Id = "" }), "Lot 1 has no id.");
+        yield return Case("LotWithoutTitle", p => WithLot(p, l => l with { Title = "" }), "Lot 1 has no title.");
+        yield return Case("LotWithoutMembers", p => WithLot(p, l => l with { MemberIds = [] }), "Lot 1 (Lot lot-1) serves no members. Name at least one member organisation.");
+        yield return Case("LotUnknownMember", p => WithLot(p, l => l with { MemberIds = ["m1", "ghost"] }), "Lot 1 (Lot lot-1) names the member 'ghost', which is not a member of the tender.");
+        yield return Case("QualityAndPrice", p => WithLot(p, l => l with { QualityWeight = 60m, PriceWeight = 35m }), "Quality and price weights for lot 1 (Lot lot-1) add up to 95%. They must add up to 100%, neither below 0.");
+        yield return Case("MinimumQuality", p => WithLot(p, l => l with { MinimumQualityPercent = 120m }), "The minimum quality for lot 1 (Lot lot-1) is 120%. It must be between 0% and 100%.");
+        yield return Case("ContractYears", p => WithLot(p, l => l with { Price = l.Price with { ContractYears = 0 } }), "The contract for lot 1 (Lot lot-1) is 0 years. It must be between 1 and 15 years.");
+        yield return Case("ExtensionYears", p => WithLot(p, l => l with { Price = l.Price with { ExtensionYears = 11 } }), "The extension for lot 1 (Lot lot-1) is 11 years. It must be between 0 and 10 years.");
+        yield return Case("PriceMethod", p => WithLot(p, l => l with { Price = l.Price with { Method = (PriceMethod)9 } }), "Choose how price is scored for lot 1 (Lot lot-1): proportional, linear, deviation or price per quality point.");
+        yield return Case("LinearWithoutCeiling", p => WithLot(p, l => l with { Price = l.Price with { Method = PriceMethod.Linear } }), "Lot 1 (Lot lot-1) scores price on a straight line up to a ceiling. Enter the ceiling price, such as the budget, over the evaluated years.");
+        yield return Case("NegativeCeiling", p => WithLot(p, l => l with { Price = l.Price with { Ceiling = -1m } }), "The price ceiling for lot 1 (Lot lot-1) must be more than £0.");
+        yield return Case("PricePerPointWithoutQuality", p => WithLot(p, l => l with { QualityWeight = 0m, PriceWeight = 100m, Price = l.Price with { Method = PriceMethod.PricePerQualityPoint } }), "Lot 1 (Lot lot-1) scores price per quality point, which needs quality to be scored. Give quality a weight.");
+        yield return Case("DuplicateGate", p => WithLot(p, l => l with { Gates = [l.Gates[0], l.Gates[0]] }), "The gate id 'G1' is used more than once in lot 1 (Lot lot-1).");
+        yield return Case("GateIncomplete", p => WithLot(p, l => l with { Gates = [l.Gates[0] with { Description = "" }] }), "Every gate in lot 1 (Lot lot-1) needs an id, a title and a description of what a bid must show to pass.");
+        yield return Case("GateUnknownRequirement", p => WithLot(p, l => l with { Gates = [l.Gates[0] with { RequirementId = "ZZZ-99" }] }), "Gate G1 in lot 1 (Lot lot-1) cites the requirement ZZZ-99, which is not in the standards.");
+        yield return Case("NoSections", p => WithLot(p, l => l with { Sections = [] }) with { Scores = [], Moderation = [], Tender = WithLot(p, l => l with { Sections = [] }).Tender with { Assignments = [] } }, "Lot 1 (Lot lot-1) has no sections. Add at least one section of questions.");
+        yield return Case("SectionWeights", p => WithSection(p, 1, s => s with { Weight = 35m }), "Section weights for lot 1 (Lot lot-1) add up to 95%. They must add up to 100%.");
+        yield return Case("DuplicateSection", p => WithSection(p, 1, s => s with { Id = "s1" }), "The section id 's1' is used more than once in lot 1 (Lot lot-1).");
+        yield return Case("DuplicateQuestion", p => WithSection(p, 1, s => s with { Questions = [s.Questions[0] with { Id = "Q1" }] }), "The question id 'Q1' is used more than once in lot 1 (Lot lot-1).");
+        yield return Case("TieBreakSection", p => WithLot(p, l => l with { TieBreak = new TieBreak { Rule = TieBreakRule.HighestSection, SectionId = "s9" } }), "The tie-break for lot 1 (Lot lot-1) uses the highest score on a section, but names no section of the lot ('s9').");
+        yield return Case("SectionIncomplete", p => WithSection(p, 1, s => s with { Title = "" }), "Every section of lot 1 (Lot lot-1) needs an id and a title.");
+        yield return Case("SectionWeightZero", p => WithSection(p, 1, s => s with { Weight = 0m }).Pipe(x => WithSection(x, 0, s => s with { Weight = 100m })), "The weight of section sv (Section sv) of lot 1 (Lot lot-1) is 0%. It must be more than 0%.");
+        yield return Case("SectionMinimum", p => WithSection(p, 0, s => s with { MinimumPercent = -5m }), "The minimum for section s1 (Section s1) of lot 1 (Lot lot-1) is -5%. It must be between 0% and 100%.");
+        yield return Case("SectionWithoutQuestions", p => WithSection(p, 1, s => s with { Questions = [] }) with { Scores = [.. p.Scores.Where(s => s.QuestionId != "SV1")] }, "Section sv (Section sv) of lot 1 (Lot lot-1) has no questions.");
+        yield return Case("QuestionWeights", p => WithSection(p, 0, s => s with { Questions = [s.Questions[0], s.Questions[1] with { Weight = 40m }] }), "Question weights in section s1 (Section s1) of lot 1 (Lot lot-1) add up to 90%. They must add up to 100%.");
+        yield return Case("QuestionIncomplete", p => WithSection(p, 1, s => s with { Questions = [s.Questions[0] with { Text = "" }] }), "Every question in section sv (Section sv) of lot 1 (Lot lot-1) needs an id, a title and the text put to bidders.");
+        yield return Case("QuestionWeightZero", p => WithSection(p, 0, s => s with { Questions = [s.Questions[0] with { Weight = 100m }, s.Questions[1] with { Weight = 0m }] }), "Question Q2 in lot 1 (Lot lot-1) has a weight of 0%. It must be more than 0%.");
+        yield return Case("QuestionMinimum", p => WithSection(p, 1, s => s with { Questions = [s.Questions[0] with { MinimumScore = 5m }] }), "Question SV1 in lot 1 (Lot lot-1) has a minimum score of 5, outside the scale of 0 to 4.");
+        yield return Case("QuestionUnknownRequirement", p => WithSection(p, 1, s => s with { Questions = [s.Questions[0] with { RequirementId = "GOV-99" }] }), "Question SV1 in lot 1 (Lot lot-1) cites the requirement GOV-99, which is not in the standards.");
+
+        // Assignments.
+        yield return Case("AssignmentUnknownEvaluator", p => p with { Tender = p.Tender with { Assignments = [.. p.Tender.Assignments, new Assignment { EvaluatorId = "ghost", LotId = "lot-1" }] } }, "Assignment 4 names the evaluator 'ghost', who is not an evaluator of the tender.");
+        yield return Case("AssignmentUnknownLot", p => p with { Tender = p.Tender with { Assignments = [.. p.Tender.Assignments, new Assignment { EvaluatorId = "e1", LotId = "lot-9" }] } }, "Assignment 4 names the lot 'lot-9', which is not a lot of the tender.");
+        yield return Case("AssignmentUnknownQuestion", p => p with { Tender = p.Tender with { Assignments = [.. p.Tender.Assignments, new Assignment { EvaluatorId = "e1", LotId = "lot-1", QuestionIds = ["Q9"] }] } }, "Assignment 4 names the question 'Q9', which is not a question of lot 1 (Lot lot-1).");
+        yield return Case("QuestionWithoutEvaluator", p => p with { Tender = p.Tender with { Assignments = [.. Panel.Select(e => new Assignment { EvaluatorId = e, LotId = "lot-1", QuestionIds = ["Q1", "Q2"] })] } }, "No evaluator is assigned to question SV1 in lot 1 (Lot lot-1).");
+
+        // Bids.
+        yield return Case("BidWithoutId", p => WithBid(p, b => b with { Id = "" }), "Every bid needs an id");
+        yield return Case("BidWithoutProvider", p => WithBid(p, b => b with { Provider = "" }), "Bid a has no provider name");
+        yield return Case("DuplicateBid", p => p with { Bids = [p.Bids[0], p.Bids[0], p.Bids[1]] }, "The bid id 'a' is used more than once.");
+        yield return Case("BidUnknownLot", p => WithBid(p, b => b with { LotId = "lot-9" }) with { Scores = [.. p.Scores.Where(s => s.BidId != "a")], Moderation = [], GateDecisions = [] }, "Bid a (Provider A) is for the lot 'lot-9', which is not a lot of the tender.");
+        yield return Case("AnnualPriceCount", p => WithBid(p, b => b with { Price = new PriceSchedule { AnnualPrices = [100m, 100m] } }), "Bid a (Provider A) gives 2 annual prices for lot 1 (Lot lot-1). It needs one for each of the 1 contract years.");
+        yield return Case("AnnualPriceZero", p => WithBid(p, b => b with { Price = new PriceSchedule { AnnualPrices = [0m] } }), "The price for year 1 in bid a (Provider A) is £0.00. It must be more than £0.");
+        yield return Case("ExtensionPriceCount", p => WithLot(p, l => l with { Price = l.Price with { ExtensionYears = 1 } }).Pipe(x => x with { Bids = [x.Bids[0], x.Bids[1] with { Price = x.Bids[1].Price with { ExtensionPrices = [130m] } }] }), "Bid a (Provider A) gives 0 extension prices for lot 1 (Lot lot-1). It needs one for each of the 1 extension years.");
+        yield return Case("ExtensionPriceZero", p => WithLot(p, l => l with { Price = l.Price with { ExtensionYears = 1 } }).Pipe(x => x with { Bids = [x.Bids[0] with { Price = x.Bids[0].Price with { ExtensionPrices = [-5m] } }, x.Bids[1] with { Price = x.Bids[1].Price with { ExtensionPrices = [130m] } }] }), "The price for extension year 1 in bid a (Provider A) is -£5.00. It must be more than £0.");
+        yield return Case("AnswerUnknownQuestion", p => WithBid(p, b => b with { Answers = [new Answer { QuestionId = "Q9", Text = "x" }] }), "Bid a (Provider A) answers the question 'Q9', which is not a question of lot 1 (Lot lot-1).");
+        yield return Case("AnswerTwice", p => WithBid(p, b => b with { Answers = [b.Answers[0], b.Answers[0]] }), "Bid a (Provider A) answers Q1 more than once.");
+        yield return Case("SeqohsDate", p => WithBid(p, b => b with { Declarations = b.Declarations with { Seqohs = SeqohsStatus.Accredited } }), "Bid a (Provider A) declares SEQOHS accreditation. Enter the date it was awarded.");
+        yield return Case("EsrLiveDate", p => WithBid(p, b => b with { Declarations = b.Declarations with { Esr = EsrInterface.Live } }), "Bid a (Provider A) declares the ESR interface live. Enter the date it went live.");
+        yield return Case("EsrPlannedDate", p => WithBid(p, b => b with { Declarations = b.Declarations with { Esr = EsrInterface.Planned } }), "Bid a (Provider A) declares the ESR interface planned. Enter the date it is planned to go live.");
+        yield return Case("UnknownSubSpecialism", p => WithBid(p, b => b with { Declarations = b.Declarations with { SubSpecialisms = new Dictionary<string, SubSpecialismProvision> { ["SUB-01"] = new() { Mode = ProvisionMode.Direct } } } }), "Bid a (Provider A) declares 'SUB-01', which is not a sub-specialism. Use SUB-02 to SUB-11.");
+        yield return Case("PartnerUnnamed", p => WithBid(p, b => b with { Declarations = b.Declarations with { SubSpecialisms = new Dictionary<string, SubSpecialismProvision> { ["SUB-06"] = new() { Mode = ProvisionMode.Partner } } } }), "Bid a (Provider A) provides radiation (SUB-06) through a partner. Name the partner.");
+        yield return Case("NegativeStaffing", p => WithBid(p, b => b with { Declarations = b.Declarations with { Staffing = new StaffingFigures { OhNurses = -1m } } }), "Staffing figures in bid a (Provider A) cannot be negative.");
+
+        // Scores.
+        yield return Case("ScoreUnknownEvaluator", p => p with { Scores = [.. p.Scores, Score("ghost", "a", "Q2", 2)] }, "A score is from 'ghost', who is not an evaluator of the tender.");
+        yield return Case("ScoreUnknownBid", p => p with { Scores = [.. p.Scores, Score("e1", "zz", "Q2", 2)] }, "Evaluator e1's score for bid zz on Q2 is for a bid that does not exist.");
+        yield return Case("ScoreUnknownQuestion", p => p with { Scores = [.. p.Scores, Score("e1", "a", "Q9", 2)] }, "Evaluator e1's score for bid a on Q9 is for a question that is not in the bid's lot.");
+        yield return Case("ScoreNotAssigned", p => p with { Scores = [.. p.Scores, Score("m", "a", "Q2", 2)] }, "Evaluator m's score for bid a on Q2 is not allowed: the evaluator is not assigned to Q2 in lot 1 (Lot lot-1).");
+        yield return Case("ScoreOffScale", p => p with { Scores = [.. p.Scores, Score("e1", "a", "Q2", 5)] }, "Evaluator e1's score for bid a on Q2 is 5. Scores are whole numbers from 0 to 4.");
+        yield return Case("ScoreNotWhole", p => p with { Scores = [.. p.Scores, Score("e1", "a", "Q2", 2.5m)] }, "Evaluator e1's score for bid a on Q2 is 2.5. Scores are whole numbers from 0 to 4.");
+        yield return Case("ScoreWithoutRationale", p => p with { Scores = [.. p.Scores, Score("e1", "a", "Q2", 2) with { Rationale = " " }] }, "Evaluator e1's score for bid a on Q2 has no rationale. Explain the score with reference to the bid's answer.");
+        yield return Case("ScoreTwice", p => p with { Scores = [.. p.Scores, p.Scores[0]] }, "Evaluator e1 scored bid a on Q1 more than once. Keep one score.");
+
+        // Moderation.
+        yield return Case("ModerationUnknown", p => p with { Moderation = [Moderated("a", "Q9", 2)] }, "The consensus score for bid a on Q9 is for a bid or question that does not exist.");
+        yield return Case("ModerationOffScale", p => p with { Moderation = [Moderated("a", "Q2", -1)] }, "The consensus score for bid a on Q2 is -1. Scores are whole numbers from 0 to 4.");
+        yield return Case("ModerationWithoutReason", p => p with { Moderation = [Moderated("a", "Q2", 2) with { Reason = "" }] }, "The consensus score for bid a on Q2 has no reason. Record why the panel agreed it.");
+        yield return Case("ModerationUnknownModerator", p => p with { Moderation = [Moderated("a", "Q2", 2) with { ModeratorId = "ghost" }] }, "The consensus score for bid a on Q2 was recorded by 'ghost', who is not on the tender's panel.");
+        yield return Case("ModerationTwice", p => p with { Moderation = [Moderated("a", "Q2", 2), Moderated("a", "Q2", 3)] }, "Bid a has more than one consensus score on Q2. Keep one.");
+
+        // Gate decisions.
+        yield return Case("GateDecisionUnknown", p => p with { GateDecisions = [p.GateDecisions[0] with { GateId = "G9" }] }, "The decision on gate G9 for bid a is for a bid or gate that does not exist.");
+        yield return Case("GateDecisionWithoutReason", p => p with { GateDecisions = [p.GateDecisions[0] with { Reason = "" }] }, "The decision on gate G1 for bid a has no reason. Record why the bid passed or failed.");
+        yield return Case("GateDecisionUnknownPerson", p => p with { GateDecisions = [p.GateDecisions[0] with { DecidedBy = "ghost" }] }, "The decision on gate G1 for bid a was made by 'ghost', who is not on the tender's panel.");
+    }
+
+    /// <summary>
+    /// The change gives its message, word for word. Some changes rightly give others too (removing
+    /// every member also leaves the lot naming an unknown member), so the message must be among them.
+    /// </summary>
+    [TestCaseSource(nameof(Cases))]
+    public void OneChange_GivesItsMessage(Func<TenderPack, TenderPack> change, string message)
+    {
+        Assert.That(Messages(change(Valid())), Does.Contain(message));
+    }
+
+    [Test]
+    public void EveryMessageInTheValidators_IsCoveredByACase()
+    {
+        var source = string.Join("\n", Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "Commissioning.Core", "Tenders", "Validation"), "*.cs").Select(File.ReadAllText));
+        var failures = System.Text.RegularExpressions.Regex.Count(source, @"AddFailure\(|WithMessage\(");
+
+        // Each AddFailure or WithMessage call site is one message; the cases above exercise each one.
+        Assert.That(Cases().Count(), Is.GreaterThanOrEqualTo(failures), "add a case for each new validator message");
+    }
+}
+
+internal static class PipeExtensions
+{
+    public static TOut Pipe<TIn, TOut>(this TIn value, Func<TIn, TOut> function) => function(value);
+}
