@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Commissioning.Core.Evaluation;
+using Commissioning.Core.Files;
+using Commissioning.Core.Profiles;
+using Commissioning.Core.Readiness;
+using Commissioning.Core.Standards;
+using Commissioning.Core.Tailoring;
+using Commissioning.Core.Tenders.Validation;
+
+namespace Commissioning.Cli;
+
+/// <summary><c>readiness &lt;tender-or-profiles.json&gt; &lt;declarations.json&gt; [--lot id]</c>.</summary>
+internal static class ReadinessCommand
+{
+    public static int Run(CommandContext context, string targetFile, string declarationsFile, string? lotId)
+    {
+        var declarations = DeclarationsFile.Read(context.ReadFile(declarationsFile));
+        if (!declarations.Succeeded)
+        {
+            return context.Problems(declarationsFile, declarations.Problems);
+        }
+
+        var (provider, declared) = declarations.Value;
+        var targetText = context.ReadFile(targetFile);
+        ReadinessReport report;
+        switch (FormatOf(targetText))
+        {
+            case TenderFile.Format:
+                var tender = TenderFile.Read(targetText);
+                if (!tender.Succeeded)
+                {
+                    return context.Problems(targetFile, tender.Problems);
+                }
+
+                var tenderErrors = new TenderValidator(context.Standards).Validate(tender.Value.Tender);
+                if (!tenderErrors.IsValid)
+                {
+                    return context.Invalid(targetFile, tenderErrors.Errors.Select(e => e.ErrorMessage));
+                }
+
+                if (lotId is not null && tender.Value.Tender.FindLot(lotId) is null)
+                {
+                    throw new UsageException($"The tender has no lot '{lotId}'. Its lots are: {string.Join(", ", tender.Value.Tender.Lots.Select(l => l.Id))}.");
+                }
+
+                report = ReadinessCheck.AgainstTender(context.Standards, tender.Value.Tender, provider, declared, lotId);
+                break;
+            case ProfilesFile.Format:
+                var profiles = ProfilesFile.Read(targetText);
+                if (!profiles.Succeeded)
+                {
+                    return context.Problems(targetFile, profiles.Problems);
+                }
+
+                var validator = new OrganisationProfileValidator();
+                var errors = profiles.Value.SelectMany(p => validator.Validate(p).Errors.Select(e => $"{p.Name}: {e.ErrorMessage}.")).ToList();
+                if (errors.Count > 0 || profiles.Value.Count == 0)
+                {
+                    return context.Invalid(targetFile, errors.Count > 0 ? errors : ["The file lists no organisations."]);
+                }
+
+                report = profiles.Value.Count == 1
+                    ? ReadinessCheck.Against(context.Standards, Tailor.For(context.Standards, profiles.Value[0]), provider, declared)
+                    : ReadinessCheck.Against(context.Standards, Tailor.ForGroup(context.Standards, profiles.Value), provider, declared);
+                break;
+            default:
+                throw new UsageException($"'{targetFile}' is neither a tender file ({TenderFile.Format}) nor a profiles file ({ProfilesFile.Format}).");
+        }
+
+        Write(context.Output, report);
+        return ExitCodes.Success;
+    }
+
+    private static string? FormatOf(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String
+                ? format.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void Write(TextWriter output, ReadinessReport report)
+    {
+        output.WriteLine($"Readiness of {report.Provider} against {report.Target}");
+        output.WriteLine($"Overall: {Rounding.Percent(report.OverallPercent)} ready (must counts 3, should 2, good practice 1).");
+        output.WriteLine();
+        var failed = report.GatesFailed.ToList();
+        output.WriteLine(failed.Count == 0 ? "Pass or fail gates: none would fail on the declarations." : $"Pass or fail gates that would FAIL ({failed.Count}):");
+        foreach (var gate in failed)
+        {
+            output.WriteLine($"  - {gate.Id} {gate.Title}: {gate.Explanation}");
+        }
+
+        foreach (var gate in report.Gates.Where(g => g.Status == ReadinessStatus.NoEvidence))
+        {
+            output.WriteLine($"  - {gate.Id} {gate.Title}: no evidence held yet. {gate.Explanation}");
+        }
+
+        WriteGaps(output, "Must requirements not yet ready", report.MustGaps);
+        WriteGaps(output, "Should requirements not yet ready", report.ShouldGaps);
+
+        output.WriteLine();
+        output.WriteLine("Readiness by area:");
+        var table = new TextTable("Area", "Ready", "Of", "Weighted").AlignRight(1, 2, 3);
+        foreach (var area in report.Areas)
+        {
+            table.Add(area.Area.Title, $"{area.Ready}", $"{area.Applicable}", Rounding.Percent(area.Percent));
+        }
+
+        table.WriteTo(output);
+        output.WriteLine();
+        output.WriteLine("Evidence checklist:");
+        foreach (var item in report.Items)
+        {
+            var mark = item.Status == ReadinessStatus.Ready ? "[x]" : "[ ]";
+            output.WriteLine($"  {mark} {item.Requirement.Id} {item.Requirement.Title} ({Words.Level(item.Strength, item.Evaluation)})");
+            if (item.EvidenceHeld.Count > 0)
+            {
+                output.WriteLine($"        held: {string.Join("; ", item.EvidenceHeld)}");
+            }
+
+            if (item.Status != ReadinessStatus.Ready)
+            {
+                output.WriteLine($"        prepare: {string.Join("; ", item.Requirement.Evidence)}");
+            }
+        }
+    }
+
+    private static void WriteGaps(TextWriter output, string heading, IEnumerable<ReadinessItem> gaps)
+    {
+        var list = gaps.ToList();
+        output.WriteLine();
+        output.WriteLine($"{heading} ({list.Count}):");
+        foreach (var item in list)
+        {
+            output.WriteLine($"  - {item.Requirement.Id} {item.Requirement.Title}: {(item.DeclaredPosition is { } position ? position : "no evidence held")}");
+        }
+    }
+}
