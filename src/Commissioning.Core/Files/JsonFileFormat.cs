@@ -1,0 +1,160 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Commissioning.Core.Files;
+
+/// <summary>
+/// One versioned JSON file format: a top-level object with <c>format</c> and <c>version</c> and then
+/// the fields of <typeparamref name="TBody"/>. Writing is deterministic; reading checks the header,
+/// then the structure (reporting every problem), then deserializes.
+/// </summary>
+/// <typeparam name="TBody">The model type whose fields follow the header.</typeparam>
+/// <param name="name">The format name, such as <c>oh-tender</c>.</param>
+/// <param name="version">The one version this toolkit reads and writes.</param>
+internal sealed class JsonFileFormat<TBody>(string name, int version)
+    where TBody : class
+{
+    private const string FormatField = "format";
+    private const string VersionField = "version";
+    private static readonly string[] HeaderFields = [FormatField, VersionField];
+
+    /// <summary>Writes the header and the body: indented, "\n" line ends, a final newline.</summary>
+    /// <exception cref="JsonException">The body holds a value the format cannot name, such as an undefined enum value.</exception>
+    public string Write(TBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var info = FileJson.Options.GetTypeInfo(typeof(TBody));
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, FileJson.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(FormatField, name);
+            writer.WriteNumber(VersionField, version);
+            foreach (var property in info.Properties)
+            {
+                if (property.Get!(body) is { } value)
+                {
+                    writer.WritePropertyName(property.Name);
+                    JsonSerializer.Serialize(writer, value, property.PropertyType, FileJson.Options);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+    }
+
+    /// <summary>Reads a file of this format, or says everything that is wrong with it.</summary>
+    public FileReadResult<TBody> Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var text = json.TrimStart('\uFEFF');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return FileReadResult.Failure<TBody>("$", "The file is empty.");
+        }
+
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8);
+        }
+        catch (JsonException exception)
+        {
+            return FileReadResult.Failure<TBody>([JsonSyntax.Describe(utf8, exception)]);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (Header(root) is { } problem)
+            {
+                return FileReadResult.Failure<TBody>([problem]);
+            }
+
+            var check = new StructureCheck(FileJson.Options);
+            check.Object(root, typeof(TBody), "$", HeaderFields);
+            if (check.Problems.Count > 0)
+            {
+                return FileReadResult.Failure<TBody>(check.Problems);
+            }
+
+            try
+            {
+                return FileReadResult.Success(Deserialize(root));
+            }
+            catch (JsonException exception)
+            {
+                // The structure check should have caught everything; this is the backstop.
+                var path = exception.Path ?? "$";
+                return FileReadResult.Failure<TBody>(path, $"{path} could not be read: {exception.Message}");
+            }
+        }
+    }
+
+    private FileProblem? Header(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new("$", $"The file should hold one JSON object, starting with {{ and ending with }}; found {JsonText.Found(root)}.");
+        }
+
+        if (!root.TryGetProperty(FormatField, out var format))
+        {
+            return new("$", $"The file does not say which format it is in: it should start with \"format\": \"{name}\".");
+        }
+
+        if (format.ValueKind != JsonValueKind.String)
+        {
+            return new("$.format", $"$.format should be text, such as \"{name}\"; found {JsonText.Found(format)}.");
+        }
+
+        var actual = format.GetString()!;
+        if (!string.Equals(actual, name, StringComparison.Ordinal))
+        {
+            var expected = $"expected {JsonText.Article(name)} '{name}' file.";
+            return new("$.format", FileJson.KnownFormats.Contains(actual, StringComparer.Ordinal)
+                ? $"This is {JsonText.Article(actual)} '{actual}' file; {expected}"
+                : $"'{actual}' is not a file format this toolkit knows; {expected}");
+        }
+
+        if (!root.TryGetProperty(VersionField, out var versionElement))
+        {
+            return new("$", $"The file does not say which version of the {name} format it uses: it should have \"version\": {version}.");
+        }
+
+        if (versionElement.ValueKind != JsonValueKind.Number || !versionElement.TryGetInt32(out var actualVersion))
+        {
+            return new("$.version", $"$.version should be a whole number, such as {version}; found {JsonText.Found(versionElement)}.");
+        }
+
+        return actualVersion == version
+            ? null
+            : new("$.version", $"This file is version {actualVersion} of the {name} format; this toolkit reads version {version}.");
+    }
+
+    /// <summary>Deserializes the body: the root object without its header fields.</summary>
+    private static TBody Deserialize(JsonElement root)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!HeaderFields.Contains(property.Name, StringComparer.Ordinal))
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return JsonSerializer.Deserialize<TBody>(buffer.WrittenSpan, FileJson.Options)
+            ?? throw new JsonException("The file holds null.");
+    }
+}
