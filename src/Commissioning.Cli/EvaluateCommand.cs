@@ -94,6 +94,14 @@ internal static class EvaluateCommand
         }
 
         table.WriteTo(output);
+        foreach (var excluded in lot.Bids.Where(b => !b.Eligible))
+        {
+            var reasons = excluded.Gates.Where(g => g.Status == GateStatus.Failed)
+                .Select(g => $"failed gate {g.Gate.Id} {g.Gate.Title}: {g.Reason}")
+                .Concat(excluded.ThresholdsFailed);
+            output.WriteLine($"  Excluded: {excluded.Bid.Provider}: {string.Join(" ", reasons)}");
+        }
+
         output.WriteLine();
         output.WriteLine(lot.MostAdvantageous is { } winner
             ? $"Most advantageous tender: {winner.Bid.Provider}, total {Rounding.Number(winner.Total!.Value)} of 100."
@@ -150,7 +158,7 @@ internal static class EvaluateCommand
         if (robustness.Gaps.Count > 0)
         {
             output.WriteLine("  What each other bid would have needed to win:");
-            foreach (var gap in robustness.Gaps)
+            foreach (var gap in robustness.Gaps.OrderBy(g => g.PointsBehind ?? decimal.MaxValue))
             {
                 output.WriteLine($"    - {gap.Explanation}");
             }

@@ -143,6 +143,7 @@ public sealed class CommandLineTests
         Assert.That(output, Does.Contain("Rank  Provider"));
         Assert.That(output, Does.Contain("Most advantageous tender: "));
         Assert.That(output, Does.Contain("excluded (gate)"), "one lot 1 bidder's ESR interface is only planned");
+        Assert.That(output, Does.Match(@"Excluded: .+: failed gate G2 Two-way ESR interface: Two-way ESR interface planned for .+, not live\."));
         Assert.That(output, Does.Contain("How each bid was scored").And.Contain("How robust the result is").And.Contain("Random weight trials: the winner held in"));
         Assert.That(output, Does.Contain("Status: complete."), "the example is fully moderated");
     }
