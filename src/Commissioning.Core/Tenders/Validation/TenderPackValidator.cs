@@ -45,6 +45,10 @@ public sealed class TenderPackValidator : AbstractValidator<TenderPack>
     /// <summary>How a bid is named in messages: "bid bid-a (Provider)".</summary>
     internal static string BidName(Bid bid) => string.IsNullOrWhiteSpace(bid.Provider) ? $"bid {bid.Id}" : $"bid {bid.Id} ({bid.Provider})";
 
+    /// <summary>The lot a bid is for, or null if the bid or its lot does not exist.</summary>
+    internal static Lot? LotOfBid(TenderPack pack, string bidId) =>
+        pack.Bids.FirstOrDefault(b => b.Id == bidId) is { } bid ? pack.Tender.FindLot(bid.LotId) : null;
+
     /// <summary>Whether a score is a whole number on the scale.</summary>
     internal static bool OnScale(decimal score, ScoringScale scale) => score >= 0 && score <= scale.Maximum && decimal.Truncate(score) == score;
 }
@@ -203,8 +207,7 @@ public sealed class ModeratedScoreValidator : AbstractValidator<ModeratedScore>
         {
             var tender = pack.Tender;
             var where = $"The consensus score for bid {moderated.BidId} on {moderated.QuestionId}";
-            var bid = pack.Bids.FirstOrDefault(b => b.Id == moderated.BidId);
-            var lot = bid is null ? null : tender.FindLot(bid.LotId);
+            var lot = TenderPackValidator.LotOfBid(pack, moderated.BidId);
             if (lot is null || lot.Questions.All(q => q.Id != moderated.QuestionId))
             {
                 context.AddFailure("QuestionId", $"{where} is for a bid or question that does not exist.");
@@ -240,8 +243,7 @@ public sealed class GateDecisionValidator : AbstractValidator<GateDecision>
         {
             var tender = pack.Tender;
             var where = $"The decision on gate {decision.GateId} for bid {decision.BidId}";
-            var bid = pack.Bids.FirstOrDefault(b => b.Id == decision.BidId);
-            var lot = bid is null ? null : tender.FindLot(bid.LotId);
+            var lot = TenderPackValidator.LotOfBid(pack, decision.BidId);
             if (lot is null || lot.Gates.All(g => g.Id != decision.GateId))
             {
                 context.AddFailure("GateId", $"{where} is for a bid or gate that does not exist.");
