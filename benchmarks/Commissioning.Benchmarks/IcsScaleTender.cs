@@ -15,8 +15,9 @@ namespace Commissioning.Benchmarks;
 /// with varied prices over three contract years and two evaluated extension years, 10 evaluators
 /// each assigned every question and scoring every bid on every question with a rationale
 /// (80,000 scores), and a moderated consensus score for every bid and question on which the
-/// evaluators' scores differ. A moderator who scores nothing is on the panel as well. Two bids
-/// fail a gate. With <c>lots: 2</c> the members are split across two lots with the same
+/// evaluators' scores differ. A moderator who scores nothing is on the panel as well. Bid 7
+/// fails the ESR gate and bid 23 the Responsible Officer gate (when there are that many). Better
+/// bids tend to cost more, so the contest is close. With <c>lots: 2</c> the members are split across two lots with the same
 /// criteria and the bids alternate between them.
 /// </remarks>
 public static class IcsScaleTender
