@@ -17,7 +17,26 @@ internal sealed class LotScoring
         Bids = bids;
         Headcount = headcount;
         Outstanding = outstanding;
+        _sectionPercents = [.. bids.Select(b => b.Sections.Select(s => s.Percent).ToArray())];
+        _quickPercents = QualityShare is >= 0m and <= QuickLimit && _sectionPercents.All(p => p.All(x => x is >= 0m and <= QuickLimit))
+            ? [.. _sectionPercents.Select(p => p.Select(x => (double)x).ToArray())]
+            : null;
     }
+
+    /// <summary>Largest section percentage, weight or quality share for which <see cref="TrialWinner"/> tries double precision first.</summary>
+    private const decimal QuickLimit = 1_000_000m;
+
+    /// <summary>
+    /// How far apart, relative to their size, two double-precision values must be for their
+    /// order to be certain: double arithmetic here is within about 1e-15 of the exact value.
+    /// </summary>
+    private const double QuickTolerance = 1e-9;
+
+    /// <summary>Each bid's section percentages in section order, as arrays for the ranking loops.</summary>
+    private readonly decimal[][] _sectionPercents;
+
+    /// <summary>The same as doubles, or null when any is outside 0 to <see cref="QuickLimit"/>.</summary>
+    private readonly double[][]? _quickPercents;
 
     public Tender Tender { get; }
 
@@ -49,12 +68,18 @@ internal sealed class LotScoring
     {
         var tender = pack.Tender;
         var scores = pack.Scores.ToLookup(s => (s.BidId, s.QuestionId));
-        var moderation = pack.Moderation
-            .GroupBy(m => (m.BidId, m.QuestionId))
-            .ToDictionary(g => g.Key, g => g.Last());
-        var decisions = pack.GateDecisions
-            .GroupBy(d => (d.BidId, d.GateId))
-            .ToDictionary(g => g.Key, g => g.Last());
+        var moderation = new Dictionary<(string, string), ModeratedScore>();
+        foreach (var m in pack.Moderation)
+        {
+            moderation[(m.BidId, m.QuestionId)] = m; // the last record for a bid and question wins
+        }
+
+        var decisions = new Dictionary<(string, string), GateDecision>();
+        foreach (var d in pack.GateDecisions)
+        {
+            decisions[(d.BidId, d.GateId)] = d; // the last decision for a bid and gate wins
+        }
+
         var evaluatorNames = tender.Evaluators.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
         var assigned = lot.Questions.ToDictionary(q => q.Id, q => tender.EvaluatorsFor(lot.Id, q.Id), StringComparer.Ordinal);
         var outstanding = new List<string>();
@@ -110,6 +135,32 @@ internal sealed class LotScoring
     /// </summary>
     public Standing[] Standings(ReadOnlySpan<decimal> sectionWeights, PriceMethod method, (int Index, decimal Price)? priceOverride = null)
     {
+        var standings = Qualities(sectionWeights);
+        if (priceOverride is { } o && o.Index >= 0 && o.Index < standings.Length)
+        {
+            standings[o.Index] = standings[o.Index] with { Price = o.Price };
+        }
+
+        ScorePrices(standings, method);
+        return standings;
+    }
+
+    /// <summary>
+    /// The same as <see cref="Standings"/> with one bid's price replaced, starting from
+    /// <paramref name="qualities"/> (from <see cref="Qualities"/> for the same weights), so that
+    /// trying many prices does not recompute quality, which price does not change.
+    /// </summary>
+    public Standing[] Repriced(Standing[] qualities, PriceMethod method, int index, decimal price)
+    {
+        var standings = (Standing[])qualities.Clone();
+        standings[index] = standings[index] with { Price = price };
+        ScorePrices(standings, method);
+        return standings;
+    }
+
+    /// <summary>Each bid's quality, eligibility and evaluated price for the given section weights; price not yet scored.</summary>
+    public Standing[] Qualities(ReadOnlySpan<decimal> sectionWeights)
+    {
         var count = Bids.Count;
         var standings = new Standing[count];
         var qualityWeight = QualityShare;
@@ -122,21 +173,122 @@ internal sealed class LotScoring
         for (var i = 0; i < count; i++)
         {
             var bid = Bids[i];
+            var percents = _sectionPercents[i];
             var quality = 0m;
-            for (var s = 0; s < bid.Sections.Count; s++)
+            for (var s = 0; s < percents.Length; s++)
             {
-                quality += sectionWeights[s] * bid.Sections[s].Percent;
+                quality += sectionWeights[s] * percents[s];
             }
 
             quality = weightTotal == 0 ? 0m : quality / weightTotal;
 
             var eligible = bid.Eligible && !(Lot.MinimumQualityPercent is { } minimum && quality < minimum);
-            var price = priceOverride is { } o && o.Index == i ? o.Price : bid.EvaluatedPrice;
-            standings[i] = new Standing(i, eligible, quality, quality * qualityWeight / 100m, price, null, null, null);
+            standings[i] = new Standing(i, eligible, quality, quality * qualityWeight / 100m, bid.EvaluatedPrice, null, null, null);
         }
 
-        ScorePrices(standings, method);
         return standings;
+    }
+
+    /// <summary>
+    /// The same winner as <c>Winner(Standings(sectionWeights, method))</c>, for the many random
+    /// weight trials of the robustness analysis, settled first in double precision where that is
+    /// certain. Quality is summed in doubles (every term is non-negative, so the result is within
+    /// about 1e-15 of exact; decimal is within about 1e-27). When the same bids are eligible as in
+    /// <paramref name="reference"/> (standings under the same price method for any weights), no
+    /// bid's quality is near the lot's minimum, and the leader's total is ahead of every other by
+    /// far more than that error, the leader is the exact winner. Anything closer, and the price
+    /// per quality point method, is ranked exactly in decimal.
+    /// </summary>
+    public int? TrialWinner(decimal[] sectionWeights, PriceMethod method, Standing[] reference) =>
+        QuickWinner(sectionWeights, method, reference) ?? Winner(Standings(sectionWeights, method));
+
+    /// <summary>The certain winner in double precision, or null when it is not certain (see <see cref="TrialWinner"/>).</summary>
+    private int? QuickWinner(decimal[] sectionWeights, PriceMethod method, Standing[] reference)
+    {
+        if (_quickPercents is null || method == PriceMethod.PricePerQualityPoint || reference.Length != Bids.Count)
+        {
+            return null;
+        }
+
+        var weights = new double[sectionWeights.Length];
+        var weightTotal = 0d;
+        for (var s = 0; s < weights.Length; s++)
+        {
+            if (sectionWeights[s] is < 0m or > QuickLimit)
+            {
+                return null;
+            }
+
+            weights[s] = (double)sectionWeights[s];
+            weightTotal += weights[s];
+        }
+
+        if (weightTotal == 0d)
+        {
+            return null;
+        }
+
+        var qualityShare = (double)QualityShare;
+        var minimum = (double?)Lot.MinimumQualityPercent;
+        int? leader = null;
+        var first = double.NegativeInfinity;
+        var second = double.NegativeInfinity;
+        var size = 0d;
+        for (var i = 0; i < Bids.Count; i++)
+        {
+            var percents = _quickPercents[i];
+            var quality = 0d;
+            for (var s = 0; s < percents.Length; s++)
+            {
+                quality += weights[s] * percents[s];
+            }
+
+            quality /= weightTotal;
+            var eligible = Bids[i].Eligible;
+            if (eligible && minimum is { } m)
+            {
+                if (Math.Abs(quality - m) <= QuickTolerance * (1d + Math.Abs(quality) + Math.Abs(m)))
+                {
+                    return null;
+                }
+
+                eligible = quality >= m;
+            }
+
+            // Price points depend only on which bids are eligible, so with the same eligible bids
+            // they are the reference's.
+            if (eligible != reference[i].Eligible)
+            {
+                return null;
+            }
+
+            if (!eligible)
+            {
+                continue;
+            }
+
+            if (reference[i].PricePoints is not { } exactPricePoints)
+            {
+                return null;
+            }
+
+            var qualityPoints = quality * qualityShare / 100d;
+            var pricePoints = (double)exactPricePoints;
+            var total = qualityPoints + pricePoints;
+            size = Math.Max(size, Math.Abs(qualityPoints) + Math.Abs(pricePoints));
+            if (total > first)
+            {
+                second = first;
+                first = total;
+                leader = i;
+            }
+            else if (total > second)
+            {
+                second = total;
+            }
+        }
+
+        return first - second > QuickTolerance * (1d + size) ? leader : null;
     }
 
     /// <summary>The eligible bids in rank order, with their competition ranks (equal totals after the tie-break share a rank).</summary>
@@ -157,8 +309,36 @@ internal sealed class LotScoring
     /// <summary>The index of the single winner, or null if there is no eligible bid or an unbroken tie for first.</summary>
     public int? Winner(Standing[] standings)
     {
-        var ranked = Rank(standings);
-        return ranked.Count == 0 || (ranked.Count > 1 && ranked[1].Rank == 1) ? null : ranked[0].Index;
+        // The same answer as taking the first of Rank, in one pass: the best bid under Compare,
+        // unless another compares equal to it (an unbroken tie for first).
+        Standing? best = null;
+        var tied = false;
+        foreach (var standing in standings)
+        {
+            if (!standing.Eligible)
+            {
+                continue;
+            }
+
+            if (best is not { } b)
+            {
+                best = standing;
+                continue;
+            }
+
+            var order = Compare(standing, b);
+            if (order < 0)
+            {
+                best = standing;
+                tied = false;
+            }
+            else if (order == 0)
+            {
+                tied = true;
+            }
+        }
+
+        return tied ? null : best?.Index;
     }
 
     private int Compare(Standing a, Standing b)
@@ -183,19 +363,44 @@ internal sealed class LotScoring
 
     private void ScorePrices(Standing[] standings, PriceMethod method)
     {
-        var eligiblePrices = standings.Where(s => s.Eligible).Select(s => s.Price).ToList();
-        if (eligiblePrices.Count == 0)
+        // Lowest and highest eligible prices, taking the first of equal values as Min and Max do.
+        decimal? lowestEligible = null;
+        decimal? highestEligible = null;
+        foreach (var standing in standings)
+        {
+            if (standing.Eligible)
+            {
+                if (lowestEligible is not { } low || standing.Price < low)
+                {
+                    lowestEligible = standing.Price;
+                }
+
+                if (highestEligible is not { } high || standing.Price > high)
+                {
+                    highestEligible = standing.Price;
+                }
+            }
+        }
+
+        if (lowestEligible is not { } lowest || highestEligible is not { } highest)
         {
             return;
         }
 
-        var lowest = eligiblePrices.Min();
         var priceWeight = PriceShare;
         if (method == PriceMethod.PricePerQualityPoint)
         {
             // Price per quality percentage point; a bid with no quality has no finite price per point.
             decimal? PerPoint(Standing s) => s.QualityPercent > 0 ? s.Price / s.QualityPercent : null;
-            var best = standings.Where(s => s.Eligible).Select(PerPoint).Where(p => p is not null).DefaultIfEmpty(null).Min();
+            decimal? best = null;
+            foreach (var standing in standings)
+            {
+                if (standing.Eligible && PerPoint(standing) is { } perPoint && (best is not { } lowestPerPoint || perPoint < lowestPerPoint))
+                {
+                    best = perPoint;
+                }
+            }
+
             for (var i = 0; i < standings.Length; i++)
             {
                 var perPoint = PerPoint(standings[i]);
@@ -220,7 +425,7 @@ internal sealed class LotScoring
             var points = method switch
             {
                 PriceMethod.Proportional => price <= 0 ? priceWeight : priceWeight * lowest / price,
-                PriceMethod.Linear => Linear(price, lowest, Lot.Price.Ceiling ?? eligiblePrices.Max(), priceWeight),
+                PriceMethod.Linear => Linear(price, lowest, Lot.Price.Ceiling ?? highest, priceWeight),
                 PriceMethod.Deviation => lowest <= 0 ? (price <= 0 ? priceWeight : 0m) : priceWeight * Math.Max(0m, 1m - ((price - lowest) / lowest)),
                 _ => throw new InvalidOperationException($"Unknown price method {method}."),
             };
@@ -259,12 +464,12 @@ internal sealed class LotScoring
     {
         var spread = scores.Count >= 2 ? scores.Max(s => s.Score) - scores.Min(s => s.Score) : 0m;
         var flagged = spread >= tender.EffectiveSpreadFlag;
-        var where = $"{bid.Provider}, {question.Id} {question.Title}";
         if (moderation is not null)
         {
             return new QuestionFacts(question, moderation.Score, ScoreSource.Moderated, scores, moderation, spread, flagged);
         }
 
+        var where = $"{bid.Provider}, {question.Id} {question.Title}";
         if (scores.Count == 0)
         {
             outstanding.Add($"{where}: no score recorded (counted as 0 for now).");

@@ -123,7 +123,7 @@ public static class RobustnessAnalysis
             WinnerBidId = winner is { } w ? scoring.Bids[w].Bid.Id : null,
             PriceMethods = [.. Methods.Select(m => CompareMethod(scoring, weights, m, winner))],
             Sensitivity = [.. scoring.Lot.Sections.Select((_, s) => Tipping(scoring, weights, s, winner))],
-            Perturbation = Perturb(scoring, weights, winner, options),
+            Perturbation = Perturb(scoring, weights, declared, winner, options),
             Gaps = Gaps(scoring, declared, winner),
         };
     }
@@ -307,7 +307,7 @@ public static class RobustnessAnalysis
         return holds;
     }
 
-    private static PerturbationSummary Perturb(LotScoring scoring, decimal[] weights, int? winner, RobustnessOptions options)
+    private static PerturbationSummary Perturb(LotScoring scoring, decimal[] weights, Standing[] declared, int? winner, RobustnessOptions options)
     {
         var random = new SplitMix64(options.Seed);
         var wins = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -328,7 +328,7 @@ public static class RobustnessAnalysis
                 trial[s] = total == 0 ? 0m : trial[s] * 100m / total;
             }
 
-            var trialWinner = scoring.Winner(scoring.Standings(trial, scoring.Lot.Price.Method));
+            var trialWinner = scoring.TrialWinner(trial, scoring.Lot.Price.Method, declared);
             if (trialWinner is { } t)
             {
                 var id = scoring.Bids[t].Bid.Id;
@@ -354,6 +354,7 @@ public static class RobustnessAnalysis
 
         var method = scoring.Lot.Price.Method;
         var leader = standings[w];
+        var qualities = scoring.Qualities(scoring.DeclaredSectionWeights);
         for (var i = 0; i < scoring.Bids.Count; i++)
         {
             if (i == w)
@@ -380,7 +381,7 @@ public static class RobustnessAnalysis
                     : $"Even full marks on quality would not have closed the gap at its price.";
             }
 
-            var priceNeeded = PriceToWin(scoring, i);
+            var priceNeeded = PriceToWin(scoring, qualities, i);
             var priceWords = priceNeeded is { } p
                 ? $"At the same quality it needed an evaluated price of {Rounding.Money(p)} or less (it bid {Rounding.Money(scoring.Bids[i].EvaluatedPrice)}; {Rounding.Percent((scoring.Bids[i].EvaluatedPrice - p) / scoring.Bids[i].EvaluatedPrice * 100m)} less)."
                 : "No price, however low, would have won at its quality.";
@@ -402,12 +403,13 @@ public static class RobustnessAnalysis
     /// The highest price (to the penny) at which the bid would win with its quality unchanged, or
     /// null. Found by halving between a penny and its own price, re-ranking every bid each time,
     /// because a lower price can change the lowest price and so every other bid's price score.
+    /// Quality does not depend on price, so it is computed once (<paramref name="qualities"/>,
+    /// for the declared weights) and only the prices are scored again at each step.
     /// </summary>
-    private static decimal? PriceToWin(LotScoring scoring, int index)
+    private static decimal? PriceToWin(LotScoring scoring, Standing[] qualities, int index)
     {
-        var weights = scoring.DeclaredSectionWeights;
         var method = scoring.Lot.Price.Method;
-        bool Wins(decimal price) => scoring.Winner(scoring.Standings(weights, method, (index, price))) == index;
+        bool Wins(decimal price) => scoring.Winner(scoring.Repriced(qualities, method, index, price)) == index;
         var low = 0.01m;
         if (!Wins(low))
         {

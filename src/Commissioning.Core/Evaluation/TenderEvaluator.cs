@@ -41,6 +41,7 @@ public static class TenderEvaluator
         var lowest = standings.Where(s => s.Eligible).Select(s => s.Price).DefaultIfEmpty(0m).Min();
         var bestPerPoint = standings.Where(s => s.Eligible && s.PricePerQualityPoint is not null).Select(s => s.PricePerQualityPoint!.Value).DefaultIfEmpty(0m).Min();
 
+        var shown = new ScoreText(scoring.Tender.Scale);
         var results = new List<BidResult>();
         for (var i = 0; i < scoring.Bids.Count; i++)
         {
@@ -52,7 +53,7 @@ public static class TenderEvaluator
                 thresholds.Add($"Quality reached {Rounding.Percent(standing.QualityPercent)}, below the lot's minimum of {Rounding.Percent(minimum)}.");
             }
 
-            var sections = facts.Sections.Select(s => Section(scoring, s)).ToList();
+            var sections = facts.Sections.Select(s => Section(scoring, s, shown)).ToList();
             var price = Price(scoring, facts, standing, priceMethod, lowest, bestPerPoint);
             int? rank = ranks.TryGetValue(i, out var r) ? r : null;
             var result = new BidResult
@@ -87,15 +88,18 @@ public static class TenderEvaluator
         };
     }
 
-    private static SectionResult Section(LotScoring scoring, SectionFacts facts)
+    private static SectionResult Section(LotScoring scoring, SectionFacts facts, ScoreText shown)
     {
         var lot = scoring.Lot;
         var maximum = scoring.Tender.Scale.Maximum;
         var sectionShare = SectionShare(scoring, facts.Section);
         var questionTotal = facts.Section.Questions.Sum(q => q.Weight);
+        var qualityShare = scoring.QualityShare;
+        var ofQuality = Rounding.Percent(sectionShare * 100m);
+        var qualityPoints = Rounding.Number(qualityShare);
         var questions = facts.Questions.Select(q =>
         {
-            var points = (questionTotal == 0 ? 0m : q.Question.Weight / questionTotal) * sectionShare * scoring.QualityShare * q.Score / maximum;
+            var points = (questionTotal == 0 ? 0m : q.Question.Weight / questionTotal) * sectionShare * qualityShare * q.Score / maximum;
             return new QuestionResult
             {
                 Question = q.Question,
@@ -107,7 +111,7 @@ public static class TenderEvaluator
                 SpreadFlagged = q.Flagged,
                 Points = points,
                 BelowMinimum = q.Question.MinimumScore is { } m && q.Score < m,
-                Explanation = $"{q.Question.Id}: {Rounding.Number(q.Score)} of {maximum} ({scoring.Tender.Scale.LevelFor(q.Score).Label}, {SourceWords(q)}) × {Rounding.Percent(q.Question.Weight)} of section {facts.Section.Id} × {Rounding.Percent(sectionShare * 100m)} of quality × {Rounding.Number(scoring.QualityShare)} quality points = {Rounding.Number(points)} points",
+                Explanation = $"{q.Question.Id}: {shown.Number(q.Score)} of {maximum} ({shown.Label(q.Score)}, {SourceWords(q, shown)}) × {Rounding.Percent(q.Question.Weight)} of section {facts.Section.Id} × {ofQuality} of quality × {qualityPoints} quality points = {Rounding.Number(points)} points",
             };
         }).ToList();
 
@@ -130,14 +134,35 @@ public static class TenderEvaluator
         return total == 0 ? 0m : section.Weight / total;
     }
 
-    private static string SourceWords(QuestionFacts q) => q.Source switch
+    private static string SourceWords(QuestionFacts q, ScoreText shown) => q.Source switch
     {
-        ScoreSource.Moderated => $"moderated from {string.Join(", ", q.Scores.Select(s => Rounding.Number(s.Score)))}",
+        ScoreSource.Moderated => $"moderated from {string.Join(", ", q.Scores.Select(s => shown.Number(s.Score)))}",
         ScoreSource.MeanOfEvaluators when q.Spread == 0 => $"all {q.Scores.Count} evaluators agreed",
-        ScoreSource.MeanOfEvaluators => $"mean of {string.Join(", ", q.Scores.Select(s => Rounding.Number(s.Score)))}, not yet moderated",
+        ScoreSource.MeanOfEvaluators => $"mean of {string.Join(", ", q.Scores.Select(s => shown.Number(s.Score)))}, not yet moderated",
         ScoreSource.PartialMean => $"mean of the {q.Scores.Count} scores so far",
         _ => "no score yet",
     };
+
+    /// <summary>
+    /// How scores are shown, with the text for each whole score on the scale made once per lot:
+    /// a lot's many thousands of evaluator scores are whole points, and both the number shown
+    /// and the scale level depend only on the value.
+    /// </summary>
+    private sealed class ScoreText(ScoringScale scale)
+    {
+        private readonly string?[] _numbers = new string?[Math.Clamp(scale.Maximum + 1L, 0L, 101L)];
+        private readonly string?[] _labels = new string?[Math.Clamp(scale.Maximum + 1L, 0L, 101L)];
+
+        /// <summary>The same as <see cref="Rounding.Number"/>.</summary>
+        public string Number(decimal value) =>
+            IsWhole(value) ? _numbers[(int)value] ??= Rounding.Number(value) : Rounding.Number(value);
+
+        /// <summary>The same as the label of <see cref="ScoringScale.LevelFor"/>.</summary>
+        public string Label(decimal value) =>
+            IsWhole(value) ? _labels[(int)value] ??= scale.LevelFor(value).Label : scale.LevelFor(value).Label;
+
+        private bool IsWhole(decimal value) => value >= 0m && value < _numbers.Length && decimal.IsInteger(value);
+    }
 
     private static PriceResult Price(LotScoring scoring, BidFacts facts, Standing standing, PriceMethod method, decimal lowest, decimal bestPerPoint)
     {
@@ -215,10 +240,23 @@ public static class TenderEvaluator
     private static List<QuestionAgreement> Agreement(LotScoring scoring)
     {
         var flag = scoring.Tender.EffectiveSpreadFlag;
+
+        // Each bid's facts by question id (the first for an id, as First would find), so that
+        // each question is found once per bid rather than by a scan of every question.
+        var byQuestion = scoring.Bids.Select(b =>
+        {
+            var facts = new Dictionary<string, QuestionFacts>(StringComparer.Ordinal);
+            foreach (var q in b.Sections.SelectMany(s => s.Questions))
+            {
+                facts.TryAdd(q.Question.Id, q);
+            }
+
+            return facts;
+        }).ToList();
         return [.. scoring.Lot.Questions.Select(question =>
         {
-            var compared = scoring.Bids
-                .Select(b => b.Sections.SelectMany(s => s.Questions).First(q => q.Question.Id == question.Id))
+            var compared = byQuestion
+                .Select(b => b[question.Id])
                 .Where(q => q.Scores.Count >= 2)
                 .ToList();
             return new QuestionAgreement

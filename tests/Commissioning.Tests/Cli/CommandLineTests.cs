@@ -11,7 +11,7 @@ public sealed class CommandLineTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = CommandLine.Run(args, output, error, Repository.Root);
+        var code = Commissioning.Cli.CommandLine.Run(args, output, error, Repository.Root);
         return (code, output.ToString(), error.ToString());
     }
 
