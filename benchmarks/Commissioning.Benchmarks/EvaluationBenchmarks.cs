@@ -28,5 +28,5 @@ public class EvaluationBenchmarks
     /// <summary>Both, as a user runs them: the figure the target applies to.</summary>
     [Benchmark]
     public (TenderResult Result, IReadOnlyList<LotRobustness> Robustness) EvaluateWithRobustness() =>
-        (TenderEvaluator.Evaluate(_pack), RobustnessAnalysis.Analyse(_pack));
+        TenderEvaluator.EvaluateWithRobustness(_pack);
 }

@@ -34,8 +34,7 @@ internal static class EvaluateCommand
             return context.Invalid(file, validation.Errors.Select(e => e.ErrorMessage));
         }
 
-        var result = TenderEvaluator.Evaluate(pack);
-        var robustness = RobustnessAnalysis.Analyse(pack);
+        var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
         if (json)
         {
             context.Output.WriteLine(JsonSerializer.Serialize(Json(result, robustness), JsonOptions));

@@ -18,25 +18,10 @@ internal sealed class LotScoring
         Headcount = headcount;
         Outstanding = outstanding;
         _sectionPercents = [.. bids.Select(b => b.Sections.Select(s => s.Percent).ToArray())];
-        _quickPercents = QualityShare is >= 0m and <= QuickLimit && _sectionPercents.All(p => p.All(x => x is >= 0m and <= QuickLimit))
-            ? [.. _sectionPercents.Select(p => p.Select(x => (double)x).ToArray())]
-            : null;
     }
-
-    /// <summary>Largest section percentage, weight or quality share for which <see cref="TrialWinner"/> tries double precision first.</summary>
-    private const decimal QuickLimit = 1_000_000m;
-
-    /// <summary>
-    /// How far apart, relative to their size, two double-precision values must be for their
-    /// order to be certain: double arithmetic here is within about 1e-15 of the exact value.
-    /// </summary>
-    private const double QuickTolerance = 1e-9;
 
     /// <summary>Each bid's section percentages in section order, as arrays for the ranking loops.</summary>
     private readonly decimal[][] _sectionPercents;
-
-    /// <summary>The same as doubles, or null when any is outside 0 to <see cref="QuickLimit"/>.</summary>
-    private readonly double[][]? _quickPercents;
 
     public Tender Tender { get; }
 
@@ -191,75 +176,43 @@ internal sealed class LotScoring
 
     /// <summary>
     /// The same winner as <c>Winner(Standings(sectionWeights, method))</c>, for the many random
-    /// weight trials of the robustness analysis, settled first in double precision where that is
-    /// certain. Quality is summed in doubles (every term is non-negative, so the result is within
-    /// about 1e-15 of exact; decimal is within about 1e-27). When the same bids are eligible as in
-    /// <paramref name="reference"/> (standings under the same price method for any weights), no
-    /// bid's quality is near the lot's minimum, and the leader's total is ahead of every other by
-    /// far more than that error, the leader is the exact winner. Anything closer, and the price
-    /// per quality point method, is ranked exactly in decimal.
+    /// weight trials of the robustness analysis. Price points depend only on which bids are
+    /// eligible, so when a trial leaves the same bids eligible as <paramref name="reference"/>
+    /// (standings under the same method for any weights) the reference's price points are reused
+    /// and only quality is recomputed, with the same decimal arithmetic as <see cref="Qualities"/>.
+    /// Price per quality point, a change of eligibility or a tie for first takes the full path.
     /// </summary>
-    public int? TrialWinner(decimal[] sectionWeights, PriceMethod method, Standing[] reference) =>
-        QuickWinner(sectionWeights, method, reference) ?? Winner(Standings(sectionWeights, method));
-
-    /// <summary>The certain winner in double precision, or null when it is not certain (see <see cref="TrialWinner"/>).</summary>
-    private int? QuickWinner(decimal[] sectionWeights, PriceMethod method, Standing[] reference)
+    public int? TrialWinner(decimal[] sectionWeights, PriceMethod method, Standing[] reference)
     {
-        if (_quickPercents is null || method == PriceMethod.PricePerQualityPoint || reference.Length != Bids.Count)
+        if (method == PriceMethod.PricePerQualityPoint || reference.Length != Bids.Count)
         {
-            return null;
+            return Winner(Standings(sectionWeights, method));
         }
 
-        var weights = new double[sectionWeights.Length];
-        var weightTotal = 0d;
-        for (var s = 0; s < weights.Length; s++)
+        var weightTotal = 0m;
+        foreach (var weight in sectionWeights)
         {
-            if (sectionWeights[s] is < 0m or > QuickLimit)
-            {
-                return null;
-            }
-
-            weights[s] = (double)sectionWeights[s];
-            weightTotal += weights[s];
+            weightTotal += weight;
         }
 
-        if (weightTotal == 0d)
-        {
-            return null;
-        }
-
-        var qualityShare = (double)QualityShare;
-        var minimum = (double?)Lot.MinimumQualityPercent;
+        var qualityShare = QualityShare;
         int? leader = null;
-        var first = double.NegativeInfinity;
-        var second = double.NegativeInfinity;
-        var size = 0d;
+        var best = 0m;
+        var tied = false;
         for (var i = 0; i < Bids.Count; i++)
         {
-            var percents = _quickPercents[i];
-            var quality = 0d;
+            var percents = _sectionPercents[i];
+            var quality = 0m;
             for (var s = 0; s < percents.Length; s++)
             {
-                quality += weights[s] * percents[s];
+                quality += sectionWeights[s] * percents[s];
             }
 
-            quality /= weightTotal;
-            var eligible = Bids[i].Eligible;
-            if (eligible && minimum is { } m)
-            {
-                if (Math.Abs(quality - m) <= QuickTolerance * (1d + Math.Abs(quality) + Math.Abs(m)))
-                {
-                    return null;
-                }
-
-                eligible = quality >= m;
-            }
-
-            // Price points depend only on which bids are eligible, so with the same eligible bids
-            // they are the reference's.
+            quality = weightTotal == 0 ? 0m : quality / weightTotal;
+            var eligible = Bids[i].Eligible && !(Lot.MinimumQualityPercent is { } minimum && quality < minimum);
             if (eligible != reference[i].Eligible)
             {
-                return null;
+                return Winner(Standings(sectionWeights, method));
             }
 
             if (!eligible)
@@ -267,28 +220,20 @@ internal sealed class LotScoring
                 continue;
             }
 
-            if (reference[i].PricePoints is not { } exactPricePoints)
+            var total = (quality * qualityShare / 100m) + reference[i].PricePoints!.Value;
+            if (leader is null || total > best)
             {
-                return null;
-            }
-
-            var qualityPoints = quality * qualityShare / 100d;
-            var pricePoints = (double)exactPricePoints;
-            var total = qualityPoints + pricePoints;
-            size = Math.Max(size, Math.Abs(qualityPoints) + Math.Abs(pricePoints));
-            if (total > first)
-            {
-                second = first;
-                first = total;
                 leader = i;
+                best = total;
+                tied = false;
             }
-            else if (total > second)
+            else if (total == best)
             {
-                second = total;
+                tied = true;
             }
         }
 
-        return first - second > QuickTolerance * (1d + size) ? leader : null;
+        return tied ? Winner(Standings(sectionWeights, method)) : leader;
     }
 
     /// <summary>The eligible bids in rank order, with their competition ranks (equal totals after the tie-break share a rank).</summary>

@@ -21,6 +21,18 @@ public static class TenderEvaluator
         };
     }
 
+    /// <summary>
+    /// Evaluates every lot and analyses how robust each result is, building each lot's scores once
+    /// for both (what the command line and the benchmarks run).
+    /// </summary>
+    public static (TenderResult Result, IReadOnlyList<LotRobustness> Robustness) EvaluateWithRobustness(TenderPack pack, RobustnessOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        var scorings = pack.Tender.Lots.Select(lot => LotScoring.Build(pack, lot)).ToList();
+        var result = new TenderResult { Tender = pack.Tender, Lots = [.. scorings.Select(s => EvaluateLot(s))] };
+        return (result, [.. scorings.Select(s => RobustnessAnalysis.AnalyseLot(s, options ?? new RobustnessOptions()))]);
+    }
+
     /// <summary>Evaluates one lot, optionally with another price method (for comparisons).</summary>
     public static LotResult EvaluateLot(TenderPack pack, string lotId, PriceMethod? method = null)
     {

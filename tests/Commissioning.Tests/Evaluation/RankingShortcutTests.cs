@@ -8,7 +8,7 @@ namespace Commissioning.Tests.Evaluation;
 /// The ranking shortcuts the robustness analysis uses for speed give exactly the answers of the
 /// full ranking: <see cref="LotScoring.Winner"/> against the first of <see cref="LotScoring.Rank"/>,
 /// <see cref="LotScoring.Repriced"/> against <see cref="LotScoring.Standings"/> with a price
-/// override, and <see cref="LotScoring.TrialWinner"/> (double precision first) against the
+/// override, and <see cref="LotScoring.TrialWinner"/> (reusing price points when eligibility is unchanged) against the
 /// decimal ranking, on generated tenders with near and exact ties and bids near the minimum
 /// quality (seeded, so a failure reproduces).
 /// </summary>
