@@ -14,7 +14,7 @@ public static class DeclarationsFile
     /// <summary>The version this toolkit reads and writes.</summary>
     public const int Version = 1;
 
-    private static readonly JsonFileFormat<DeclarationsBody> File = new(Format, Version);
+    private static readonly JsonFileFormat<DeclarationsBody> JsonFormat = new(Format, Version);
 
     /// <summary>Writes a provider's declarations as a declarations file: indented, "\n" line ends, a final newline.</summary>
     /// <exception cref="System.Text.Json.JsonException">The declarations hold a value the format cannot name, such as an undefined enum value.</exception>
@@ -22,13 +22,13 @@ public static class DeclarationsFile
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(declarations);
-        return File.Write(new DeclarationsBody { Provider = provider, Declarations = declarations });
+        return JsonFormat.Write(new DeclarationsBody { Provider = provider, Declarations = declarations });
     }
 
     /// <summary>Reads a declarations file, or lists every structural problem with its JSON path.</summary>
     public static FileReadResult<(string Provider, Declarations Declarations)> Read(string json)
     {
-        var result = File.Read(json);
+        var result = JsonFormat.Read(json);
         return result.Succeeded
             ? FileReadResult.Success((result.Value.Provider, result.Value.Declarations))
             : FileReadResult.Failure<(string Provider, Declarations Declarations)>(result.Problems);

@@ -14,7 +14,7 @@ public static class ProfilesFile
     /// <summary>The version this toolkit reads and writes.</summary>
     public const int Version = 1;
 
-    private static readonly JsonFileFormat<ProfilesBody> File = new(Format, Version);
+    private static readonly JsonFileFormat<ProfilesBody> JsonFormat = new(Format, Version);
 
     /// <summary>Writes organisation profiles as a profiles file: indented, "\n" line ends, a final newline.</summary>
     /// <exception cref="ArgumentException">There are no organisations: the format needs at least one.</exception>
@@ -27,13 +27,13 @@ public static class ProfilesFile
             throw new ArgumentException("A profiles file holds at least one organisation.", nameof(organisations));
         }
 
-        return File.Write(new ProfilesBody { Organisations = organisations });
+        return JsonFormat.Write(new ProfilesBody { Organisations = organisations });
     }
 
     /// <summary>Reads a profiles file, or lists every structural problem with its JSON path.</summary>
     public static FileReadResult<IReadOnlyList<OrganisationProfile>> Read(string json)
     {
-        var result = File.Read(json);
+        var result = JsonFormat.Read(json);
         if (!result.Succeeded)
         {
             return FileReadResult.Failure<IReadOnlyList<OrganisationProfile>>(result.Problems);

@@ -14,18 +14,18 @@ public static class TenderFile
     /// <summary>The version this toolkit reads and writes.</summary>
     public const int Version = 1;
 
-    private static readonly JsonFileFormat<TenderPack> File = new(Format, Version);
+    private static readonly JsonFileFormat<TenderPack> JsonFormat = new(Format, Version);
 
     /// <summary>
     /// Writes a pack as a tender file: indented, "\n" line ends, a final newline. The same pack
     /// always gives the same text, and reading it back and writing again gives identical text.
     /// </summary>
     /// <exception cref="System.Text.Json.JsonException">The pack holds a value the format cannot name, such as an undefined enum value.</exception>
-    public static string Write(TenderPack pack) => File.Write(pack);
+    public static string Write(TenderPack pack) => JsonFormat.Write(pack);
 
     /// <summary>
     /// Reads a tender file, or lists every structural problem with its JSON path. Business rules,
     /// such as weights adding up to 100, are checked separately.
     /// </summary>
-    public static FileReadResult<TenderPack> Read(string json) => File.Read(json);
+    public static FileReadResult<TenderPack> Read(string json) => JsonFormat.Read(json);
 }
