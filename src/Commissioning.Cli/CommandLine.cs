@@ -30,6 +30,9 @@ internal static class CommandLine
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+
+        // Output is the same on every machine: "7,800 staff", never "7.800 staff".
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
         try
         {
             var arguments = Arguments.Parse(args);
@@ -49,6 +52,21 @@ internal static class CommandLine
         catch (UsageException ex)
         {
             return UsageError(error, ex.Message);
+        }
+        catch (StandardsLoadException ex)
+        {
+            output.WriteLine($"The standards could not be loaded: {ex.Errors.Count} problem{(ex.Errors.Count == 1 ? "" : "s")}.");
+            foreach (var problem in ex.Errors)
+            {
+                output.WriteLine($"  {problem}");
+            }
+
+            return ExitCodes.ValidationErrors;
+        }
+        catch (OverflowException)
+        {
+            output.WriteLine("A number in the input is too large to calculate with. Check the prices and weights.");
+            return ExitCodes.ValidationErrors;
         }
     }
 
@@ -154,6 +172,11 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
     public string ReadFile(string path)
     {
         var full = Resolve(path);
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"'{path}' is a folder. Name a file.");
+        }
+
         if (!File.Exists(full))
         {
             throw new UsageException($"The file '{path}' does not exist.");
@@ -174,7 +197,8 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
         Output.WriteLine($"{file} could not be read: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}.");
         foreach (var problem in problems)
         {
-            Output.WriteLine($"  {problem.Path}: {problem.Message}");
+            // Each message already names its place (the JSON path), so print it as it is.
+            Output.WriteLine($"  {problem.Message}");
         }
 
         return ExitCodes.ValidationErrors;

@@ -103,7 +103,9 @@ internal static class EvaluateCommand
 
         output.WriteLine();
         output.WriteLine(lot.MostAdvantageous is { } winner
-            ? $"Most advantageous tender: {winner.Bid.Provider}, total {Rounding.Number(winner.Total!.Value)} of 100."
+            ? lot.Complete
+                ? $"Most advantageous tender: {winner.Bid.Provider}, total {Rounding.Number(winner.Total!.Value)} of 100."
+                : $"Provisional leader: {winner.Bid.Provider}, total {Rounding.Number(winner.Total!.Value)} of 100. This is not a result until nothing is outstanding."
             : "No single most advantageous tender.");
 
         output.WriteLine();
@@ -148,6 +150,12 @@ internal static class EvaluateCommand
         }
 
         var trials = robustness.Perturbation;
+        if (robustness.WinnerBidId is null)
+        {
+            output.WriteLine("  Random weight trials: there is no single winner to test.");
+            return;
+        }
+
         output.WriteLine($"  Random weight trials: the winner held in {Rounding.Percent(trials.WinnerHeldPercent)} of {trials.Samples:N0} trials (each section weight moved by up to ±{Rounding.Number(trials.Range)}% of itself, then rescaled to 100%; seed {trials.Seed}).");
         foreach (var (bidId, wins) in trials.WinsByBid.OrderByDescending(w => w.Value))
         {

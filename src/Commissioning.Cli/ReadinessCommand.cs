@@ -21,6 +21,12 @@ internal static class ReadinessCommand
         }
 
         var (provider, declared) = declarations.Value;
+        var declarationErrors = new DeclarationsValidator($"{provider}'s declarations").Validate(declared);
+        if (!declarationErrors.IsValid)
+        {
+            return context.Invalid(declarationsFile, declarationErrors.Errors.Select(e => e.ErrorMessage));
+        }
+
         var targetText = context.ReadFile(targetFile);
         ReadinessReport report;
         switch (FormatOf(targetText))
@@ -63,8 +69,11 @@ internal static class ReadinessCommand
                     ? ReadinessCheck.Against(context.Standards, Tailor.For(context.Standards, profiles.Value[0]), provider, declared)
                     : ReadinessCheck.Against(context.Standards, Tailor.ForGroup(context.Standards, profiles.Value), provider, declared);
                 break;
-            default:
-                throw new UsageException($"'{targetFile}' is neither a tender file ({TenderFile.Format}) nor a profiles file ({ProfilesFile.Format}).");
+            case null:
+                // Not readable JSON, or no format: reading it as a tender says what is wrong and where.
+                return context.Problems(targetFile, TenderFile.Read(targetText).Problems);
+            case var other:
+                return context.Invalid(targetFile, [$"This is an '{other}' file. Readiness is checked against a tender ({TenderFile.Format}) or organisation profiles ({ProfilesFile.Format})."]);
         }
 
         Write(context.Output, report);
@@ -98,9 +107,14 @@ internal static class ReadinessCommand
             output.WriteLine($"  - {gate.Id} {gate.Title}: {gate.Explanation}");
         }
 
-        foreach (var gate in report.Gates.Where(g => g.Status == ReadinessStatus.NoEvidence))
+        var undecided = report.Gates.Where(g => g.Status == ReadinessStatus.NoEvidence).ToList();
+        if (undecided.Count > 0)
         {
-            output.WriteLine($"  - {gate.Id} {gate.Title}: no evidence held yet. {gate.Explanation}");
+            output.WriteLine($"Pass or fail gates with no evidence held yet ({undecided.Count}):");
+            foreach (var gate in undecided)
+            {
+                output.WriteLine($"  - {gate.Id} {gate.Title}: {gate.Explanation}");
+            }
         }
 
         WriteGaps(output, "Must requirements not yet ready", report.MustGaps);

@@ -87,7 +87,7 @@ internal sealed class LotScoring
                 {
                     var facts = FinalScore(tender, bid, question, [.. scores[(bid.Id, question.Id)]], moderation.GetValueOrDefault((bid.Id, question.Id)), assigned[question.Id], evaluatorNames, outstanding);
                     questions.Add(facts);
-                    if (question.MinimumScore is { } minimum && facts.Score < minimum)
+                    if (question.MinimumScore is { } minimum && facts.Final && facts.Score < minimum)
                     {
                         thresholds.Add($"{question.Id} {question.Title} scored {Rounding.Number(facts.Score)}, below its minimum of {Rounding.Number(minimum)}.");
                     }
@@ -98,7 +98,7 @@ internal sealed class LotScoring
                 var percent = questionWeights == 0 ? 0m : questions.Sum(q => q.Question.Weight * q.Score / tender.Scale.Maximum) * 100m / questionWeights;
                 var sectionFacts = new SectionFacts(section, questions, questions.Sum(q => q.Score), questions.Count * (decimal)tender.Scale.Maximum, percent);
                 sections.Add(sectionFacts);
-                if (section.MinimumPercent is { } sectionMinimum && percent < sectionMinimum)
+                if (section.MinimumPercent is { } sectionMinimum && questions.All(q => q.Final) && percent < sectionMinimum)
                 {
                     thresholds.Add($"Section {section.Id} {section.Title} reached {Rounding.Percent(percent)}, below its minimum of {Rounding.Percent(sectionMinimum)}.");
                 }
@@ -106,7 +106,13 @@ internal sealed class LotScoring
 
             var evaluatedPrice = bid.Price.AnnualPrices.Take(lot.Price.ContractYears).Sum()
                 + (lot.Price.EvaluateExtensions ? bid.Price.ExtensionPrices.Take(lot.Price.ExtensionYears).Sum() : 0m);
-            bids.Add(new BidFacts(bid, gates, sections, thresholds, evaluatedPrice));
+            var scoresFinal = sections.All(section => section.Questions.All(q => q.Final));
+            if (!scoresFinal && (lot.MinimumQualityPercent is not null || lot.Questions.Any(q => q.MinimumScore is not null) || lot.Sections.Any(x => x.MinimumPercent is not null)))
+            {
+                outstanding.Add($"{bid.Provider}: minimum thresholds are not applied until every score is in.");
+            }
+
+            bids.Add(new BidFacts(bid, gates, sections, thresholds, evaluatedPrice, scoresFinal));
         }
 
         var headcount = tender.MembersOf(lot).Sum(m => m.Profile.Headcount);
@@ -167,7 +173,7 @@ internal sealed class LotScoring
 
             quality = weightTotal == 0 ? 0m : quality / weightTotal;
 
-            var eligible = bid.Eligible && !(Lot.MinimumQualityPercent is { } minimum && quality < minimum);
+            var eligible = bid.Eligible && !(Lot.MinimumQualityPercent is { } minimum && bid.ScoresFinal && quality < minimum);
             standings[i] = new Standing(i, eligible, quality, quality * qualityWeight / 100m, bid.EvaluatedPrice, null, null, null);
         }
 
@@ -209,7 +215,7 @@ internal sealed class LotScoring
             }
 
             quality = weightTotal == 0 ? 0m : quality / weightTotal;
-            var eligible = Bids[i].Eligible && !(Lot.MinimumQualityPercent is { } minimum && quality < minimum);
+            var eligible = Bids[i].Eligible && !(Lot.MinimumQualityPercent is { } minimum && Bids[i].ScoresFinal && quality < minimum);
             if (eligible != reference[i].Eligible)
             {
                 return Winner(Standings(sectionWeights, method));
@@ -370,7 +376,7 @@ internal sealed class LotScoring
             var points = method switch
             {
                 PriceMethod.Proportional => price <= 0 ? priceWeight : priceWeight * lowest / price,
-                PriceMethod.Linear => Linear(price, lowest, Lot.Price.Ceiling ?? highest, priceWeight),
+                PriceMethod.Linear => Linear(price, lowest, Lot.Price.Ceiling, highest, priceWeight),
                 PriceMethod.Deviation => lowest <= 0 ? (price <= 0 ? priceWeight : 0m) : priceWeight * Math.Max(0m, 1m - ((price - lowest) / lowest)),
                 _ => throw new InvalidOperationException($"Unknown price method {method}."),
             };
@@ -378,14 +384,20 @@ internal sealed class LotScoring
         }
     }
 
-    private static decimal Linear(decimal price, decimal lowest, decimal ceiling, decimal priceWeight)
+    /// <summary>
+    /// Linear scoring: full marks at the lowest eligible price, none at the ceiling, in a straight
+    /// line between. A price at or above a declared ceiling scores nothing, even if it is the lowest.
+    /// Without a declared ceiling (only in the robustness comparison) the highest eligible price is
+    /// the ceiling, and if every price is the same they all score full marks.
+    /// </summary>
+    private static decimal Linear(decimal price, decimal lowest, decimal? declaredCeiling, decimal highest, decimal priceWeight)
     {
-        if (price >= ceiling)
+        if (declaredCeiling is { } ceiling)
         {
-            return price == lowest ? priceWeight : 0m;
+            return price >= ceiling ? 0m : priceWeight * (ceiling - price) / (ceiling - lowest);
         }
 
-        return ceiling <= lowest ? priceWeight : priceWeight * (ceiling - price) / (ceiling - lowest);
+        return highest == lowest ? priceWeight : priceWeight * (highest - price) / (highest - lowest);
     }
 
     private static GateOutcome DecideGate(Gate gate, Bid bid, Dictionary<(string, string), GateDecision> decisions, Dictionary<string, string> names)
@@ -441,7 +453,8 @@ internal sealed class LotScoring
 }
 
 /// <summary>One bid's facts that do not depend on weights.</summary>
-internal sealed record BidFacts(Bid Bid, IReadOnlyList<GateOutcome> Gates, IReadOnlyList<SectionFacts> Sections, IReadOnlyList<string> Thresholds, decimal EvaluatedPrice)
+/// <remarks><c>ScoresFinal</c> is true when no score is missing or waiting for an evaluator, so minimum thresholds can be applied.</remarks>
+internal sealed record BidFacts(Bid Bid, IReadOnlyList<GateOutcome> Gates, IReadOnlyList<SectionFacts> Sections, IReadOnlyList<string> Thresholds, decimal EvaluatedPrice, bool ScoresFinal)
 {
     public bool Eligible => Thresholds.Count == 0 && Gates.All(g => g.Status != GateStatus.Failed);
 }
@@ -450,7 +463,11 @@ internal sealed record BidFacts(Bid Bid, IReadOnlyList<GateOutcome> Gates, IRead
 internal sealed record SectionFacts(Section Section, IReadOnlyList<QuestionFacts> Questions, decimal Raw, decimal RawMaximum, decimal Percent);
 
 /// <summary>One question's final score for one bid.</summary>
-internal sealed record QuestionFacts(Question Question, decimal Score, ScoreSource Source, IReadOnlyList<EvaluatorScore> Scores, ModeratedScore? Moderation, decimal Spread, bool Flagged);
+internal sealed record QuestionFacts(Question Question, decimal Score, ScoreSource Source, IReadOnlyList<EvaluatorScore> Scores, ModeratedScore? Moderation, decimal Spread, bool Flagged)
+{
+    /// <summary>True when every assigned evaluator has scored (or a consensus is recorded), so thresholds can be judged on it.</summary>
+    public bool Final => Source is ScoreSource.Moderated or ScoreSource.MeanOfEvaluators;
+}
 
 /// <summary>A bid's standing for one set of weights and one price method.</summary>
 internal readonly record struct Standing(int Index, bool Eligible, decimal QualityPercent, decimal QualityPoints, decimal Price, decimal? PricePoints, decimal? PricePerQualityPoint, decimal? Total);

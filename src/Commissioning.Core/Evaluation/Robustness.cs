@@ -152,11 +152,11 @@ public static class RobustnessAnalysis
     private static decimal[] Shift(decimal[] weights, int section, decimal change)
     {
         var rest = 100m - weights[section];
-        var scale = rest == 0 ? 0m : (rest - change) / rest;
         var shifted = new decimal[weights.Length];
         for (var i = 0; i < weights.Length; i++)
         {
-            shifted[i] = i == section ? weights[i] + change : weights[i] * scale;
+            // Multiply before dividing, so whole-number weights stay exact (55 × 20 ÷ 55 is 20, not 19.999…).
+            shifted[i] = i == section ? weights[i] + change : rest == 0 ? 0m : weights[i] * (rest - change) / rest;
         }
 
         return shifted;
@@ -204,11 +204,16 @@ public static class RobustnessAnalysis
     }
 
     /// <summary>
-    /// The smallest move in one direction at which the winner changes. Totals are linear in a
-    /// section's weight for every method except price per quality point, so the crossing points
-    /// with each rival (and the points where a bid crosses the minimum quality) are found exactly
-    /// and then confirmed by re-ranking just beyond them. For price per quality point the range is
-    /// also walked in 1-point steps and the first change narrowed down by halving.
+    /// The smallest move in one direction, to the next 0.01 point, at which the winner has
+    /// changed. Moving one section's weight changes every bid's quality linearly, and price points
+    /// change only where a bid crosses the minimum quality (which changes who is eligible and so
+    /// the lowest price). So the range is swept segment by segment between those eligibility
+    /// breakpoints; within a segment every total is a straight line, and the first point where a
+    /// rival overtakes the winner is solved exactly and confirmed by re-ranking just beyond it.
+    /// Under price per quality point, where totals are not straight lines, the range is walked in
+    /// 1-point steps and the first change narrowed down by halving. Either way the reported change
+    /// is the smallest 0.01 step, at or beyond the crossing, at which re-ranking confirms that the
+    /// winner has changed.
     /// </summary>
     private static (decimal Change, int? Winner)? FirstFlip(LotScoring scoring, decimal[] weights, int section, int winner, decimal direction, decimal limit)
     {
@@ -218,10 +223,41 @@ public static class RobustnessAnalysis
         }
 
         var method = scoring.Lot.Price.Method;
+        bool Holds(decimal t) => scoring.Winner(scoring.Standings(Shift(weights, section, direction * t), method)) == winner;
+        var exact = method == PriceMethod.PricePerQualityPoint
+            ? WalkAndNarrow(limit, Holds)
+            : Sweep(scoring, weights, section, winner, direction, limit, Holds);
+        if (exact is not { } crossing)
+        {
+            return null;
+        }
+
+        // The smallest 0.01 step at or beyond the crossing at which re-ranking confirms the winner
+        // has changed; the new winner is the one at exactly that step.
+        var change = Math.Max(0.01m, Math.Ceiling(crossing * 100m) / 100m);
+        for (var step = 0; step < 100 && change <= limit && Holds(change); step++)
+        {
+            change += 0.01m;
+        }
+
+        if (change > limit || Holds(change))
+        {
+            return null;
+        }
+
+        return (direction * change, scoring.Winner(scoring.Standings(Shift(weights, section, direction * change), method)));
+    }
+
+    /// <summary>The exact point of the first change for methods whose totals are straight lines between eligibility breakpoints.</summary>
+    private static decimal? Sweep(LotScoring scoring, decimal[] weights, int section, int winner, decimal direction, decimal limit, Func<decimal, bool> holds)
+    {
+        const decimal Nudge = 0.000001m;
+        var method = scoring.Lot.Price.Method;
         var start = scoring.Standings(weights, method);
         var rest = 100m - weights[section];
-        var candidates = new SortedSet<decimal>();
-        decimal Slope(int i)
+        var count = scoring.Bids.Count;
+        var slopes = new decimal[count];
+        for (var i = 0; i < count; i++)
         {
             var sections = scoring.Bids[i].Sections;
             var others = 0m;
@@ -233,78 +269,114 @@ public static class RobustnessAnalysis
                 }
             }
 
-            return (sections[section].Percent - (rest == 0 ? 0m : others / rest)) / 100m;
+            // Quality percentage gained per point moved in this direction.
+            slopes[i] = direction * (sections[section].Percent - (rest == 0 ? 0m : others / rest)) / 100m;
         }
 
-        var slopes = Enumerable.Range(0, scoring.Bids.Count).Select(Slope).ToArray();
-        var qualityWeight = scoring.QualityShare / 100m;
-        for (var c = 0; c < scoring.Bids.Count; c++)
+        var qualityShare = scoring.QualityShare / 100m;
+        var segmentStart = 0m;
+        while (segmentStart < limit)
         {
-            if (c != winner && start[c].Total is { } rival && start[winner].Total is { } leader && slopes[c] != slopes[winner])
+            var segmentEnd = limit;
+            if (scoring.Lot.MinimumQualityPercent is { } minimum)
             {
-                var crossing = (leader - rival) / (qualityWeight * (slopes[c] - slopes[winner]));
-                if (crossing * direction > 0)
+                for (var i = 0; i < count; i++)
                 {
-                    candidates.Add(Math.Abs(crossing));
+                    if (scoring.Bids[i].Eligible && scoring.Bids[i].ScoresFinal && slopes[i] != 0)
+                    {
+                        var breakpoint = (minimum - start[i].QualityPercent) / slopes[i];
+                        if (breakpoint > segmentStart && breakpoint < segmentEnd)
+                        {
+                            segmentEnd = breakpoint;
+                        }
+                    }
                 }
             }
 
-            if (scoring.Lot.MinimumQualityPercent is { } minimum && slopes[c] != 0)
+            // Eligibility, and so every price score, is the same throughout the segment.
+            var inside = scoring.Standings(Shift(weights, section, direction * ((segmentStart + segmentEnd) / 2m)), method);
+            if (!inside[winner].Eligible)
             {
-                var crossing = (minimum - start[c].QualityPercent) / slopes[c];
-                if (crossing * direction > 0)
+                return segmentStart;
+            }
+
+            var candidates = new SortedSet<decimal>();
+            var leader = start[winner].QualityPoints + inside[winner].PricePoints!.Value;
+            for (var c = 0; c < count; c++)
+            {
+                if (c == winner || !inside[c].Eligible)
                 {
-                    candidates.Add(Math.Abs(crossing));
+                    continue;
+                }
+
+                var rival = start[c].QualityPoints + inside[c].PricePoints!.Value;
+                var closing = qualityShare * (slopes[c] - slopes[winner]);
+                if (rival + (qualityShare * slopes[c] * segmentStart) >= leader + (qualityShare * slopes[winner] * segmentStart))
+                {
+                    candidates.Add(segmentStart);
+                }
+                else if (closing > 0)
+                {
+                    var crossing = (leader - rival) / closing;
+                    if (crossing >= segmentStart && crossing <= segmentEnd)
+                    {
+                        candidates.Add(crossing);
+                    }
                 }
             }
-        }
 
-        if (method == PriceMethod.PricePerQualityPoint)
-        {
-            for (var step = 1m; step < limit; step += 1m)
+            foreach (var candidate in candidates)
             {
-                candidates.Add(step);
-            }
-        }
-
-        candidates.Add(limit);
-        const decimal Nudge = 0.0001m;
-        var previous = 0m;
-        foreach (var candidate in candidates.Where(c => c <= limit))
-        {
-            var probe = Math.Min(candidate + Nudge, limit);
-            var flipped = scoring.Winner(scoring.Standings(Shift(weights, section, direction * probe), method));
-            if (flipped != winner)
-            {
-                var exact = method == PriceMethod.PricePerQualityPoint
-                    ? Narrow(scoring, weights, section, winner, direction, previous, probe)
-                    : candidate;
-                var change = direction * Math.Ceiling(exact * 100m) / 100m;
-                return (change, scoring.Winner(scoring.Standings(Shift(weights, section, direction * Math.Min(Math.Abs(change) + Nudge, limit)), method)));
+                if (!holds(Math.Min(candidate + Nudge, limit)))
+                {
+                    return candidate;
+                }
             }
 
-            previous = candidate;
+            if (segmentEnd < limit && !holds(Math.Min(segmentEnd + Nudge, limit)))
+            {
+                return segmentEnd;
+            }
+
+            segmentStart = segmentEnd;
         }
 
         return null;
     }
 
-    private static decimal Narrow(LotScoring scoring, decimal[] weights, int section, int winner, decimal direction, decimal holds, decimal flips)
+    /// <summary>Walks the range in 1-point steps and narrows the first change by halving; returns the last point where the winner held.</summary>
+    private static decimal? WalkAndNarrow(decimal limit, Func<decimal, bool> holds)
     {
-        while (flips - holds > 0.001m)
+        var held = 0m;
+        for (var step = 1m; ; step += 1m)
         {
-            var middle = (holds + flips) / 2m;
-            if (scoring.Winner(scoring.Standings(Shift(weights, section, direction * middle), scoring.Lot.Price.Method)) == winner)
+            var point = Math.Min(step, limit);
+            if (!holds(point))
             {
-                holds = middle;
-            }
-            else
-            {
-                flips = middle;
-            }
-        }
+                var flips = point;
+                while (flips - held > 0.0001m)
+                {
+                    var middle = (held + flips) / 2m;
+                    if (holds(middle))
+                    {
+                        held = middle;
+                    }
+                    else
+                    {
+                        flips = middle;
+                    }
+                }
 
-        return holds;
+                return held;
+            }
+
+            if (point >= limit)
+            {
+                return null;
+            }
+
+            held = point;
+        }
     }
 
     private static PerturbationSummary Perturb(LotScoring scoring, decimal[] weights, Standing[] declared, int? winner, RobustnessOptions options)

@@ -66,7 +66,7 @@ public static class TenderEvaluator
             }
 
             var sections = facts.Sections.Select(s => Section(scoring, s, shown)).ToList();
-            var price = Price(scoring, facts, standing, priceMethod, lowest, bestPerPoint);
+            var price = Price(scoring, facts, standing, standings, priceMethod, lowest, bestPerPoint);
             int? rank = ranks.TryGetValue(i, out var r) ? r : null;
             var result = new BidResult
             {
@@ -122,7 +122,7 @@ public static class TenderEvaluator
                 Spread = q.Spread,
                 SpreadFlagged = q.Flagged,
                 Points = points,
-                BelowMinimum = q.Question.MinimumScore is { } m && q.Score < m,
+                BelowMinimum = q.Question.MinimumScore is { } m && q.Final && q.Score < m,
                 Explanation = $"{q.Question.Id}: {shown.Number(q.Score)} of {maximum} ({shown.Label(q.Score)}, {SourceWords(q, shown)}) × {Rounding.Percent(q.Question.Weight)} of section {facts.Section.Id} × {ofQuality} of quality × {qualityPoints} quality points = {Rounding.Number(points)} points",
             };
         }).ToList();
@@ -134,7 +134,7 @@ public static class TenderEvaluator
             RawMaximum = facts.RawMaximum,
             Percent = facts.Percent,
             Points = sectionShare * scoring.QualityShare * facts.Percent / 100m,
-            BelowMinimum = facts.Section.MinimumPercent is { } m && facts.Percent < m,
+            BelowMinimum = facts.Section.MinimumPercent is { } m && facts.Questions.All(q => q.Final) && facts.Percent < m,
             Questions = questions,
         };
     }
@@ -149,6 +149,7 @@ public static class TenderEvaluator
     private static string SourceWords(QuestionFacts q, ScoreText shown) => q.Source switch
     {
         ScoreSource.Moderated => $"moderated from {string.Join(", ", q.Scores.Select(s => shown.Number(s.Score)))}",
+        ScoreSource.MeanOfEvaluators when q.Scores.Count == 1 => "one evaluator",
         ScoreSource.MeanOfEvaluators when q.Spread == 0 => $"all {q.Scores.Count} evaluators agreed",
         ScoreSource.MeanOfEvaluators => $"mean of {string.Join(", ", q.Scores.Select(s => shown.Number(s.Score)))}, not yet moderated",
         ScoreSource.PartialMean => $"mean of the {q.Scores.Count} scores so far",
@@ -176,7 +177,11 @@ public static class TenderEvaluator
         private bool IsWhole(decimal value) => value >= 0m && value < _numbers.Length && decimal.IsInteger(value);
     }
 
-    private static PriceResult Price(LotScoring scoring, BidFacts facts, Standing standing, PriceMethod method, decimal lowest, decimal bestPerPoint)
+    /// <summary>The ceiling the linear method uses: the declared one, or else the highest eligible price.</summary>
+    private static decimal LinearCeiling(Lot lot, Standing[] standings) =>
+        lot.Price.Ceiling ?? standings.Where(s => s.Eligible).Select(s => s.Price).DefaultIfEmpty(0m).Max();
+
+    private static PriceResult Price(LotScoring scoring, BidFacts facts, Standing standing, Standing[] standings, PriceMethod method, decimal lowest, decimal bestPerPoint)
     {
         var lot = scoring.Lot;
         var years = lot.Price.EvaluatedYears;
@@ -194,7 +199,8 @@ public static class TenderEvaluator
             explanation = method switch
             {
                 PriceMethod.Proportional => $"Proportional: lowest eligible price {Rounding.Money(lowest)} ÷ this price {price} × {weight} = {Rounding.Number(standing.PricePoints!.Value)} points",
-                PriceMethod.Linear => $"Linear: ({Rounding.Money(lot.Price.Ceiling ?? 0m)} ceiling − {price}) ÷ ({Rounding.Money(lot.Price.Ceiling ?? 0m)} ceiling − {Rounding.Money(lowest)} lowest) × {weight}, kept between 0 and {weight}, = {Rounding.Number(standing.PricePoints!.Value)} points",
+                PriceMethod.Linear when lot.Price.Ceiling is { } ceiling && facts.EvaluatedPrice >= ceiling => $"Linear: {price} is at or above the ceiling of {Rounding.Money(ceiling)}, so it scores 0 points",
+                PriceMethod.Linear => $"Linear: ({Rounding.Money(LinearCeiling(lot, standings))} ceiling − {price}) ÷ ({Rounding.Money(LinearCeiling(lot, standings))} ceiling − {Rounding.Money(lowest)} lowest) × {weight} = {Rounding.Number(standing.PricePoints!.Value)} points",
                 PriceMethod.Deviation => $"Deviation: {price} is {Rounding.Percent(lowest == 0 ? 0 : (facts.EvaluatedPrice - lowest) / lowest * 100m)} above the lowest eligible price {Rounding.Money(lowest)}; {weight} × (1 − that share), not below 0, = {Rounding.Number(standing.PricePoints!.Value)} points",
                 _ => standing.PricePerQualityPoint is { } perPoint
                     ? $"Price per quality point: {price} ÷ {Rounding.Number(standing.QualityPercent)} quality = {Rounding.Money(perPoint)} a point; lowest {Rounding.Money(bestPerPoint)} a point; total = 100 × {Rounding.Money(bestPerPoint)} ÷ {Rounding.Money(perPoint)}"
@@ -291,6 +297,14 @@ public static class TenderEvaluator
         if (socialValue < 10m)
         {
             warnings.Add($"Social value and net zero carry {Rounding.Percent(socialValue)} of the total for {lot.Title}. NHS bodies apply a weighting of at least 10%.");
+        }
+
+        if (lot.Price.Method == PriceMethod.Linear && lot.Price.Ceiling is { } ceiling)
+        {
+            foreach (var bid in scoring.Bids.Where(b => b.Eligible && b.EvaluatedPrice >= ceiling))
+            {
+                warnings.Add($"{bid.Bid.Provider}'s evaluated price of {Rounding.Money(bid.EvaluatedPrice)} is at or above the ceiling of {Rounding.Money(ceiling)} for {lot.Title}, so it scores 0 for price.");
+            }
         }
 
         if (scoring.Bids.Count > 0 && ranked.Count == 0)

@@ -30,7 +30,7 @@ public sealed class OrganisationProfileValidator : AbstractValidator<Organisatio
             .IsInEnum().WithMessage("Select the type of organisation");
         RuleFor(p => p.Headcount)
             .GreaterThan(0).WithMessage("Number of staff must be 1 or more")
-            .LessThanOrEqualTo(MaximumHeadcount).WithMessage($"Number of staff must be {MaximumHeadcount:N0} or fewer");
+            .LessThanOrEqualTo(MaximumHeadcount).WithMessage($"Number of staff must be {MaximumHeadcount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} or fewer");
         RuleFor(p => p.CurrentDelivery)
             .IsInEnum().WithMessage("Select how occupational health is delivered today");
         RuleForEach(p => p.Exposures)

@@ -55,7 +55,7 @@ public sealed class CommandLineTests
     [TestCase(new[] { "standards", "check", "/no/such/folder" }, "The standards folder '/no/such/folder' does not exist.")]
     [TestCase(new[] { "readiness", "examples/ics-tender.json", "examples/provider-declarations.json", "--lot" }, "The option --lot needs a value.")]
     [TestCase(new[] { "readiness", "examples/ics-tender.json", "examples/provider-declarations.json", "--lot", "lot-9" }, "The tender has no lot 'lot-9'. Its lots are: lot-1, lot-2.")]
-    [TestCase(new[] { "readiness", "examples/provider-declarations.json", "examples/provider-declarations.json" }, "'examples/provider-declarations.json' is neither a tender file (oh-tender) nor a profiles file (oh-profiles).")]
+    [TestCase(new[] { "evaluate", "examples" }, "'examples' is a folder. Name a file.")]
     public void UsageErrors_ExitTwo_WithTheProblemAndTheUsage(string[] args, string message)
     {
         var (code, _, error) = Run(args);
@@ -200,5 +200,72 @@ public sealed class CommandLineTests
 
         Assert.That(code, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("against the combined specification for"));
+    }
+
+    [Test]
+    public void Readiness_AgainstTheWrongKindOfFile_ExitsOne_SayingWhatItNeeds()
+    {
+        var (code, output, _) = Run("readiness", "examples/provider-declarations.json", "examples/provider-declarations.json");
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("This is an 'oh-declarations' file. Readiness is checked against a tender (oh-tender) or organisation profiles (oh-profiles)."));
+    }
+
+    [Test]
+    public void Readiness_AgainstABrokenFile_ExitsOne_WithThePlace()
+    {
+        var file = TempFile("broken.json", "{ \"format\": \"oh-tender\", ");
+
+        var (code, output, _) = Run("readiness", file, "examples/provider-declarations.json");
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("could not be read").And.Contain("$"));
+    }
+
+    [Test]
+    public void Readiness_ChecksTheDeclarationsThemselves()
+    {
+        var declarations = File.ReadAllText(Path.Combine(Repository.Root, "examples", "provider-declarations.json"));
+        var read = Commissioning.Core.Files.DeclarationsFile.Read(declarations).Value;
+        var broken = read.Declarations with { Staffing = read.Declarations.Staffing with { OhNurses = -2m } };
+        var file = TempFile("declarations.json", Commissioning.Core.Files.DeclarationsFile.Write(read.Provider, broken));
+
+        var (code, output, _) = Run("readiness", "examples/ics-tender.json", file);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.Contain($"Staffing figures in {read.Provider}'s declarations cannot be negative."));
+    }
+
+    [Test]
+    public void MalformedStandards_ExitOne_ListingTheProblems_NotAStackTrace()
+    {
+        var folder = Directory.CreateTempSubdirectory("standards-");
+        foreach (var file in Repository.StandardsFiles())
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, file.FileName), file.Text.Replace("- **Strength:** must", "- **Strength:** vital", StringComparison.Ordinal));
+        }
+
+        var (code, output, _) = Run("evaluate", "examples/ics-tender.json", "--standards", folder.FullName);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.StartWith("The standards could not be loaded:").And.Contain("Unknown strength 'vital'"));
+    }
+
+    [Test]
+    public void NumbersAreFormattedTheSameWhateverTheMachinesCulture()
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+
+            var (_, output, _) = Run("evaluate", "examples/ics-tender.json");
+
+            Assert.That(output, Does.Contain("(7,800 staff)").And.Contain("of 1,000 trials"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
     }
 }

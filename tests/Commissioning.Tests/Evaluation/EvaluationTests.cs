@@ -305,4 +305,32 @@ public sealed class EvaluationTests
         Assert.That(For(lot, "close").Rank, Is.EqualTo(2));
         Assert.That(For(lot, "third").Rank, Is.EqualTo(3));
     }
+
+    [Test]
+    public void MissingScores_DoNotExcludeABidOnAThreshold_UntilEveryScoreIsIn()
+    {
+        var lotDefinition = Lot([Section("s1", 100m, Q("Q1", 50m, minimum: 2m), Q("Q2", 50m))], minimumQuality: 50m) with
+        {
+            Sections = [Section("s1", 100m, Q("Q1", 50m, minimum: 2m), Q("Q2", 50m)) with { MinimumPercent = 40m }],
+        };
+
+        var lot = Evaluate(Pack(lotDefinition, [Bid("a", 100m)], Agreed("a", "Q2", 4)));
+
+        var a = For(lot, "a");
+        Assert.That(a.Eligible, Is.True, "a missing score counts as 0 for now, but is not judged against a minimum");
+        Assert.That(a.ThresholdsFailed, Is.Empty);
+        Assert.That(a.Sections[0].Questions[0].BelowMinimum, Is.False);
+        Assert.That(lot.Outstanding, Does.Contain("Provider A: minimum thresholds are not applied until every score is in."));
+        Assert.That(lot.Complete, Is.False);
+    }
+
+    [Test]
+    public void Linear_TheLowestPriceAboveADeclaredCeiling_ScoresZero_WithAWarning()
+    {
+        var results = TenderEvaluator.Evaluate(PriceOnly(PriceMethod.Linear, 20_000m, ("a", 30_000m), ("b", 33_000m))).Lots[0];
+
+        Assert.That(For(results, "a").Price.Points, Is.EqualTo(0m));
+        Assert.That(For(results, "a").Price.Explanation, Is.EqualTo("Linear: £30,000.00 is at or above the ceiling of £20,000.00, so it scores 0 points"));
+        Assert.That(results.Warnings, Does.Contain("Provider A's evaluated price of £30,000.00 is at or above the ceiling of £20,000.00 for Lot lot-1, so it scores 0 for price."));
+    }
 }

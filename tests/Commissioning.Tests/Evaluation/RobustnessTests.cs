@@ -149,4 +149,63 @@ public sealed class RobustnessTests
         Assert.That(gap.PointsBehind, Is.Null);
         Assert.That(gap.Explanation, Is.EqualTo("Provider C was excluded, so it could not win without first passing every gate and minimum threshold."));
     }
+
+    /// <summary>
+    /// On generated two-section tenders (whole-number weights and scores, so crossings often fall
+    /// exactly on a 0.01 step, and minimum quality thresholds that bids cross), every reported
+    /// tipping point is confirmed by evaluating the tender with the weights moved: the stated
+    /// change gives the stated new winner, and 0.01 less does not change the winner away from the
+    /// declared one (it may at most leave a tie).
+    /// </summary>
+    [Test]
+    public void WeightTipping_IsConfirmedByReEvaluation_OnGeneratedTenders()
+    {
+        var random = new Random(505);
+        var checkedTippings = 0;
+        for (var n = 0; n < 60; n++)
+        {
+            var method = n % 4 == 3 ? PriceMethod.PricePerQualityPoint : (PriceMethod)(n % 3);
+            var first = random.Next(1, 20) * 5m;
+            var lot = Lot([Section("s1", first, Q("Q1")), Section("s2", 100m - first, Q("Q2"))],
+                method: method, ceiling: method == PriceMethod.Linear ? 500m : null, minimumQuality: random.Next(0, 2) == 0 ? 40m : null);
+            var bids = Enumerable.Range(1, random.Next(2, 5)).Select(b => Bid($"b{b}", random.Next(100, 400))).ToList();
+            var pack = new TenderPack
+            {
+                Tender = Tender(lot),
+                Bids = bids,
+                Moderation = [.. bids.SelectMany(b => new[] { Moderated(b.Id, "Q1", random.Next(0, 5)), Moderated(b.Id, "Q2", random.Next(0, 5)) })],
+            };
+
+            var robustness = RobustnessAnalysis.Analyse(pack, new RobustnessOptions { Samples = 10 })[0];
+            if (robustness.WinnerBidId is null)
+            {
+                continue;
+            }
+
+            var declared = pack.Bids.ToList().FindIndex(b => b.Id == robustness.WinnerBidId);
+            foreach (var tipping in robustness.Sensitivity.Where(t => t.Change is not null))
+            {
+                var s = tipping.Section.Id == "s1" ? 0 : 1;
+                decimal[] Weights(decimal delta)
+                {
+                    var moved = (s == 0 ? first : 100m - first) + delta;
+                    return s == 0 ? [moved, 100m - moved] : [100m - moved, moved];
+                }
+
+                var change = tipping.Change!.Value;
+                var newWinner = WinnerWith(pack, Weights(change));
+                Assert.That(newWinner, Is.Not.EqualTo(declared), $"case {n} ({method}): {tipping.Explanation}");
+                Assert.That(newWinner is null ? null : pack.Bids[newWinner.Value].Id, Is.EqualTo(tipping.NewWinnerBidId), $"case {n}: the stated new winner");
+                var shortOf = change - (Math.Sign(change) * 0.01m);
+                if (shortOf != 0)
+                {
+                    Assert.That(WinnerWith(pack, Weights(shortOf)), Is.EqualTo(declared).Or.Null, $"case {n} ({method}): 0.01 less should not hand the lot to another bid");
+                }
+
+                checkedTippings++;
+            }
+        }
+
+        Assert.That(checkedTippings, Is.GreaterThan(20), "enough tipping points were checked");
+    }
 }

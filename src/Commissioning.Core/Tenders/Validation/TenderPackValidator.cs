@@ -40,6 +40,13 @@ public sealed class TenderPackValidator : AbstractValidator<TenderPack>
             }
         });
         RuleForEach(p => p.GateDecisions).SetValidator(p => new GateDecisionValidator(p));
+        RuleFor(p => p.GateDecisions).Custom((decisions, context) =>
+        {
+            foreach (var group in decisions.GroupBy(d => (d.BidId, d.GateId)).Where(g => g.Count() > 1))
+            {
+                context.AddFailure("GateDecisions", $"Bid {group.Key.BidId} has more than one decision on gate {group.Key.GateId}. Keep one.");
+            }
+        });
     }
 
     /// <summary>How a bid is named in messages: "bid bid-a (Provider)".</summary>
@@ -81,9 +88,9 @@ public sealed class BidValidator : AbstractValidator<Bid>
 
             for (var i = 0; i < annual.Count; i++)
             {
-                if (annual[i] <= 0)
+                if (annual[i] is <= 0 or > TenderValidator.MaximumPrice)
                 {
-                    context.AddFailure($"Price.AnnualPrices[{i}]", $"The price for year {i + 1} in {name} is {Rounding.Money(annual[i])}. It must be more than £0.");
+                    context.AddFailure($"Price.AnnualPrices[{i}]", $"The price for year {i + 1} in {name} is {Rounding.Money(annual[i])}. It must be more than £0 and no more than {Rounding.Money(TenderValidator.MaximumPrice)}.");
                 }
             }
 
@@ -95,9 +102,9 @@ public sealed class BidValidator : AbstractValidator<Bid>
 
             for (var i = 0; i < extension.Count; i++)
             {
-                if (extension[i] <= 0)
+                if (extension[i] is <= 0 or > TenderValidator.MaximumPrice)
                 {
-                    context.AddFailure($"Price.ExtensionPrices[{i}]", $"The price for extension year {i + 1} in {name} is {Rounding.Money(extension[i])}. It must be more than £0.");
+                    context.AddFailure($"Price.ExtensionPrices[{i}]", $"The price for extension year {i + 1} in {name} is {Rounding.Money(extension[i])}. It must be more than £0 and no more than {Rounding.Money(TenderValidator.MaximumPrice)}.");
                 }
             }
 
@@ -111,39 +118,11 @@ public sealed class BidValidator : AbstractValidator<Bid>
                 context.AddFailure("Answers", $"{TenderValidator.Capital(name)} answers {duplicate} more than once.");
             }
 
-            ValidateDeclarations(bid.Declarations, name, context);
+            foreach (var (property, message) in DeclarationsValidator.Problems(bid.Declarations, name))
+            {
+                context.AddFailure($"Declarations.{property}", message);
+            }
         });
-    }
-
-    private static void ValidateDeclarations(Declarations declarations, string name, ValidationContext<Bid> context)
-    {
-        if (declarations.Seqohs == SeqohsStatus.Accredited && declarations.SeqohsDate is null)
-        {
-            context.AddFailure("Declarations.SeqohsDate", $"{TenderValidator.Capital(name)} declares SEQOHS accreditation. Enter the date it was awarded.");
-        }
-
-        if (declarations.Esr is EsrInterface.Live or EsrInterface.Planned && declarations.EsrDate is null)
-        {
-            context.AddFailure("Declarations.EsrDate", $"{TenderValidator.Capital(name)} declares the ESR interface {(declarations.Esr == EsrInterface.Live ? "live" : "planned")}. Enter the date it {(declarations.Esr == EsrInterface.Live ? "went live" : "is planned to go live")}.");
-        }
-
-        foreach (var (requirementId, provision) in declarations.SubSpecialisms)
-        {
-            if (!DeclarationChecks.SubSpecialisms.ContainsKey(requirementId))
-            {
-                context.AddFailure("Declarations.SubSpecialisms", $"{TenderValidator.Capital(name)} declares '{requirementId}', which is not a sub-specialism. Use SUB-02 to SUB-11.");
-            }
-            else if (provision.Mode == ProvisionMode.Partner && string.IsNullOrWhiteSpace(provision.Partner))
-            {
-                context.AddFailure("Declarations.SubSpecialisms", $"{TenderValidator.Capital(name)} provides {DeclarationChecks.SubSpecialisms[requirementId]} ({requirementId}) through a partner. Name the partner.");
-            }
-        }
-
-        var staffing = declarations.Staffing;
-        if (staffing.OccupationalPhysicians < 0 || staffing.OhNurses < 0 || staffing.OtherClinical < 0 || staffing.NursingPracticeTeachers < 0 || staffing.StrPosts < 0)
-        {
-            context.AddFailure("Declarations.Staffing", $"Staffing figures in {name} cannot be negative.");
-        }
     }
 }
 

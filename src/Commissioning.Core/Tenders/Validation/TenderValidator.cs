@@ -12,6 +12,9 @@ namespace Commissioning.Core.Tenders.Validation;
 /// </summary>
 public sealed class TenderValidator : AbstractValidator<Tender>
 {
+    /// <summary>The largest price or ceiling accepted, in pounds: far above any OH contract, and small enough that sums cannot overflow.</summary>
+    public const decimal MaximumPrice = 10_000_000_000m;
+
     /// <summary>The scale maximums the toolkit offers.</summary>
     public static IReadOnlyList<int> ScaleMaximums { get; } = [4, 5, 10, 100];
 
@@ -157,9 +160,13 @@ public sealed class TenderValidator : AbstractValidator<Tender>
             context.AddFailure($"{path}.MemberIds", $"{Capital(name)} names the member '{memberId}', which is not a member of the tender.");
         }
 
-        if (lot.QualityWeight < 0 || lot.PriceWeight < 0 || lot.QualityWeight + lot.PriceWeight != 100m)
+        if (lot.QualityWeight is < 0 or > 100 || lot.PriceWeight is < 0 or > 100)
         {
-            context.AddFailure($"{path}.QualityWeight", $"Quality and price weights for {name} add up to {Rounding.Percent(lot.QualityWeight + lot.PriceWeight)}. They must add up to 100%, neither below 0.");
+            context.AddFailure($"{path}.QualityWeight", $"Quality and price weights for {name} must each be between 0% and 100%.");
+        }
+        else if (lot.QualityWeight + lot.PriceWeight != 100m)
+        {
+            context.AddFailure($"{path}.QualityWeight", $"Quality and price weights for {name} add up to {Rounding.Percent(lot.QualityWeight + lot.PriceWeight)}. They must add up to 100%.");
         }
 
         if (lot.MinimumQualityPercent is { } minimumQuality && (minimumQuality < 0 || minimumQuality > 100))
@@ -176,7 +183,8 @@ public sealed class TenderValidator : AbstractValidator<Tender>
             return;
         }
 
-        var sectionTotal = lot.Sections.Sum(s => s.Weight);
+        // Weights outside 0 to 100 are reported on their own section; adding them up could overflow.
+        var sectionTotal = lot.Sections.All(s => s.Weight is >= 0 and <= 100) ? lot.Sections.Sum(s => s.Weight) : 100m;
         if (sectionTotal != 100m)
         {
             context.AddFailure($"{path}.Sections", $"Section weights for {name} add up to {Rounding.Percent(sectionTotal)}. They must add up to 100%.");
@@ -199,7 +207,7 @@ public sealed class TenderValidator : AbstractValidator<Tender>
 
         if (lot.TieBreak.Rule == TieBreakRule.HighestSection && lot.Sections.All(s => s.Id != lot.TieBreak.SectionId))
         {
-            context.AddFailure($"{path}.TieBreak.SectionId", $"The tie-break for {name} uses the highest score on a section, but names no section of the lot ('{lot.TieBreak.SectionId}').");
+            context.AddFailure($"{path}.TieBreak.SectionId", $"The tie-break for {name} uses the highest score on a section, but {(string.IsNullOrWhiteSpace(lot.TieBreak.SectionId) ? "names no section" : $"the section '{lot.TieBreak.SectionId}' is not in the lot")}.");
         }
     }
 
@@ -211,9 +219,9 @@ public sealed class TenderValidator : AbstractValidator<Tender>
             context.AddFailure(path, $"Every section of {lotName} needs an id and a title.");
         }
 
-        if (section.Weight <= 0)
+        if (section.Weight is <= 0 or > 100)
         {
-            context.AddFailure($"{path}.Weight", $"The weight of {name} is {Rounding.Percent(section.Weight)}. It must be more than 0%.");
+            context.AddFailure($"{path}.Weight", $"The weight of {name} is {Rounding.Percent(section.Weight)}. It must be more than 0% and no more than 100%.");
         }
 
         if (section.MinimumPercent is { } minimum && (minimum < 0 || minimum > 100))
@@ -227,7 +235,7 @@ public sealed class TenderValidator : AbstractValidator<Tender>
             return;
         }
 
-        var questionTotal = section.Questions.Sum(q => q.Weight);
+        var questionTotal = section.Questions.All(q => q.Weight is >= 0 and <= 100) ? section.Questions.Sum(q => q.Weight) : 100m;
         if (questionTotal != 100m)
         {
             context.AddFailure($"{path}.Questions", $"Question weights in {name} add up to {Rounding.Percent(questionTotal)}. They must add up to 100%.");
@@ -243,9 +251,9 @@ public sealed class TenderValidator : AbstractValidator<Tender>
                 context.AddFailure(questionPath, $"Every question in {name} needs an id, a title and the text put to bidders.");
             }
 
-            if (question.Weight <= 0)
+            if (question.Weight is <= 0 or > 100)
             {
-                context.AddFailure($"{questionPath}.Weight", $"{where} has a weight of {Rounding.Percent(question.Weight)}. It must be more than 0%.");
+                context.AddFailure($"{questionPath}.Weight", $"{where} has a weight of {Rounding.Percent(question.Weight)}. It must be more than 0% and no more than 100%.");
             }
 
             if (question.MinimumScore is { } minimumScore && (minimumScore < 0 || minimumScore > tender.Scale.Maximum))
@@ -283,9 +291,9 @@ public sealed class TenderValidator : AbstractValidator<Tender>
             context.AddFailure($"{path}.Price.Ceiling", $"{Capital(name)} scores price on a straight line up to a ceiling. Enter the ceiling price, such as the budget, over the evaluated years.");
         }
 
-        if (price.Ceiling is < 0)
+        if (price.Ceiling is <= 0 or > MaximumPrice)
         {
-            context.AddFailure($"{path}.Price.Ceiling", $"The price ceiling for {name} must be more than £0.");
+            context.AddFailure($"{path}.Price.Ceiling", $"The price ceiling for {name} is {Rounding.Money(price.Ceiling.Value)}. It must be more than £0 and no more than {Rounding.Money(MaximumPrice)}.");
         }
 
         if (price.Method == PriceMethod.PricePerQualityPoint && lot.QualityWeight == 0)
