@@ -18,7 +18,11 @@ internal sealed class LotScoring
         Headcount = headcount;
         Outstanding = outstanding;
         _sectionPercents = [.. bids.Select(b => b.Sections.Select(s => s.Percent).ToArray())];
+        var total = lot.Sections.Sum(s => s.Weight);
+        _declaredWeights = [.. lot.Sections.Select(s => total == 0 ? 0m : s.Weight * 100m / total)];
     }
+
+    private readonly decimal[] _declaredWeights;
 
     /// <summary>Each bid's section percentages in section order, as arrays for the ranking loops.</summary>
     private readonly decimal[][] _sectionPercents;
@@ -33,15 +37,8 @@ internal sealed class LotScoring
 
     public IReadOnlyList<string> Outstanding { get; }
 
-    /// <summary>The lot's section weights scaled to add up to 100.</summary>
-    public decimal[] DeclaredSectionWeights
-    {
-        get
-        {
-            var total = Lot.Sections.Sum(s => s.Weight);
-            return [.. Lot.Sections.Select(s => total == 0 ? 0m : s.Weight * 100m / total)];
-        }
-    }
+    /// <summary>The lot's section weights scaled to add up to 100 (a fresh copy each time, so callers may change it).</summary>
+    public decimal[] DeclaredSectionWeights => (decimal[])_declaredWeights.Clone();
 
     /// <summary>The quality share of the total, in points out of 100.</summary>
     public decimal QualityShare => Lot.QualityWeight + Lot.PriceWeight == 0 ? 0m : Lot.QualityWeight * 100m / (Lot.QualityWeight + Lot.PriceWeight);
@@ -410,7 +407,7 @@ internal sealed class LotScoring
 
         if (gate.RequirementId is { } requirementId && DeclarationChecks.Check(requirementId, bid.Declarations) is { } check)
         {
-            return new GateOutcome(gate, check.Passed ? GateStatus.Passed : GateStatus.Failed, Capitalise(check.Reason), "from the bid's declarations");
+            return new GateOutcome(gate, check.Passed ? GateStatus.Passed : GateStatus.Failed, Sentence(check.Reason), "from the bid's declarations");
         }
 
         return new GateOutcome(gate, GateStatus.NotAssessed, "Not yet decided.", "no decision recorded");
@@ -449,7 +446,8 @@ internal sealed class LotScoring
         return new QuestionFacts(question, mean, ScoreSource.MeanOfEvaluators, scores, null, spread, flagged);
     }
 
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..] + ".";
+    /// <summary>A clause as a sentence: capital first letter, full stop at the end.</summary>
+    private static string Sentence(string clause) => clause.Length == 0 ? clause : char.ToUpperInvariant(clause[0]) + clause[1..] + ".";
 }
 
 /// <summary>One bid's facts that do not depend on weights.</summary>

@@ -107,13 +107,14 @@ public static class ReadinessCheck
         var lots = tender.Lots.Where(l => lotId is null || l.Id == lotId).ToList();
         var gates = lots.SelectMany(l => l.Gates).ToList();
         var gateRequirements = gates.Where(g => g.RequirementId is not null).Select(g => g.RequirementId!).ToHashSet(StringComparer.Ordinal);
+        var guideOrder = standards.Requirements.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var cited = lots.SelectMany(l => l.Questions).Where(q => q.RequirementId is not null).Select(q => q.RequirementId!)
             .Concat(gateRequirements)
             .Distinct(StringComparer.Ordinal)
             .Select(standards.FindRequirement)
             .Where(r => r is not null)
             .Select(r => r!)
-            .OrderBy(r => standards.Requirements.ToList().IndexOf(r));
+            .OrderBy(r => guideOrder[r.Id]);
         var targets = cited.Select(r => gateRequirements.Contains(r.Id)
             ? new Target(r, Strength.Must, EvaluationMethod.Gate, "The tender makes it a pass or fail gate.")
             : new Target(r, r.Strength, EvaluationMethod.Scored, "The tender scores a question on it."));
@@ -190,10 +191,18 @@ public static class ReadinessCheck
         };
     }
 
+    /// <summary>Ready share in percent, counting must 3, should 2 and good practice 1.</summary>
     private static decimal Weighted(IReadOnlyCollection<ReadinessItem> items)
     {
-        var total = items.Sum(i => (decimal)i.Strength);
-        return total == 0 ? 100m : 100m * items.Where(i => i.Status == ReadinessStatus.Ready).Sum(i => (decimal)i.Strength) / total;
+        static decimal Weight(Strength strength) => strength switch
+        {
+            Strength.Must => 3m,
+            Strength.Should => 2m,
+            _ => 1m,
+        };
+
+        var total = items.Sum(i => Weight(i.Strength));
+        return total == 0 ? 100m : 100m * items.Where(i => i.Status == ReadinessStatus.Ready).Sum(i => Weight(i.Strength)) / total;
     }
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
