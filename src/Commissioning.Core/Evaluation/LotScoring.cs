@@ -454,7 +454,8 @@ internal sealed class LotScoring
 /// <remarks><c>ScoresFinal</c> is true when no score is missing or waiting for an evaluator, so minimum thresholds can be applied.</remarks>
 internal sealed record BidFacts(Bid Bid, IReadOnlyList<GateOutcome> Gates, IReadOnlyList<SectionFacts> Sections, IReadOnlyList<string> Thresholds, decimal EvaluatedPrice, bool ScoresFinal)
 {
-    public bool Eligible => Thresholds.Count == 0 && Gates.All(g => g.Status != GateStatus.Failed);
+    /// <summary>No gate failed and no threshold missed; worked out once, since rankings ask for it many times.</summary>
+    public bool Eligible { get; } = Thresholds.Count == 0 && Gates.All(g => g.Status != GateStatus.Failed);
 }
 
 /// <summary>One section's facts for one bid: the percentage is weighted by question weights.</summary>

@@ -333,11 +333,8 @@ public static class RobustnessAnalysis
                 }
             }
 
-            if (segmentEnd < limit && !holds(Math.Min(segmentEnd + Nudge, limit)))
-            {
-                return segmentEnd;
-            }
-
+            // A change at the boundary itself (a bid becoming eligible or not) is found at the
+            // start of the next segment, where eligibility and price points are recomputed.
             segmentStart = segmentEnd;
         }
 
@@ -388,16 +385,11 @@ public static class RobustnessAnalysis
         var range = options.PerturbationRange / 100m;
         for (var n = 0; n < options.Samples; n++)
         {
-            var total = 0m;
+            // The engine uses weights relative to their total, so the trial weights need not be
+            // rescaled to 100; keeping them short keeps the decimal arithmetic quick.
             for (var s = 0; s < weights.Length; s++)
             {
                 trial[s] = weights[s] * (1m + (range * random.NextSigned()));
-                total += trial[s];
-            }
-
-            for (var s = 0; s < weights.Length; s++)
-            {
-                trial[s] = total == 0 ? 0m : trial[s] * 100m / total;
             }
 
             var trialWinner = scoring.TrialWinner(trial, scoring.Lot.Price.Method, declared);
@@ -515,7 +507,7 @@ public static class RobustnessAnalysis
     {
         private ulong _state = seed;
 
-        /// <summary>A decimal in [-1, 1).</summary>
+        /// <summary>A decimal from -1 to 1 in steps of one millionth.</summary>
         public decimal NextSigned()
         {
             unchecked
@@ -524,7 +516,7 @@ public static class RobustnessAnalysis
                 z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
                 z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
                 z ^= z >> 31;
-                return ((decimal)(z >> 11) / (1UL << 53) * 2m) - 1m;
+                return ((long)(z % 2_000_001UL) - 1_000_000L) / 1_000_000m;
             }
         }
     }
