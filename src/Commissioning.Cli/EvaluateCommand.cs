@@ -156,7 +156,7 @@ internal static class EvaluateCommand
             return;
         }
 
-        output.WriteLine($"  Random weight trials: the winner held in {Rounding.Percent(trials.WinnerHeldPercent)} of {trials.Samples:N0} trials (each section weight moved by up to ±{Rounding.Number(trials.Range)}% of itself, then rescaled to 100%; seed {trials.Seed}).");
+        output.WriteLine($"  Random weight trials: the winner held in {Rounding.Percent(trials.WinnerHeldPercent)} of {trials.Samples:N0} trials (each section weight moved at random by up to ±{Rounding.Number(trials.Range)}% of itself; seed {trials.Seed}).");
         foreach (var (bidId, wins) in trials.WinsByBid.OrderByDescending(w => w.Value))
         {
             output.WriteLine($"    {Name(bidId)} won {wins:N0}");
