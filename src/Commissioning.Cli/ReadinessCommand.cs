@@ -135,6 +135,11 @@ internal static class ReadinessCommand
         {
             var mark = item.Status == ReadinessStatus.Ready ? "[x]" : "[ ]";
             output.WriteLine($"  {mark} {item.Requirement.Id} {item.Requirement.Title} ({Words.Level(item.Strength, item.Evaluation)})");
+            if (item.DeclaredPosition is { } position)
+            {
+                output.WriteLine($"        declared: {position}");
+            }
+
             if (item.EvidenceHeld.Count > 0)
             {
                 output.WriteLine($"        held: {string.Join("; ", item.EvidenceHeld)}");
