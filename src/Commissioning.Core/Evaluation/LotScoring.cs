@@ -86,7 +86,7 @@ internal sealed class LotScoring
                     questions.Add(facts);
                     if (question.MinimumScore is { } minimum && facts.Final && facts.Score < minimum)
                     {
-                        thresholds.Add($"{question.Id} {question.Title} scored {Rounding.Number(facts.Score)}, below its minimum of {Rounding.Number(minimum)}.");
+                        thresholds.Add($"{question.Id} {question.Title} scored {Rounding.ShortOf(facts.Score, minimum)}, below its minimum of {Rounding.Number(minimum)}.");
                     }
                 }
 
@@ -97,7 +97,7 @@ internal sealed class LotScoring
                 sections.Add(sectionFacts);
                 if (section.MinimumPercent is { } sectionMinimum && questions.All(q => q.Final) && percent < sectionMinimum)
                 {
-                    thresholds.Add($"Section {section.Id} {section.Title} reached {Rounding.Percent(percent)}, below its minimum of {Rounding.Percent(sectionMinimum)}.");
+                    thresholds.Add($"Section {section.Id} {section.Title} reached {Rounding.ShortOf(percent, sectionMinimum)}%, below its minimum of {Rounding.Percent(sectionMinimum)}.");
                 }
             }
 

@@ -22,6 +22,26 @@ public static class Rounding
     /// <summary>A percentage for display, such as "62.5%".</summary>
     public static string Percent(decimal value) => Number(value) + "%";
 
+    /// <summary>
+    /// A value that fell short of a limit, shown so that the shortfall is visible: rounded to two
+    /// places as usual or, where that would show it equal to the limit (49.996 against 50), to as
+    /// many places as it takes, up to eight. Used only in messages; the comparison is unrounded.
+    /// </summary>
+    public static string ShortOf(decimal value, decimal limit)
+    {
+        for (var places = Places; places <= 8; places++)
+        {
+            var shown = Math.Round(value, places, MidpointRounding.AwayFromZero);
+            if (shown < limit)
+            {
+                return shown.ToString("0." + new string('#', places), CultureInfo.InvariantCulture);
+            }
+        }
+
+        // Closer than eight places: cut off, rather than round up to the limit itself.
+        return Math.Round(value, 8, MidpointRounding.ToZero).ToString("0.########", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Money for display, such as "£1,234,567.89" or "-£5.00".</summary>
     public static string Money(decimal value)
     {

@@ -62,7 +62,7 @@ public static class TenderEvaluator
             var thresholds = facts.Thresholds.ToList();
             if (facts.Eligible && !standing.Eligible && lot.MinimumQualityPercent is { } minimum)
             {
-                thresholds.Add($"Quality reached {Rounding.Percent(standing.QualityPercent)}, below the lot's minimum of {Rounding.Percent(minimum)}.");
+                thresholds.Add($"Quality reached {Rounding.ShortOf(standing.QualityPercent, minimum)}%, below the lot's minimum of {Rounding.Percent(minimum)}.");
             }
 
             var sections = facts.Sections.Select(s => Section(scoring, s, shown)).ToList();

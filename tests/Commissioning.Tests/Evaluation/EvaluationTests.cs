@@ -290,6 +290,15 @@ public sealed class EvaluationTests
         Assert.That(Rounding.Percent(12.5m), Is.EqualTo("12.5%"));
     }
 
+    [TestCase(49.996, 50, "49.996")]
+    [TestCase(49.9999, 50, "49.9999")]
+    [TestCase(37.5, 50, "37.5")]
+    [TestCase(49.999999999, 50, "49.99999999")]
+    public void ShortOf_ShowsAShortfallThatTwoPlacesWouldHide(decimal value, decimal limit, string expected)
+    {
+        Assert.That(Rounding.ShortOf(value, limit), Is.EqualTo(expected));
+    }
+
     [Test]
     public void Ranking_UsesUnroundedTotals()
     {
