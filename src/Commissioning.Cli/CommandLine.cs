@@ -1,4 +1,5 @@
 using Commissioning.Core.Files;
+using Commissioning.Core.Profiles;
 using Commissioning.Core.Standards;
 
 namespace Commissioning.Cli;
@@ -202,6 +203,20 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
         }
 
         return ExitCodes.ValidationErrors;
+    }
+
+    /// <summary>
+    /// Checks each profile against the profile rules; prints the failures, naming each
+    /// organisation, and returns the exit code for them, or null when every profile is valid.
+    /// (Reading the file has already refused an empty list.)
+    /// </summary>
+    public int? InvalidProfiles(string file, IReadOnlyList<OrganisationProfile> profiles)
+    {
+        var validator = new OrganisationProfileValidator();
+        var errors = profiles
+            .SelectMany((p, i) => validator.Validate(p).Errors.Select(e => $"Organisation {i + 1} ({(string.IsNullOrWhiteSpace(p.Name) ? "no name" : p.Name)}): {e.ErrorMessage}."))
+            .ToList();
+        return errors.Count > 0 ? Invalid(file, errors) : null;
     }
 
     /// <summary>Prints validation failures and returns the exit code for them.</summary>

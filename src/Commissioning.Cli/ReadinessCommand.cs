@@ -58,11 +58,9 @@ internal static class ReadinessCommand
                     return context.Problems(targetFile, profiles.Problems);
                 }
 
-                var validator = new OrganisationProfileValidator();
-                var errors = profiles.Value.SelectMany(p => validator.Validate(p).Errors.Select(e => $"{p.Name}: {e.ErrorMessage}.")).ToList();
-                if (errors.Count > 0 || profiles.Value.Count == 0)
+                if (context.InvalidProfiles(targetFile, profiles.Value) is { } invalid)
                 {
-                    return context.Invalid(targetFile, errors.Count > 0 ? errors : ["The file lists no organisations."]);
+                    return invalid;
                 }
 
                 report = profiles.Value.Count == 1

@@ -17,16 +17,9 @@ internal static class TailorCommand
         }
 
         var profiles = read.Value;
-        var validator = new OrganisationProfileValidator();
-        var errors = profiles.SelectMany((p, i) => validator.Validate(p).Errors.Select(e => $"Organisation {i + 1} ({(string.IsNullOrWhiteSpace(p.Name) ? "no name" : p.Name)}): {e.ErrorMessage}.")).ToList();
-        if (profiles.Count == 0)
+        if (context.InvalidProfiles(file, profiles) is { } invalid)
         {
-            errors.Add("The file lists no organisations.");
-        }
-
-        if (errors.Count > 0)
-        {
-            return context.Invalid(file, errors);
+            return invalid;
         }
 
         if (profiles.Count == 1)

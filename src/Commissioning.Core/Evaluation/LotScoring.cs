@@ -116,19 +116,10 @@ internal sealed class LotScoring
         return new LotScoring(tender, lot, bids, headcount, outstanding);
     }
 
-    /// <summary>
-    /// Each bid's standing for the given section weights (percent of quality, in section order)
-    /// and price method. <paramref name="priceOverride"/> replaces one bid's evaluated price, for
-    /// "what would it have needed" questions.
-    /// </summary>
-    public Standing[] Standings(ReadOnlySpan<decimal> sectionWeights, PriceMethod method, (int Index, decimal Price)? priceOverride = null)
+    /// <summary>Each bid's standing for the given section weights (percent of quality, in section order) and price method.</summary>
+    public Standing[] Standings(ReadOnlySpan<decimal> sectionWeights, PriceMethod method)
     {
         var standings = Qualities(sectionWeights);
-        if (priceOverride is { } o && o.Index >= 0 && o.Index < standings.Length)
-        {
-            standings[o.Index] = standings[o.Index] with { Price = o.Price };
-        }
-
         ScorePrices(standings, method);
         return standings;
     }

@@ -72,7 +72,22 @@ public sealed class RankingShortcutTests
 
                 var index = random.Next(scoring.Bids.Count);
                 var price = random.Next(1, 200) * 1_000m;
-                Assert.That(scoring.Repriced(scoring.Qualities(trial), method, index, price), Is.EqualTo(scoring.Standings(trial, method, (index, price))),
+                // The reference: the same lot built afresh with that bid's evaluated price changed in the pack.
+                var lot = pack.Tender.Lots[0];
+                var bidId = scoring.Bids[index].Bid.Id;
+                var repricedPack = pack with
+                {
+                    Bids = [.. pack.Bids.Select(b => b.Id != bidId ? b : b with
+                    {
+                        Price = new PriceSchedule
+                        {
+                            AnnualPrices = [price, .. Enumerable.Repeat(0m, lot.Price.ContractYears - 1)],
+                            ExtensionPrices = [.. Enumerable.Repeat(0m, lot.Price.ExtensionYears)],
+                        },
+                    })],
+                };
+                var expected = LotScoring.Build(repricedPack, lot).Standings(trial, method);
+                Assert.That(scoring.Repriced(scoring.Qualities(trial), method, index, price), Is.EqualTo(expected),
                     $"case {n}, trial {t}: Repriced");
                 compared++;
             }
