@@ -1,6 +1,4 @@
-using Commissioning.Core.Profiles;
 using Commissioning.Web.Infrastructure;
-using FluentValidation;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,8 +10,7 @@ builder.Services.AddSingleton(services => StandardsFolder.Load(
     services.GetRequiredService<ILogger<StandardsFolder>>()));
 
 builder.Services.AddSingleton<StandardsView>();
-builder.Services.AddValidatorsFromAssemblyContaining<Program>();
-builder.Services.AddValidatorsFromAssemblyContaining<OrganisationProfileValidator>();
+builder.Services.AddCommissioningValidators();
 
 // Every page needs a signed-in user unless its page model is marked [AllowAnonymous]; a test
 // checks that each page model says one or the other. (A fallback policy would also challenge

@@ -5,12 +5,25 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Commissioning.Tests.Support;
 
-/// <summary>The real site in memory, reading the repository's standards folder.</summary>
-internal sealed partial class SiteFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real site in memory, reading the repository's standards folder. Page tests run it in both
+/// environments: Development (what the README's run command uses, where the container validates
+/// every registration at start-up) and Production.
+/// </summary>
+internal sealed partial class SiteFactory(string environment = SiteFactory.Production) : WebApplicationFactory<Program>
 {
+    /// <summary>The environment the README's run command uses (its launch profile).</summary>
+    public const string Development = "Development";
+
+    /// <summary>The environment of a deployment.</summary>
+    public const string Production = "Production";
+
+    /// <summary>Both environments, for fixtures that run in each.</summary>
+    public static readonly string[] Environments = [Development, Production];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Standards:Path", Repository.StandardsFolder);
     }
 

@@ -4,12 +4,13 @@ using Commissioning.Tests.Support;
 namespace Commissioning.Tests.Web;
 
 /// <summary>The profile form and the tailored specification, through the real site.</summary>
-public sealed class SpecificationJourneyTests
+[TestFixtureSource(typeof(SiteFactory), nameof(SiteFactory.Environments))]
+public sealed class SpecificationJourneyTests(string environment)
 {
     private SiteFactory _factory = null!;
 
     [OneTimeSetUp]
-    public void StartSite() => _factory = new SiteFactory();
+    public void StartSite() => _factory = new SiteFactory(environment);
 
     [OneTimeTearDown]
     public void StopSite() => _factory.Dispose();

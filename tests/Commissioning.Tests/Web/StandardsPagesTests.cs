@@ -4,7 +4,8 @@ using Commissioning.Tests.Support;
 namespace Commissioning.Tests.Web;
 
 /// <summary>The start page and the standards browser, through the real site.</summary>
-public sealed class StandardsPagesTests
+[TestFixtureSource(typeof(SiteFactory), nameof(SiteFactory.Environments))]
+public sealed class StandardsPagesTests(string environment)
 {
     private SiteFactory _factory = null!;
     private HttpClient _client = null!;
@@ -12,7 +13,7 @@ public sealed class StandardsPagesTests
     [OneTimeSetUp]
     public void StartSite()
     {
-        _factory = new SiteFactory();
+        _factory = new SiteFactory(environment);
         _client = _factory.CreateNonRedirectingClient();
     }
 
