@@ -20,7 +20,6 @@ namespace Commissioning.Web.Pages;
 /// </remarks>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
     /// <summary>The HTTP status shown (400 to 599).</summary>
@@ -63,6 +62,11 @@ public sealed class ErrorModel : PageModel
         }
 
         Response.StatusCode = Code;
+
+        // Set here rather than by [ResponseCache]: the result below ends the page filters early,
+        // so a response-cache filter would never run.
+        Response.Headers.CacheControl = "no-store, no-cache";
+        Response.Headers.Pragma = "no-cache";
 
         // Render now, whatever the method. Without a result here, Razor Pages answers a re-executed
         // OPTIONS request with an empty 200 of its own.
