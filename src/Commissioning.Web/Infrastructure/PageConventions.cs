@@ -19,9 +19,11 @@ public static class PageConventions
 
     /// <summary>
     /// The filter that marks a response <c>Cache-Control: no-store</c>. One instance, so a test
-    /// can find it on every page of a private folder.
+    /// can find it on every page of a private folder. (Not <c>[ResponseCache]</c>: Razor Pages
+    /// honours that only as an attribute on the page model class, not as a filter added by a
+    /// convention.)
     /// </summary>
-    public static readonly ResponseCacheAttribute NoStore = new() { NoStore = true, Location = ResponseCacheLocation.None };
+    public static readonly NoStoreFilter NoStore = new();
 
     /// <summary>Adds the site's page conventions.</summary>
     public static PageConventionCollection AddCommissioningConventions(this PageConventionCollection conventions)
@@ -34,6 +36,32 @@ public static class PageConventions
 
         conventions.ConfigureFilter(new NoHandlerForMethodFilter());
         return conventions;
+    }
+}
+
+/// <summary>
+/// Marks the response <c>Cache-Control: no-store, no-cache</c> (and <c>Pragma: no-cache</c> for old
+/// caches) before the handler runs, so a redirect or a page with errors is covered as well.
+/// </summary>
+public sealed class NoStoreFilter : IPageFilter
+{
+    /// <inheritdoc />
+    public void OnPageHandlerSelected(PageHandlerSelectedContext context)
+    {
+    }
+
+    /// <inheritdoc />
+    public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var headers = context.HttpContext.Response.Headers;
+        headers.CacheControl = "no-store, no-cache";
+        headers.Pragma = "no-cache";
+    }
+
+    /// <inheritdoc />
+    public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+    {
     }
 }
 
