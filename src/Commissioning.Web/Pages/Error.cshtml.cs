@@ -31,6 +31,12 @@ public sealed class ErrorModel : PageModel
     /// <summary>Whether the failed request was a form being sent.</summary>
     public bool WasFormPost => HttpMethods.IsPost(Request.Method);
 
+    /// <summary>
+    /// The address of the page whose form failed, for a link back to it; null unless this is a
+    /// re-executed POST to an address on this site (never <c>//elsewhere</c>).
+    /// </summary>
+    public string? FormAddress { get; private set; }
+
     /// <summary>The page heading.</summary>
     public string Heading => Code switch
     {
@@ -62,6 +68,11 @@ public sealed class ErrorModel : PageModel
         }
 
         Response.StatusCode = Code;
+        if (WasFormPost && HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } original)
+        {
+            var address = original.OriginalPathBase + original.OriginalPath;
+            FormAddress = Url.IsLocalUrl(address) ? address : null;
+        }
 
         // Set here rather than by [ResponseCache]: the result below ends the page filters early,
         // so a response-cache filter would never run.

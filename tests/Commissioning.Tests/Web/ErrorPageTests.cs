@@ -65,18 +65,23 @@ public sealed class ErrorPageTests(string environment)
         [
             new("POST without an antiforgery token",
                 () => Send("POST", profile, RawRequests.Form(null, ValidAnswers())),
-                400, "The form could not be sent safely"),
+                400, "The form could not be sent safely",
+                r => Assert.That(r.Body, Does.Contain("<a href=\"/specification/profile\">Go back to the form</a>, reload the page and try again."))),
             new("POST with a token but not its cookie",
                 () => Send("POST", profile, r => { RawRequests.Form(token, ValidAnswers())(r); r.Headers.Cookie = string.Empty; }),
                 400, "The form could not be sent safely"),
             new("POST of 2 MB with its length declared",
                 () => Send("POST", profile, r => { RawRequests.Body(twoMegabytes, declareLength: true, declaredBody)(r); r.Headers.Cookie = token.Cookie; }),
-                413, "It accepts up to 1 MB from a form",
+                413, "The form was larger than this service accepts (up to 1 MB)",
                 _ => Assert.That(declaredBody.BytesRead, Is.Zero, "a body declared too large is refused before any of it is read")),
             new("POST of 2 MB of unknown length (chunked)",
                 () => Send("POST", profile, r => { RawRequests.Body(twoMegabytes, declareLength: false, chunkedBody)(r); r.Headers.Cookie = token.Cookie; }),
-                413, "It accepts up to 1 MB from a form",
+                413, "The form was larger than this service accepts (up to 1 MB)",
                 _ => Assert.That(chunkedBody.BytesRead, Is.InRange(1, RequestLimits.MaxBodyBytes + (128 * 1024)), "reading stops at the limit")),
+            new("POST of 2 MB to an address that would link off the site",
+                () => Send("POST", profile, r => { RawRequests.Body(twoMegabytes, declareLength: true)(r); r.Path = "//evil.example/form"; }),
+                413, "Go back to the form, check your answers and try again.",
+                r => Assert.That(r.Body, Does.Not.Contain("evil.example"), "no link back to an address off the site")),
             new("POST of 5,000 fields",
                 () => Send("POST", profile, RawRequests.Form(token, fiveThousandFields)),
                 400, "It had more fields than this service accepts"),
@@ -165,7 +170,7 @@ public sealed class ErrorPageTests(string environment)
             }
         }
 
-        Assert.That(checkedCases, Is.EqualTo(18));
+        Assert.That(checkedCases, Is.EqualTo(19));
     }
 
     [TestCase(400, "Sorry, there was a problem with your request")]

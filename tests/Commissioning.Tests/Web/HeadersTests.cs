@@ -106,7 +106,7 @@ public sealed class HeadersTests(string environment)
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
-        Assert.That(html, Does.Contain("<h1>Sorry, what you sent was too large</h1>").And.Contain("It accepts up to 1 MB from a form"));
+        Assert.That(html, Does.Contain("<h1>Sorry, what you sent was too large</h1>").And.Contain("The form was larger than this service accepts (up to 1 MB)"));
     }
 
     [Test]
