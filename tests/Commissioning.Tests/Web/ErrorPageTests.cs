@@ -202,6 +202,16 @@ public sealed class ErrorPageTests(string environment)
     }
 
     [Test]
+    public async Task ErrorPage_Layout_LinksToTheSitesPages()
+    {
+        var response = await RawRequests.SendAsync(_server, "GET", "/no-such-page");
+
+        string[] links = ["href=\"/\"", "href=\"/specification/profile\"", "href=\"/standards\"", "href=\"/standards/glossary\"", "href=\"/standards/sources\""];
+        Assert.That(links.Where(l => !response.Body.Contains(l, StringComparison.Ordinal)), Is.Empty);
+        Assert.That(response.Body, Does.Not.Contain("href=\"\""), "a link whose page could not be found");
+    }
+
+    [Test]
     public async Task Post_WithAValidTokenAndAnswers_StillWorks()
     {
         var token = await RawRequests.GetFormTokenAsync(_server, "/specification/profile");
