@@ -1,5 +1,7 @@
 using Commissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +13,16 @@ builder.Services.AddSingleton(services => StandardsFolder.Load(
 
 builder.Services.AddSingleton<StandardsView>();
 builder.Services.AddCommissioningValidators();
+
+// Keys that sign antiforgery tokens and cookies survive a restart (DataProtection:KeysPath).
+builder.Services.AddPersistedDataProtection(builder.Configuration, builder.Environment);
+
+// X-Forwarded-Proto and X-Forwarded-For are believed only from the configured proxies (default loopback).
+builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddHsts(options =>
+{
+    options.MaxAge = TimeSpan.FromDays(365);
+});
 
 // Every page needs a signed-in user unless its page model is marked [AllowAnonymous]; a test
 // checks that each page model says one or the other. (A fallback policy would also challenge
@@ -33,28 +45,51 @@ builder.Services.AddAntiforgery(options =>
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/");
-    options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+    options.Conventions.AddCommissioningConventions();
+})
+.AddMvcOptions(options =>
+{
+    // Every POST needs a valid antiforgery token. Added as a global filter (Razor Pages also adds
+    // one per page), so that a page's own [IgnoreAntiforgeryToken], the error page's, takes precedence.
+    options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
 });
 builder.Services.Configure<RouteOptions>(options =>
 {
     options.LowercaseUrls = true;
 });
-// Forms here are small; nothing legitimate comes near this.
-builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = 1 * 1024 * 1024);
+builder.Services.Configure<FormOptions>(options =>
+{
+    options.ValueCountLimit = RequestLimits.MaxFormFields;
+    options.KeyLengthLimit = RequestLimits.MaxFieldNameLength;
+    options.MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes;
+});
+builder.WebHost.ConfigureKestrel(options =>
+{
+    options.AddServerHeader = false;
+    options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+});
 
 var app = builder.Build();
 
 // Fail fast: resolve the standards now so a malformed file stops start-up, not the first request.
 app.Services.GetRequiredService<Commissioning.Core.Standards.StandardsCatalogue>();
 
+// First, so that everything after sees the scheme and client address the proxy saw.
+app.UseForwardedHeaders();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
-    app.UseHsts();
 }
 
+// Refused and failed requests get the NHS-styled error page, with their status, for any method.
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+
+// After the error handlers, so that a re-executed error page gets the headers too. HSTS is sent
+// over HTTPS only, and never for localhost, so it is safe in Development as well.
+app.UseHsts();
 app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseMiddleware<RequestGuardMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

@@ -8,10 +8,13 @@ namespace Commissioning.Tests.Support;
 /// <summary>
 /// The real site in memory, reading the repository's standards folder. Page tests run it in both
 /// environments: Development (what the README's run command uses, where the container validates
-/// every registration at start-up) and Production.
+/// every registration at start-up) and Production. Each instance keeps its data-protection keys in
+/// a temporary folder of its own, deleted with it, unless it is given a folder to share.
 /// </summary>
-internal sealed partial class SiteFactory(string environment = SiteFactory.Production) : WebApplicationFactory<Program>
+internal sealed partial class SiteFactory(string environment = SiteFactory.Production, string? keysFolder = null) : WebApplicationFactory<Program>
 {
+    private readonly DirectoryInfo? _ownKeysFolder = keysFolder is null ? Directory.CreateTempSubdirectory("site-keys-") : null;
+
     /// <summary>The environment the README's run command uses (its launch profile).</summary>
     public const string Development = "Development";
 
@@ -25,6 +28,16 @@ internal sealed partial class SiteFactory(string environment = SiteFactory.Produ
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("Standards:Path", Repository.StandardsFolder);
+        builder.UseSetting("DataProtection:KeysPath", keysFolder ?? _ownKeysFolder!.FullName);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownKeysFolder is not null && Directory.Exists(_ownKeysFolder.FullName))
+        {
+            Directory.Delete(_ownKeysFolder.FullName, recursive: true);
+        }
     }
 
     /// <summary>A client that does not follow redirects, so tests can see them.</summary>
