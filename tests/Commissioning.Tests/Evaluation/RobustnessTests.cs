@@ -28,7 +28,7 @@ public sealed class RobustnessTests
         var lot = pack.Tender.Lots[0];
         var changed = lot with { Sections = [.. lot.Sections.Select((s, i) => s with { Weight = sectionWeights[i] })] };
         var result = TenderEvaluator.Evaluate(pack with { Tender = pack.Tender with { Lots = [changed] } }).Lots[0];
-        return result.MostAdvantageous is { } w ? pack.Bids.ToList().FindIndex(b => b.Id == w.Bid.Id) : null;
+        return result.Leader is { } w ? pack.Bids.ToList().FindIndex(b => b.Id == w.Bid.Id) : null;
     }
 
     [Test]
@@ -80,7 +80,7 @@ public sealed class RobustnessTests
         // A leads B by 1.67 points; B's weakness is s2 (50% against A's 100%), so moving weight into s1 helps B:
         // each point moved from s2 to s1 costs A nothing and gains B 0.6 × (100 − 50)/100 = 0.3 points → 5.56 points.
         Assert.That(tipping.Change, Is.EqualTo(-5.56m));
-        Assert.That(tipping.Explanation, Is.EqualTo("Moving s2 Section s2 from 50% to 44.44% of quality (a change of 5.56 points, others scaled to keep 100%) makes Provider B the winner."));
+        Assert.That(tipping.Explanation, Is.EqualTo("Moving s2 Section s2 from 50% to 44.44% of quality (a change of 5.56 percentage points, others scaled to keep 100%) makes Provider B the winner."));
     }
 
     [Test]
@@ -116,7 +116,7 @@ public sealed class RobustnessTests
 
         Assert.That(gap.PriceNeeded, Is.Not.Null);
         string? WinnerAt(decimal price) =>
-            TenderEvaluator.Evaluate(pack with { Bids = [.. pack.Bids.Select(b => b.Id == "b" ? Bid("b", price) : b)] }).Lots[0].MostAdvantageous?.Bid.Id;
+            TenderEvaluator.Evaluate(pack with { Bids = [.. pack.Bids.Select(b => b.Id == "b" ? Bid("b", price) : b)] }).Lots[0].Leader?.Bid.Id;
         Assert.That(WinnerAt(gap.PriceNeeded!.Value), Is.EqualTo("b"));
         Assert.That(WinnerAt(gap.PriceNeeded.Value + 0.01m), Is.Not.EqualTo("b"));
         Assert.That(Rounding.ForDisplay(gap.PointsBehind!.Value), Is.EqualTo(1.67m));

@@ -78,7 +78,7 @@ public sealed class WorkedExampleTests
         Assert.That(Rounding.ForDisplay(results["a"].Price.Points!.Value), Is.EqualTo(28m), "56 of 200 points is 28 of 100");
         Assert.That(Rounding.ForDisplay(results["a"].Total!.Value), Is.EqualTo(73m));
         Assert.That(Rounding.ForDisplay(results["b"].Total!.Value), Is.EqualTo(72m));
-        Assert.That(results["a"].MostAdvantageous, Is.True);
+        Assert.That(results["a"].Leading, Is.True);
     }
 
     /// <summary>
