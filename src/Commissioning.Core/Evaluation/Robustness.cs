@@ -463,7 +463,14 @@ public static class RobustnessAnalysis
             var bid = scoring.Bids[i].Bid;
             if (!standings[i].Eligible)
             {
-                gaps.Add(new LosingBidGap { BidId = bid.Id, Provider = bid.Provider, Explanation = $"{bid.Provider} was excluded, so it could not win without first passing every gate and minimum threshold." });
+                gaps.Add(new LosingBidGap
+                {
+                    BidId = bid.Id,
+                    Provider = bid.Provider,
+                    Explanation = scoring.Bids[i].LowPrice?.Excluded == true
+                        ? $"{bid.Provider} was excluded for an abnormally low price after being asked to explain it, so it could not win."
+                        : $"{bid.Provider} was excluded, so it could not win without first passing every gate and minimum threshold.",
+                });
                 continue;
             }
 
