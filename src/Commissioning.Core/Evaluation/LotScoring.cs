@@ -40,11 +40,11 @@ internal sealed class LotScoring
     /// <summary>The lot's section weights scaled to add up to 100 (a fresh copy each time, so callers may change it).</summary>
     public decimal[] DeclaredSectionWeights => (decimal[])_declaredWeights.Clone();
 
-    /// <summary>The quality share of the total, in points out of 100.</summary>
-    public decimal QualityShare => Lot.QualityWeight + Lot.PriceWeight == 0 ? 0m : Lot.QualityWeight * 100m / (Lot.QualityWeight + Lot.PriceWeight);
+    /// <summary>The quality share of the total, in points out of 100, whether the weights are percentages or points.</summary>
+    public decimal QualityShare => Lot.QualitySharePercent;
 
-    /// <summary>The price share of the total, in points out of 100.</summary>
-    public decimal PriceShare => Lot.QualityWeight + Lot.PriceWeight == 0 ? 0m : Lot.PriceWeight * 100m / (Lot.QualityWeight + Lot.PriceWeight);
+    /// <summary>The price share of the total, in points out of 100, whether the weights are percentages or points.</summary>
+    public decimal PriceShare => Lot.PriceSharePercent;
 
     public static LotScoring Build(TenderPack pack, Lot lot)
     {
