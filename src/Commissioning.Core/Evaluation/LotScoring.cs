@@ -40,11 +40,11 @@ internal sealed class LotScoring
     /// <summary>The lot's section weights scaled to add up to 100 (a fresh copy each time, so callers may change it).</summary>
     public decimal[] DeclaredSectionWeights => (decimal[])_declaredWeights.Clone();
 
-    /// <summary>The quality share of the total, in points out of 100.</summary>
-    public decimal QualityShare => Lot.QualityWeight + Lot.PriceWeight == 0 ? 0m : Lot.QualityWeight * 100m / (Lot.QualityWeight + Lot.PriceWeight);
+    /// <summary>The quality share of the total, in points out of 100, whether the weights are percentages or points.</summary>
+    public decimal QualityShare => Lot.QualitySharePercent;
 
-    /// <summary>The price share of the total, in points out of 100.</summary>
-    public decimal PriceShare => Lot.QualityWeight + Lot.PriceWeight == 0 ? 0m : Lot.PriceWeight * 100m / (Lot.QualityWeight + Lot.PriceWeight);
+    /// <summary>The price share of the total, in points out of 100, whether the weights are percentages or points.</summary>
+    public decimal PriceShare => Lot.PriceSharePercent;
 
     public static LotScoring Build(TenderPack pack, Lot lot)
     {
@@ -62,10 +62,16 @@ internal sealed class LotScoring
             decisions[(d.BidId, d.GateId)] = d; // the last decision for a bid and gate wins
         }
 
+        var priceDecisions = new Dictionary<string, LowPriceDecision>(StringComparer.Ordinal);
+        foreach (var d in pack.LowPriceDecisions)
+        {
+            priceDecisions[d.BidId] = d; // the last decision for a bid wins
+        }
+
         var evaluatorNames = tender.Evaluators.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
         var assigned = lot.Questions.ToDictionary(q => q.Id, q => tender.EvaluatorsFor(lot.Id, q.Id), StringComparer.Ordinal);
         var outstanding = new List<string>();
-        var bids = new List<BidFacts>();
+        var drafts = new List<(Bid Bid, List<GateOutcome> Gates, List<SectionFacts> Sections, List<string> Thresholds, decimal EvaluatedPrice, bool ScoresFinal)>();
 
         foreach (var bid in pack.Bids.Where(b => b.LotId == lot.Id))
         {
@@ -109,17 +115,53 @@ internal sealed class LotScoring
                 outstanding.Add($"{bid.Provider}: minimum thresholds are not applied until every score is in.");
             }
 
-            bids.Add(new BidFacts(bid, gates, sections, thresholds, evaluatedPrice, scoresFinal));
+            drafts.Add((bid, gates, sections, thresholds, evaluatedPrice, scoresFinal));
+        }
+
+        if (drafts.Count == 0)
+        {
+            outstanding.Add($"There are no bids for {lot.Title} to evaluate, so there is no result yet.");
+        }
+
+        // The abnormally low price check compares each price with the median of the bids that no
+        // gate or question or section threshold has excluded. An exclusion for a low price does
+        // not change the median, so one exclusion cannot set off another.
+        bool Passes(List<GateOutcome> gates, List<string> thresholds) => thresholds.Count == 0 && gates.All(g => g.Status != GateStatus.Failed);
+        var compared = drafts.Where(d => Passes(d.Gates, d.Thresholds)).Select(d => d.EvaluatedPrice).ToList();
+        decimal? median = compared.Count == 0 || lot.AbnormallyLowPercent <= 0 ? null : Median(compared);
+        var bids = new List<BidFacts>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            LowPriceCheck? check = median is { } m
+                ? new LowPriceCheck { Median = m, Percent = lot.AbnormallyLowPercent, Price = draft.EvaluatedPrice, Decision = priceDecisions.GetValueOrDefault(draft.Bid.Id) }
+                : null;
+            if (check is { Flagged: true, Decision: null } && Passes(draft.Gates, draft.Thresholds))
+            {
+                outstanding.Add($"{draft.Bid.Provider}: the evaluated price of {Rounding.Money(draft.EvaluatedPrice)} is below {Rounding.Percent(check.Percent)} of the median evaluated price ({Rounding.Money(check.Median)}), so it may be abnormally low. Ask the bidder to show it can deliver the contract for that price, then record the outcome.");
+            }
+
+            bids.Add(new BidFacts(draft.Bid, draft.Gates, draft.Sections, draft.Thresholds, draft.EvaluatedPrice, draft.ScoresFinal, check));
         }
 
         var headcount = tender.MembersOf(lot).Sum(m => m.Profile.Headcount);
         return new LotScoring(tender, lot, bids, headcount, outstanding);
     }
 
-    /// <summary>Each bid's standing for the given section weights (percent of quality, in section order) and price method.</summary>
-    public Standing[] Standings(ReadOnlySpan<decimal> sectionWeights, PriceMethod method)
+    /// <summary>The middle value, or the mean of the two middle values of an even count.</summary>
+    internal static decimal Median(IReadOnlyList<decimal> values)
     {
-        var standings = Qualities(sectionWeights);
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m;
+    }
+
+    /// <summary>
+    /// Each bid's standing for the given section weights (relative to their total, in section
+    /// order), price method and quality method (the lot's own unless another is given).
+    /// </summary>
+    public Standing[] Standings(ReadOnlySpan<decimal> sectionWeights, PriceMethod method, QualityMethod? qualityMethod = null)
+    {
+        var standings = Qualities(sectionWeights, qualityMethod);
         ScorePrices(standings, method);
         return standings;
     }
@@ -137,8 +179,12 @@ internal sealed class LotScoring
         return standings;
     }
 
-    /// <summary>Each bid's quality, eligibility and evaluated price for the given section weights; price not yet scored.</summary>
-    public Standing[] Qualities(ReadOnlySpan<decimal> sectionWeights)
+    /// <summary>
+    /// Each bid's quality, eligibility and evaluated price for the given section weights; price
+    /// not yet scored. Eligibility is judged on absolute quality; under relative quality scoring
+    /// each eligible bid's quality points then come from its quality over the best eligible bid's.
+    /// </summary>
+    public Standing[] Qualities(ReadOnlySpan<decimal> sectionWeights, QualityMethod? qualityMethod = null)
     {
         var count = Bids.Count;
         var standings = new Standing[count];
@@ -149,6 +195,7 @@ internal sealed class LotScoring
             weightTotal += weight;
         }
 
+        var best = 0m;
         for (var i = 0; i < count; i++)
         {
             var bid = Bids[i];
@@ -162,7 +209,21 @@ internal sealed class LotScoring
             quality = weightTotal == 0 ? 0m : quality / weightTotal;
 
             var eligible = bid.Eligible && !(Lot.MinimumQualityPercent is { } minimum && bid.ScoresFinal && quality < minimum);
-            standings[i] = new Standing(i, eligible, quality, quality * qualityWeight / 100m, bid.EvaluatedPrice, null, null, null);
+            standings[i] = new Standing(i, eligible, quality, quality * qualityWeight / 100m, bid.EvaluatedPrice, null, null, null, null);
+            if (eligible && quality > best)
+            {
+                best = quality;
+            }
+        }
+
+        if ((qualityMethod ?? Lot.QualityMethod) == QualityMethod.Relative)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                // Only eligible bids are scored against the best; an excluded bid earns no quality points.
+                decimal? relative = standings[i].Eligible ? (best > 0 ? standings[i].QualityPercent * 100m / best : 0m) : null;
+                standings[i] = standings[i] with { RelativeQuality = relative, QualityPoints = (relative ?? 0m) * qualityWeight / 100m };
+            }
         }
 
         return standings;
@@ -174,11 +235,12 @@ internal sealed class LotScoring
     /// eligible, so when a trial leaves the same bids eligible as <paramref name="reference"/>
     /// (standings under the same method for any weights) the reference's price points are reused
     /// and only quality is recomputed, with the same decimal arithmetic as <see cref="Qualities"/>.
-    /// Price per quality point, a change of eligibility or a tie for first takes the full path.
+    /// Price per quality point, relative quality scoring (where each bid's quality points depend
+    /// on the best bid's), a change of eligibility or a tie for first takes the full path.
     /// </summary>
     public int? TrialWinner(decimal[] sectionWeights, PriceMethod method, Standing[] reference)
     {
-        if (method == PriceMethod.PricePerQualityPoint || reference.Length != Bids.Count)
+        if (method == PriceMethod.PricePerQualityPoint || Lot.QualityMethod == QualityMethod.Relative || reference.Length != Bids.Count)
         {
             return Winner(Standings(sectionWeights, method));
         }
@@ -409,12 +471,20 @@ internal sealed class LotScoring
     {
         var spread = scores.Count >= 2 ? scores.Max(s => s.Score) - scores.Min(s => s.Score) : 0m;
         var flagged = spread >= tender.EffectiveSpreadFlag;
+        var where = $"{bid.Provider}, {question.Id} {question.Title}";
         if (moderation is not null)
         {
+            if (scores.Count == 0)
+            {
+                // Moderation settles differences between independent scores; with none there is
+                // nothing it moderated. The consensus is used (and thresholds judged on it), but
+                // the result stays provisional until the evaluators' own scores are recorded.
+                outstanding.Add($"{where}: a consensus score is recorded but there are no independent scores from the evaluators. Record each assigned evaluator's own score.");
+            }
+
             return new QuestionFacts(question, moderation.Score, ScoreSource.Moderated, scores, moderation, spread, flagged);
         }
 
-        var where = $"{bid.Provider}, {question.Id} {question.Title}";
         if (scores.Count == 0)
         {
             outstanding.Add($"{where}: no score recorded (counted as 0 for now).");
@@ -442,11 +512,17 @@ internal sealed class LotScoring
 }
 
 /// <summary>One bid's facts that do not depend on weights.</summary>
-/// <remarks><c>ScoresFinal</c> is true when no score is missing or waiting for an evaluator, so minimum thresholds can be applied.</remarks>
-internal sealed record BidFacts(Bid Bid, IReadOnlyList<GateOutcome> Gates, IReadOnlyList<SectionFacts> Sections, IReadOnlyList<string> Thresholds, decimal EvaluatedPrice, bool ScoresFinal)
+/// <remarks>
+/// <c>ScoresFinal</c> is true when no score is missing or waiting for an evaluator, so minimum
+/// thresholds can be applied. <c>LowPrice</c> is the abnormally low price check, or null.
+/// </remarks>
+internal sealed record BidFacts(Bid Bid, IReadOnlyList<GateOutcome> Gates, IReadOnlyList<SectionFacts> Sections, IReadOnlyList<string> Thresholds, decimal EvaluatedPrice, bool ScoresFinal, LowPriceCheck? LowPrice = null)
 {
-    /// <summary>No gate failed and no threshold missed; worked out once, since rankings ask for it many times.</summary>
-    public bool Eligible { get; } = Thresholds.Count == 0 && Gates.All(g => g.Status != GateStatus.Failed);
+    /// <summary>
+    /// No gate failed, no threshold missed and not excluded for an abnormally low price; worked
+    /// out once, since rankings ask for it many times.
+    /// </summary>
+    public bool Eligible { get; } = Thresholds.Count == 0 && Gates.All(g => g.Status != GateStatus.Failed) && LowPrice?.Excluded != true;
 }
 
 /// <summary>One section's facts for one bid: the percentage is weighted by question weights.</summary>
@@ -459,5 +535,9 @@ internal sealed record QuestionFacts(Question Question, decimal Score, ScoreSour
     public bool Final => Source is ScoreSource.Moderated or ScoreSource.MeanOfEvaluators;
 }
 
-/// <summary>A bid's standing for one set of weights and one price method.</summary>
-internal readonly record struct Standing(int Index, bool Eligible, decimal QualityPercent, decimal QualityPoints, decimal Price, decimal? PricePoints, decimal? PricePerQualityPoint, decimal? Total);
+/// <summary>
+/// A bid's standing for one set of weights, one price method and one quality method.
+/// <c>QualityPercent</c> is absolute quality; <c>RelativeQuality</c> is quality over the best
+/// eligible bid's, in percent, under relative scoring (null otherwise or when not eligible).
+/// </summary>
+internal readonly record struct Standing(int Index, bool Eligible, decimal QualityPercent, decimal QualityPoints, decimal Price, decimal? PricePoints, decimal? PricePerQualityPoint, decimal? Total, decimal? RelativeQuality);

@@ -26,6 +26,28 @@ public enum GateStatus
     NotAssessed,
 }
 
+/// <summary>
+/// The abnormally low price check for one bid: the lot's rule, the median it compares against,
+/// whether the price falls below it, and the recorded outcome of asking the bidder, if any.
+/// </summary>
+public sealed record LowPriceCheck
+{
+    /// <summary>The median evaluated price of the bids that pass every gate and question and section threshold.</summary>
+    public required decimal Median { get; init; }
+    /// <summary>The lot's rule: a price below this percentage of the median is flagged.</summary>
+    public required decimal Percent { get; init; }
+    /// <summary>The price below which a bid is flagged: the median times the percentage.</summary>
+    public decimal Limit => Median * Percent / 100m;
+    /// <summary>The bid's evaluated price.</summary>
+    public required decimal Price { get; init; }
+    /// <summary>True when the price is below the limit.</summary>
+    public bool Flagged => Price < Limit;
+    /// <summary>The recorded outcome of asking the bidder, if any.</summary>
+    public LowPriceDecision? Decision { get; init; }
+    /// <summary>True when a decision excludes the bid for an abnormally low price.</summary>
+    public bool Excluded => Decision?.Outcome == LowPriceOutcome.Excluded;
+}
+
 /// <summary>One gate for one bid.</summary>
 public sealed record GateOutcome(Gate Gate, GateStatus Status, string Reason, string Basis);
 
@@ -103,17 +125,26 @@ public sealed record BidResult
     public bool Disqualified => Gates.Any(g => g.Status == GateStatus.Failed);
     /// <summary>The minimum thresholds the bid fell below, in words.</summary>
     public required IReadOnlyList<string> ThresholdsFailed { get; init; }
-    /// <summary>True when the bid can be ranked: no gate failed and no threshold missed.</summary>
-    public bool Eligible => !Disqualified && ThresholdsFailed.Count == 0;
+    /// <summary>The abnormally low price check, or null when there was no price to compare against or the check is off.</summary>
+    public LowPriceCheck? LowPrice { get; init; }
+    /// <summary>True when the bid was excluded for an abnormally low price after the bidder was asked to explain it.</summary>
+    public bool ExcludedForLowPrice => LowPrice?.Excluded == true;
+    /// <summary>True when the bid can be ranked: no gate failed, no threshold missed and not excluded for its price.</summary>
+    public bool Eligible => !Disqualified && ThresholdsFailed.Count == 0 && !ExcludedForLowPrice;
     /// <summary>Each section.</summary>
     public required IReadOnlyList<SectionResult> Sections { get; init; }
     /// <summary>Sum of every question score.</summary>
     public required decimal QualityRaw { get; init; }
     /// <summary>Highest possible sum of question scores.</summary>
     public required decimal QualityRawMaximum { get; init; }
-    /// <summary>Weighted quality as a percentage of the maximum.</summary>
+    /// <summary>Weighted quality as a percentage of the maximum (absolute quality, whatever the lot's quality method).</summary>
     public required decimal QualityPercent { get; init; }
-    /// <summary>Quality points out of the lot's quality weight.</summary>
+    /// <summary>
+    /// Under relative quality scoring, this bid's weighted quality as a percentage of the best
+    /// eligible bid's; null under absolute scoring or when the bid is not eligible.
+    /// </summary>
+    public decimal? RelativeQualityPercent { get; init; }
+    /// <summary>Quality points out of the lot's quality share of 100.</summary>
     public required decimal QualityPoints { get; init; }
     /// <summary>Price and its score.</summary>
     public required PriceResult Price { get; init; }
@@ -121,7 +152,9 @@ public sealed record BidResult
     public decimal? Total { get; init; }
     /// <summary>Rank among eligible bids (1 is best; equal totals share a rank); null when not eligible.</summary>
     public int? Rank { get; init; }
-    /// <summary>True for the most advantageous tender.</summary>
+    /// <summary>True for the single bid ranked first on the scores so far, whether or not the result is complete.</summary>
+    public bool Leading { get; init; }
+    /// <summary>True for the most advantageous tender: the leading bid of a complete result. False while anything is outstanding.</summary>
     public bool MostAdvantageous { get; init; }
     /// <summary>Every step from scores to rank, in words and figures.</summary>
     public required IReadOnlyList<string> Breakdown { get; init; }
@@ -151,13 +184,15 @@ public sealed record LotResult
     public required Lot Lot { get; init; }
     /// <summary>Every bid, eligible ones first in rank order, then the rest in bid order.</summary>
     public required IReadOnlyList<BidResult> Bids { get; init; }
-    /// <summary>The most advantageous tender, or null if there is none or a tie the rule did not break.</summary>
+    /// <summary>The single bid ranked first on the scores so far, or null if there is none or a tie the rule did not break.</summary>
+    public BidResult? Leader => Bids.SingleOrDefault(b => b.Leading);
+    /// <summary>The most advantageous tender: the leader of a complete result; null while anything is outstanding, or if there is no single leader.</summary>
     public BidResult? MostAdvantageous => Bids.SingleOrDefault(b => b.MostAdvantageous);
     /// <summary>Agreement between evaluators, question by question.</summary>
     public required IReadOnlyList<QuestionAgreement> Agreement { get; init; }
     /// <summary>Things a person should know before relying on the result.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
-    /// <summary>What is still missing (scores, moderation, gate decisions); the result is provisional until it is empty.</summary>
+    /// <summary>What is still missing (bids, scores, moderation, gate decisions, price decisions); the result is provisional until it is empty.</summary>
     public required IReadOnlyList<string> Outstanding { get; init; }
     /// <summary>True when nothing is outstanding.</summary>
     public bool Complete => Outstanding.Count == 0;

@@ -31,6 +31,19 @@ public sealed record PriceMethodOutcome
     public string? Note { get; init; }
 }
 
+/// <summary>The ranking under one quality method: absolute (against the scale) or relative (against the best eligible bid).</summary>
+public sealed record QualityMethodOutcome
+{
+    /// <summary>The method.</summary>
+    public required QualityMethod Method { get; init; }
+    /// <summary>The eligible bids in rank order.</summary>
+    public required IReadOnlyList<RankedBid> Ranking { get; init; }
+    /// <summary>The winning bid, or null if none or tied.</summary>
+    public string? WinnerBidId { get; init; }
+    /// <summary>True when the winner differs from the winner under the lot's declared quality method.</summary>
+    public required bool WinnerChanges { get; init; }
+}
+
 /// <summary>The smallest change to one section's weight that changes the winner.</summary>
 public sealed record WeightTipping
 {
@@ -87,6 +100,8 @@ public sealed record LotRobustness
     public string? WinnerBidId { get; init; }
     /// <summary>The ranking under each price method.</summary>
     public required IReadOnlyList<PriceMethodOutcome> PriceMethods { get; init; }
+    /// <summary>The ranking under each quality method, the declared one first: whether the winner would change between absolute and relative quality scoring.</summary>
+    public required IReadOnlyList<QualityMethodOutcome> QualityMethods { get; init; }
     /// <summary>For each section, the smallest weight change that changes the winner.</summary>
     public required IReadOnlyList<WeightTipping> Sensitivity { get; init; }
     /// <summary>The random weight trials.</summary>
@@ -122,6 +137,8 @@ public static class RobustnessAnalysis
             Lot = scoring.Lot,
             WinnerBidId = winner is { } w ? scoring.Bids[w].Bid.Id : null,
             PriceMethods = [.. Methods.Select(m => CompareMethod(scoring, weights, m, winner))],
+            QualityMethods = [.. new[] { scoring.Lot.QualityMethod, scoring.Lot.QualityMethod == QualityMethod.Absolute ? QualityMethod.Relative : QualityMethod.Absolute }
+                .Select(m => CompareQualityMethod(scoring, weights, m, winner))],
             Sensitivity = [.. scoring.Lot.Sections.Select((_, s) => Tipping(scoring, weights, s, winner))],
             Perturbation = Perturb(scoring, weights, declared, winner, options),
             Gaps = Gaps(scoring, declared, winner),
@@ -145,6 +162,19 @@ public static class RobustnessAnalysis
             WinnerBidId = winner is { } w ? scoring.Bids[w].Bid.Id : null,
             WinnerChanges = winner != declaredWinner,
             Note = note,
+        };
+    }
+
+    private static QualityMethodOutcome CompareQualityMethod(LotScoring scoring, decimal[] weights, QualityMethod method, int? declaredWinner)
+    {
+        var standings = scoring.Standings(weights, scoring.Lot.Price.Method, method);
+        var winner = scoring.Winner(standings);
+        return new QualityMethodOutcome
+        {
+            Method = method,
+            Ranking = [.. scoring.Rank(standings).Select(r => new RankedBid(scoring.Bids[r.Index].Bid.Id, scoring.Bids[r.Index].Bid.Provider, r.Rank, standings[r.Index].Total!.Value))],
+            WinnerBidId = winner is { } w ? scoring.Bids[w].Bid.Id : null,
+            WinnerChanges = winner != declaredWinner,
         };
     }
 
@@ -192,13 +222,17 @@ public static class RobustnessAnalysis
         }
 
         var newWinner = best.Winner is { } nw ? scoring.Bids[nw].Bid : null;
+        var lot = scoring.Lot;
+        var points = lot.SectionWeights == WeightUnit.Points
+            ? $"{Rounding.Number(target.Weight)} to {Rounding.Number((weights[section] + change) * lot.SectionWeightTotal / 100m)} of {Rounding.Number(lot.SectionWeightTotal)} section points; "
+            : string.Empty;
         return new WeightTipping
         {
             Section = target,
             Change = change,
             NewWinnerBidId = newWinner?.Id,
             Explanation = $"Moving {target.Id} {target.Title} from {Rounding.Percent(weights[section])} to {Rounding.Percent(weights[section] + change)} of quality " +
-                $"(a change of {Rounding.Number(Math.Abs(change))} points, others scaled to keep 100%) " +
+                $"({points}a change of {Rounding.Number(Math.Abs(change))} percentage points, others scaled to keep 100%) " +
                 (newWinner is null ? "leaves no single winner." : $"makes {newWinner.Provider} the winner."),
         };
     }
@@ -224,7 +258,7 @@ public static class RobustnessAnalysis
 
         var method = scoring.Lot.Price.Method;
         bool Holds(decimal t) => scoring.Winner(scoring.Standings(Shift(weights, section, direction * t), method)) == winner;
-        var exact = method == PriceMethod.PricePerQualityPoint
+        var exact = method == PriceMethod.PricePerQualityPoint || scoring.Lot.QualityMethod == QualityMethod.Relative
             ? WalkAndNarrow(limit, Holds)
             : Sweep(scoring, weights, section, winner, direction, limit, Holds);
         if (exact is not { } crossing)
@@ -429,7 +463,14 @@ public static class RobustnessAnalysis
             var bid = scoring.Bids[i].Bid;
             if (!standings[i].Eligible)
             {
-                gaps.Add(new LosingBidGap { BidId = bid.Id, Provider = bid.Provider, Explanation = $"{bid.Provider} was excluded, so it could not win without first passing every gate and minimum threshold." });
+                gaps.Add(new LosingBidGap
+                {
+                    BidId = bid.Id,
+                    Provider = bid.Provider,
+                    Explanation = scoring.Bids[i].LowPrice?.Excluded == true
+                        ? $"{bid.Provider} was excluded for an abnormally low price after being asked to explain it, so it could not win."
+                        : $"{bid.Provider} was excluded, so it could not win without first passing every gate and minimum threshold.",
+                });
                 continue;
             }
 
@@ -438,7 +479,9 @@ public static class RobustnessAnalysis
             var qualityWords = "Quality alone could not close the gap under price per quality point scoring in a simple way; see the price needed.";
             if (method != PriceMethod.PricePerQualityPoint)
             {
-                var needed = scoring.QualityShare == 0 ? decimal.MaxValue : (standings[i].QualityPoints + behind) / scoring.QualityShare * 100m;
+                var needed = scoring.QualityShare == 0 ? decimal.MaxValue
+                    : scoring.Lot.QualityMethod == QualityMethod.Relative ? RelativeQualityToWin(scoring, standings, i)
+                    : (standings[i].QualityPoints + behind) / scoring.QualityShare * 100m;
                 qualityNeeded = needed <= 100m ? needed : null;
                 qualityWords = qualityNeeded is { } q
                     ? $"At the same price it needed quality of more than {Rounding.Percent(q)} (it scored {Rounding.Percent(standings[i].QualityPercent)})."
@@ -461,6 +504,49 @@ public static class RobustnessAnalysis
         }
 
         return gaps;
+    }
+
+    /// <summary>
+    /// Under relative quality scoring, the absolute quality above which a losing bid would win at
+    /// its price, or <see cref="decimal.MaxValue"/> if none would. Price points do not depend on
+    /// quality (outside price per quality point, which is not asked), so the totals can be solved
+    /// directly. While the bid's quality stays at or below the best of the other eligible bids
+    /// (B), only its own points rise: it wins above (rival total − its price points) × B ÷ quality
+    /// share. Above B it becomes the best and scores full quality points, and every other bid's
+    /// relative quality falls as its quality rises: it wins above each rival's quality × quality
+    /// share ÷ (quality share + its price points − the rival's price points).
+    /// </summary>
+    private static decimal RelativeQualityToWin(LotScoring scoring, Standing[] standings, int index)
+    {
+        var share = scoring.QualityShare;
+        var own = standings[index].PricePoints ?? 0m;
+        var rivals = standings.Where(s => s.Eligible && s.Index != index).ToList();
+        if (rivals.Count == 0)
+        {
+            return standings[index].QualityPercent;
+        }
+
+        var best = rivals.Max(s => s.QualityPercent);
+        var rivalTotal = rivals.Max(s => s.Total!.Value);
+        var belowBest = best * (rivalTotal - own) / share;
+        if (belowBest <= best)
+        {
+            return Math.Max(belowBest, 0m);
+        }
+
+        var needed = best;
+        foreach (var rival in rivals)
+        {
+            var margin = share + own - (rival.PricePoints ?? 0m);
+            if (margin <= 0)
+            {
+                return decimal.MaxValue;
+            }
+
+            needed = Math.Max(needed, rival.QualityPercent * share / margin);
+        }
+
+        return needed;
     }
 
     /// <summary>

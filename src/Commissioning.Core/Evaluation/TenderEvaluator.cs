@@ -52,6 +52,10 @@ public static class TenderEvaluator
         var eligibleCount = ranked.Count;
         var lowest = standings.Where(s => s.Eligible).Select(s => s.Price).DefaultIfEmpty(0m).Min();
         var bestPerPoint = standings.Where(s => s.Eligible && s.PricePerQualityPoint is not null).Select(s => s.PricePerQualityPoint!.Value).DefaultIfEmpty(0m).Min();
+        var relative = lot.QualityMethod == QualityMethod.Relative;
+        var bestQuality = standings.Where(s => s.Eligible).Select(s => s.QualityPercent).DefaultIfEmpty(0m).Max();
+        var complete = scoring.Outstanding.Count == 0;
+        var names = scoring.Tender.Evaluators.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
 
         var shown = new ScoreText(scoring.Tender.Scale);
         var results = new List<BidResult>();
@@ -65,7 +69,10 @@ public static class TenderEvaluator
                 thresholds.Add($"Quality reached {Rounding.ShortOf(standing.QualityPercent, minimum)}%, below the lot's minimum of {Rounding.Percent(minimum)}.");
             }
 
-            var sections = facts.Sections.Select(s => Section(scoring, s, shown)).ToList();
+            // Under relative scoring every point of quality is scaled by 100 over the best eligible
+            // bid's quality; an excluded bid is not scored against the best and earns none.
+            var factor = !relative ? 1m : standing.Eligible && bestQuality > 0 ? 100m / bestQuality : 0m;
+            var sections = facts.Sections.Select(s => Section(scoring, s, shown, relative ? RelativeWords(standing, bestQuality) : null, factor)).ToList();
             var price = Price(scoring, facts, standing, standings, priceMethod, lowest, bestPerPoint);
             int? rank = ranks.TryGetValue(i, out var r) ? r : null;
             var result = new BidResult
@@ -77,14 +84,17 @@ public static class TenderEvaluator
                 QualityRaw = facts.Sections.Sum(s => s.Raw),
                 QualityRawMaximum = facts.Sections.Sum(s => s.RawMaximum),
                 QualityPercent = standing.QualityPercent,
+                RelativeQualityPercent = standing.RelativeQuality,
                 QualityPoints = standing.QualityPoints,
                 Price = price,
                 Total = standing.Total,
                 Rank = rank,
-                MostAdvantageous = winner == i,
+                LowPrice = facts.LowPrice,
+                Leading = winner == i,
+                MostAdvantageous = winner == i && complete,
                 Breakdown = [],
             };
-            results.Add(result with { Breakdown = Breakdown(scoring, result, eligibleCount, priceMethod, winner is null && rank == 1) });
+            results.Add(result with { Breakdown = Breakdown(scoring, result, eligibleCount, priceMethod, winner is null && rank == 1, complete, bestQuality, names) });
         }
 
         var ordered = ranked.Select(r => results[r.Index])
@@ -100,18 +110,19 @@ public static class TenderEvaluator
         };
     }
 
-    private static SectionResult Section(LotScoring scoring, SectionFacts facts, ScoreText shown)
+    private static SectionResult Section(LotScoring scoring, SectionFacts facts, ScoreText shown, string? relativeWords, decimal factor)
     {
         var lot = scoring.Lot;
         var maximum = scoring.Tender.Scale.Maximum;
         var sectionShare = SectionShare(scoring, facts.Section);
         var questionTotal = facts.Section.Questions.Sum(q => q.Weight);
         var qualityShare = scoring.QualityShare;
-        var ofQuality = Rounding.Percent(sectionShare * 100m);
+        var ofQuality = SectionWeightWords(lot, facts.Section);
         var qualityPoints = Rounding.Number(qualityShare);
+        var scaled = relativeWords is null ? string.Empty : $" × {relativeWords}";
         var questions = facts.Questions.Select(q =>
         {
-            var points = (questionTotal == 0 ? 0m : q.Question.Weight / questionTotal) * sectionShare * qualityShare * q.Score / maximum;
+            var points = (questionTotal == 0 ? 0m : q.Question.Weight / questionTotal) * sectionShare * qualityShare * q.Score / maximum * factor;
             return new QuestionResult
             {
                 Question = q.Question,
@@ -123,7 +134,7 @@ public static class TenderEvaluator
                 SpreadFlagged = q.Flagged,
                 Points = points,
                 BelowMinimum = q.Question.MinimumScore is { } m && q.Final && q.Score < m,
-                Explanation = $"{q.Question.Id}: {shown.Number(q.Score)} of {maximum} ({shown.Label(q.Score)}, {SourceWords(q, shown)}) × {Rounding.Percent(q.Question.Weight)} of section {facts.Section.Id} × {ofQuality} of quality × {qualityPoints} quality points = {Rounding.Number(points)} points",
+                Explanation = $"{q.Question.Id}: {shown.Number(q.Score)} of {maximum} ({shown.Label(q.Score)}, {SourceWords(q, shown)}) × {QuestionWeightWords(facts.Section, q.Question)} × {ofQuality} × {qualityPoints} quality points{scaled} = {Rounding.Number(points)} points",
             };
         }).ToList();
 
@@ -133,11 +144,29 @@ public static class TenderEvaluator
             RawScore = facts.Raw,
             RawMaximum = facts.RawMaximum,
             Percent = facts.Percent,
-            Points = sectionShare * scoring.QualityShare * facts.Percent / 100m,
+            Points = sectionShare * scoring.QualityShare * facts.Percent / 100m * factor,
             BelowMinimum = facts.Section.MinimumPercent is { } m && facts.Questions.All(q => q.Final) && facts.Percent < m,
             Questions = questions,
         };
     }
+
+    /// <summary>A question's weight as declared: "50% of section s1", or "10 of 30 points in section s1 (33.33%)".</summary>
+    private static string QuestionWeightWords(Section section, Question question) =>
+        section.QuestionWeights == WeightUnit.Points
+            ? $"{Rounding.Number(question.Weight)} of {Rounding.Number(section.QuestionWeightTotal)} points in section {section.Id} ({Rounding.Percent(section.QuestionSharePercent(question))})"
+            : $"{Rounding.Percent(question.Weight)} of section {section.Id}";
+
+    /// <summary>A section's weight as declared: "75% of quality", or "60 of 130 section points (46.15% of quality)".</summary>
+    private static string SectionWeightWords(Lot lot, Section section) =>
+        lot.SectionWeights == WeightUnit.Points
+            ? $"{Rounding.Number(section.Weight)} of {Rounding.Number(lot.SectionWeightTotal)} section points ({Rounding.Percent(lot.SectionSharePercent(section))} of quality)"
+            : $"{Rounding.Percent(lot.SectionSharePercent(section))} of quality";
+
+    /// <summary>The scaling under relative quality scoring, in words: "(100 ÷ 90% best eligible quality)".</summary>
+    private static string RelativeWords(Standing standing, decimal bestQuality) =>
+        !standing.Eligible ? "0 (excluded, so not scored against the best eligible bid)"
+        : bestQuality <= 0 ? "0 (the best eligible quality is 0%)"
+        : $"(100 ÷ {Rounding.Percent(bestQuality)} best eligible quality)";
 
     /// <summary>A section's share of quality as a fraction (its weight over the sum of the lot's section weights).</summary>
     private static decimal SectionShare(LotScoring scoring, Section section)
@@ -148,6 +177,7 @@ public static class TenderEvaluator
 
     private static string SourceWords(QuestionFacts q, ScoreText shown) => q.Source switch
     {
+        ScoreSource.Moderated when q.Scores.Count == 0 => "moderated, with no independent scores yet",
         ScoreSource.Moderated => $"moderated from {string.Join(", ", q.Scores.Select(s => shown.Number(s.Score)))}",
         ScoreSource.MeanOfEvaluators when q.Scores.Count == 1 => "one evaluator",
         ScoreSource.MeanOfEvaluators when q.Spread == 0 => $"all {q.Scores.Count} evaluators agreed",
@@ -220,10 +250,15 @@ public static class TenderEvaluator
         };
     }
 
-    private static List<string> Breakdown(LotScoring scoring, BidResult result, int eligibleCount, PriceMethod method, bool tiedForFirst)
+    private static List<string> Breakdown(LotScoring scoring, BidResult result, int eligibleCount, PriceMethod method, bool tiedForFirst, bool complete, decimal bestQuality, Dictionary<string, string> names)
     {
         var lot = scoring.Lot;
         var lines = new List<string>();
+        if (lot.Weights == WeightUnit.Points)
+        {
+            lines.Add($"Weights as declared: quality {Rounding.Number(lot.QualityWeight)} and price {Rounding.Number(lot.PriceWeight)} points of {Rounding.Number(lot.WeightTotal)}, so quality carries {Rounding.Number(scoring.QualityShare)} and price {Rounding.Number(scoring.PriceShare)} of every 100 points.");
+        }
+
         foreach (var gate in result.Gates)
         {
             lines.Add($"Gate {gate.Gate.Id} {gate.Gate.Title}: {gate.Status switch { GateStatus.Passed => "passed", GateStatus.Failed => "FAILED", _ => "not decided" }}. {gate.Reason} ({gate.Basis})");
@@ -232,27 +267,69 @@ public static class TenderEvaluator
         lines.AddRange(result.ThresholdsFailed.Select(t => "Threshold not met: " + t));
         foreach (var section in result.Sections)
         {
-            lines.Add($"Section {section.Section.Id} {section.Section.Title}: {Rounding.Number(section.RawScore)} of {Rounding.Number(section.RawMaximum)} raw, {Rounding.Percent(section.Percent)} weighted × {Rounding.Percent(SectionShare(scoring, section.Section) * 100m)} of quality = {Rounding.Number(section.Points)} points");
+            var scaled = lot.QualityMethod == QualityMethod.Relative ? " scaled to the best eligible bid" : string.Empty;
+            lines.Add($"Section {section.Section.Id} {section.Section.Title}: {Rounding.Number(section.RawScore)} of {Rounding.Number(section.RawMaximum)} raw, {Rounding.Percent(section.Percent)} weighted × {SectionWeightWords(lot, section.Section)}{scaled} = {Rounding.Number(section.Points)} points");
             lines.AddRange(section.Questions.Select(q => "  " + q.Explanation));
         }
 
-        lines.Add($"Quality: {Rounding.Number(result.QualityRaw)} of {Rounding.Number(result.QualityRawMaximum)} raw; {Rounding.Percent(result.QualityPercent)} weighted = {Rounding.Number(result.QualityPoints)} of {Rounding.Number(scoring.QualityShare)} points");
+        var quality = $"Quality: {Rounding.Number(result.QualityRaw)} of {Rounding.Number(result.QualityRawMaximum)} raw; {Rounding.Percent(result.QualityPercent)} weighted";
+        if (lot.QualityMethod == QualityMethod.Relative)
+        {
+            quality += result.RelativeQualityPercent is not { } relative
+                ? "; not scored against the best eligible bid because the bid is excluded"
+                : bestQuality <= 0
+                    ? "; the best eligible quality is 0%, so no bid earns quality points"
+                    : $"; relative scoring: {Rounding.Percent(result.QualityPercent)} ÷ {Rounding.Percent(bestQuality)} (the best eligible bid's) = {Rounding.Percent(relative)}";
+        }
+
+        lines.Add($"{quality} = {Rounding.Number(result.QualityPoints)} of {Rounding.Number(scoring.QualityShare)} points");
         lines.Add($"Price: {Rounding.Money(result.Price.EvaluatedPrice)} over {lot.Price.EvaluatedYears} years ({Rounding.Money(result.Price.AnnualPrice)} a year, {Rounding.Money(result.Price.PricePerHead)} a head a year). {result.Price.Explanation}");
+        if (LowPriceWords(result.LowPrice, names) is { } check)
+        {
+            lines.Add(check);
+        }
+
         if (result.Total is { } total)
         {
+            var declared = lot.Weights == WeightUnit.Points ? $" ({Rounding.Number(total * lot.WeightTotal / 100m)} of {Rounding.Number(lot.WeightTotal)} points as declared)" : string.Empty;
             lines.Add(method == PriceMethod.PricePerQualityPoint
-                ? $"Total: {Rounding.Number(total)} of 100"
-                : $"Total: {Rounding.Number(result.QualityPoints)} quality + {Rounding.Number(result.Price.Points ?? 0m)} price = {Rounding.Number(total)} of 100");
+                ? $"Total: {Rounding.Number(total)} of 100{declared}"
+                : $"Total: {Rounding.Number(result.QualityPoints)} quality + {Rounding.Number(result.Price.Points ?? 0m)} price = {Rounding.Number(total)} of 100{declared}");
             lines.Add($"Rank {result.Rank} of {eligibleCount} eligible bids" +
-                (result.MostAdvantageous ? ": the most advantageous tender." :
+                (result.Leading ? complete ? ": the most advantageous tender." : ": first so far; not a result until nothing is outstanding." :
                  tiedForFirst ? ": tied for first after the declared tie-break; the tie must be resolved before award." : "."));
         }
         else
         {
-            lines.Add(result.Disqualified ? "Excluded: a gate was failed." : "Excluded: a minimum threshold was not met.");
+            lines.Add(result.Disqualified ? "Excluded: a gate was failed."
+                : result.ExcludedForLowPrice ? "Excluded: the price was found abnormally low after the bidder was asked to explain it."
+                : "Excluded: a minimum threshold was not met.");
         }
 
         return lines;
+    }
+
+    /// <summary>The abnormally low price check in words, or null when the price is not flagged and nothing is recorded.</summary>
+    private static string? LowPriceWords(LowPriceCheck? check, Dictionary<string, string> names)
+    {
+        if (check is null || (!check.Flagged && check.Decision is null))
+        {
+            return null;
+        }
+
+        var rule = $"{Rounding.Percent(check.Percent)} of the median evaluated price of {Rounding.Money(check.Median)} ({Rounding.Money(check.Limit)})";
+        var finding = check.Flagged
+            ? $"Price check: {Rounding.Money(check.Price)} is below {rule}, so it may be abnormally low."
+            : $"Price check: {Rounding.Money(check.Price)} is not below {rule}, but a decision on the price is recorded.";
+        if (check.Decision is not { } decision)
+        {
+            return finding + " Not yet resolved: ask the bidder to show it can deliver the contract for that price, and record the outcome.";
+        }
+
+        var by = names.GetValueOrDefault(decision.DecidedBy, decision.DecidedBy);
+        return finding + (decision.Outcome == LowPriceOutcome.Excluded
+            ? $" The bidder was asked to explain it and the bid was excluded: {decision.Reason} (decided by {by})"
+            : $" The bidder was asked to explain it and the price was accepted: {decision.Reason} (decided by {by})");
     }
 
     private static List<QuestionAgreement> Agreement(LotScoring scoring)

@@ -11,10 +11,22 @@ namespace Commissioning.Core.Files;
 /// </summary>
 /// <typeparam name="TBody">The model type whose fields follow the header.</typeparam>
 /// <param name="name">The format name, such as <c>oh-tender</c>.</param>
-/// <param name="version">The one version this toolkit reads and writes.</param>
-internal sealed class JsonFileFormat<TBody>(string name, int version)
+/// <param name="version">The version this toolkit writes, and the newest it reads.</param>
+/// <param name="oldestVersion">The oldest version this toolkit reads (the same as <paramref name="version"/> unless older files are still read).</param>
+/// <param name="newerFields">
+/// For a file of an older version: the fields it uses that its version does not have, each as a
+/// problem. Older versions are read only when each is a subset of the current one, so a file of
+/// an older version reads as the current version with every newer field at its default.
+/// </param>
+internal sealed class JsonFileFormat<TBody>(string name, int version, int oldestVersion, Func<JsonElement, int, IEnumerable<FileProblem>>? newerFields = null)
     where TBody : class
 {
+    /// <summary>A format with one version, read and written.</summary>
+    public JsonFileFormat(string name, int version)
+        : this(name, version, version)
+    {
+    }
+
     private const string FormatField = "format";
     private const string VersionField = "version";
     private static readonly string[] HeaderFields = [FormatField, VersionField];
@@ -77,9 +89,13 @@ internal sealed class JsonFileFormat<TBody>(string name, int version)
 
             var check = new StructureCheck(FileJson.Options);
             check.Object(root, typeof(TBody), "$", HeaderFields);
-            if (check.Problems.Count > 0)
+            var fileVersion = root.GetProperty(VersionField).GetInt32();
+            var problems = fileVersion < version && newerFields is not null
+                ? [.. check.Problems, .. newerFields(root, fileVersion)]
+                : check.Problems;
+            if (problems.Count > 0)
             {
-                return FileReadResult.Failure<TBody>(check.Problems);
+                return FileReadResult.Failure<TBody>(problems);
             }
 
             try
@@ -131,9 +147,15 @@ internal sealed class JsonFileFormat<TBody>(string name, int version)
             return new("$.version", $"$.version should be a whole number, such as {version}; found {JsonText.Found(versionElement)}.");
         }
 
-        return actualVersion == version
-            ? null
-            : new("$.version", $"This file is version {actualVersion} of the {name} format; this toolkit reads version {version}.");
+        if (actualVersion >= oldestVersion && actualVersion <= version)
+        {
+            return null;
+        }
+
+        var reads = oldestVersion == version ? $"version {version}"
+            : oldestVersion == version - 1 ? $"versions {oldestVersion} and {version}"
+            : $"versions {oldestVersion} to {version}";
+        return new("$.version", $"This file is version {actualVersion} of the {name} format; this toolkit reads {reads}.");
     }
 
     /// <summary>Deserializes the body: the root object without its header fields.</summary>

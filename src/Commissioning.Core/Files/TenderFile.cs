@@ -1,26 +1,38 @@
+using System.Text.Json;
 using Commissioning.Core.Tenders;
 
 namespace Commissioning.Core.Files;
 
 /// <summary>
-/// The tender file (<c>oh-tender</c>, version 1): a <see cref="TenderPack"/> with its definition,
-/// bids, scores, moderation and gate decisions. Described in docs/tender-format.md.
+/// The tender file (<c>oh-tender</c>, version 2): a <see cref="TenderPack"/> with its definition,
+/// bids, scores, moderation, gate decisions and price decisions. Described in docs/tender-format.md.
 /// </summary>
+/// <remarks>
+/// Version 2 added weights written as points, the quality method, the abnormally low price check
+/// and the decisions on low prices. Every one of them is optional, so a version 1 file is read as a
+/// version 2 file with each at its default; a version 1 file that uses one of them is refused,
+/// naming the field. The toolkit always writes version 2.
+/// </remarks>
 public static class TenderFile
 {
     /// <summary>The value of the file's <c>format</c> field.</summary>
     public const string Format = "oh-tender";
 
-    /// <summary>The version this toolkit reads and writes.</summary>
-    public const int Version = 1;
+    /// <summary>The version this toolkit writes, and the newest it reads.</summary>
+    public const int Version = 2;
 
-    private static readonly JsonFileFormat<TenderPack> JsonFormat = new(Format, Version);
+    /// <summary>The oldest version this toolkit reads.</summary>
+    public const int OldestVersion = 1;
+
+    private static readonly string[] NewLotFields = ["sectionWeights", "weights", "qualityMethod", "abnormallyLowPercent"];
+
+    private static readonly JsonFileFormat<TenderPack> JsonFormat = new(Format, Version, OldestVersion, FieldsNewerThan);
 
     /// <summary>
     /// Writes a pack as a tender file: indented, "\n" line ends, a final newline. The same pack
     /// always gives the same text, and reading it back and writing again gives identical text.
     /// </summary>
-    /// <exception cref="System.Text.Json.JsonException">The pack holds a value the format cannot name, such as an undefined enum value.</exception>
+    /// <exception cref="JsonException">The pack holds a value the format cannot name, such as an undefined enum value.</exception>
     public static string Write(TenderPack pack) => JsonFormat.Write(pack);
 
     /// <summary>
@@ -28,4 +40,71 @@ public static class TenderFile
     /// such as weights adding up to 100, are checked separately.
     /// </summary>
     public static FileReadResult<TenderPack> Read(string json) => JsonFormat.Read(json);
+
+    /// <summary>
+    /// The JSON path, in the file, of a property path from the tender's validators: for example
+    /// <c>Tender.Lots[0].QualityWeight</c> is <c>$.tender.lots[0].qualityWeight</c>.
+    /// </summary>
+    public static string JsonPath(string propertyPath)
+    {
+        ArgumentNullException.ThrowIfNull(propertyPath);
+        if (propertyPath.Length == 0)
+        {
+            return "$";
+        }
+
+        var parts = propertyPath.Split('.').Select(part =>
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? part : part[..bracket];
+            return JsonNamingPolicy.CamelCase.ConvertName(name) + (bracket < 0 ? string.Empty : part[bracket..]);
+        });
+        return "$." + string.Join('.', parts);
+    }
+
+    /// <summary>The fields a version 1 file uses that only version 2 has.</summary>
+    private static IEnumerable<FileProblem> FieldsNewerThan(JsonElement root, int fileVersion)
+    {
+        FileProblem Newer(string path) =>
+            new(path, $"{path} is not part of version {fileVersion} of the {Format} format. Change \"version\" to {Version} to use it.");
+
+        if (root.TryGetProperty("lowPriceDecisions", out _))
+        {
+            yield return Newer("$.lowPriceDecisions");
+        }
+
+        if (!root.TryGetProperty("tender", out var tender) || tender.ValueKind != JsonValueKind.Object
+            || !tender.TryGetProperty("lots", out var lots) || lots.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+
+        var l = 0;
+        foreach (var lot in lots.EnumerateArray())
+        {
+            if (lot.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var field in NewLotFields.Where(f => lot.TryGetProperty(f, out _)))
+                {
+                    yield return Newer($"$.tender.lots[{l}].{field}");
+                }
+
+                if (lot.TryGetProperty("sections", out var sections) && sections.ValueKind == JsonValueKind.Array)
+                {
+                    var s = 0;
+                    foreach (var section in sections.EnumerateArray())
+                    {
+                        if (section.ValueKind == JsonValueKind.Object && section.TryGetProperty("questionWeights", out _))
+                        {
+                            yield return Newer($"$.tender.lots[{l}].sections[{s}].questionWeights");
+                        }
+
+                        s++;
+                    }
+                }
+            }
+
+            l++;
+        }
+    }
 }

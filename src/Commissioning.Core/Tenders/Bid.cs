@@ -173,7 +173,32 @@ public sealed record GateDecision
     public required string DecidedBy { get; init; }
 }
 
-/// <summary>Everything about one tender that its evaluation needs: definition, bids, scores, moderation, gate decisions.</summary>
+/// <summary>What the buyer decided about a price that may be abnormally low, after asking the bidder to explain it.</summary>
+public enum LowPriceOutcome
+{
+    /// <summary>The bidder showed it can deliver the contract for the price; the bid stays in.</summary>
+    Accepted,
+    /// <summary>The bidder did not show it can deliver the contract for the price; the bid leaves the ranking.</summary>
+    Excluded,
+}
+
+/// <summary>
+/// The recorded outcome of asking a bidder to explain a price that may be abnormally low. A bid
+/// whose price is flagged keeps the lot provisional until one is recorded.
+/// </summary>
+public sealed record LowPriceDecision
+{
+    /// <summary>The bid.</summary>
+    public required string BidId { get; init; }
+    /// <summary>Accepted or excluded.</summary>
+    public required LowPriceOutcome Outcome { get; init; }
+    /// <summary>Why, with reference to the bidder's explanation.</summary>
+    public required string Reason { get; init; }
+    /// <summary>The evaluator or moderator who recorded the decision.</summary>
+    public required string DecidedBy { get; init; }
+}
+
+/// <summary>Everything about one tender that its evaluation needs: definition, bids, scores, moderation, gate decisions, price decisions.</summary>
 public sealed record TenderPack
 {
     /// <summary>The tender definition.</summary>
@@ -186,4 +211,6 @@ public sealed record TenderPack
     public IReadOnlyList<ModeratedScore> Moderation { get; init; } = [];
     /// <summary>Recorded gate decisions.</summary>
     public IReadOnlyList<GateDecision> GateDecisions { get; init; } = [];
+    /// <summary>Recorded outcomes of asking bidders to explain prices that may be abnormally low.</summary>
+    public IReadOnlyList<LowPriceDecision> LowPriceDecisions { get; init; } = [];
 }

@@ -131,6 +131,30 @@ public sealed record PriceModel
     public int EvaluatedYears => ContractYears + (EvaluateExtensions ? ExtensionYears : 0);
 }
 
+/// <summary>
+/// How a level of weights is written: as percentages that add up to 100, or as points with any
+/// positive total. Either way the engine uses each weight as a share of its level's total.
+/// </summary>
+public enum WeightUnit
+{
+    /// <summary>Percentages of the level, adding up to exactly 100.</summary>
+    Percent,
+    /// <summary>Points with any positive total, such as 60, 40 and 30 out of 130.</summary>
+    Points,
+}
+
+/// <summary>How a bid's weighted quality becomes quality points.</summary>
+public enum QualityMethod
+{
+    /// <summary>Against the scale: a bid's weighted quality as a share of full marks.</summary>
+    Absolute,
+    /// <summary>
+    /// Against the best eligible bid: each eligible bid's weighted quality divided by the best
+    /// eligible bid's, so the best gets full quality points. One bid's points depend on the others.
+    /// </summary>
+    Relative,
+}
+
 /// <summary>How equal totals are separated. Declared before bids are opened.</summary>
 public enum TieBreakRule
 {
@@ -154,6 +178,9 @@ public sealed record TieBreak
 /// <summary>A lot: a separately awarded part of the tender, with its own criteria and price.</summary>
 public sealed record Lot
 {
+    /// <summary>The share of the median evaluated price below which a price is flagged as possibly abnormally low, by default.</summary>
+    public const decimal DefaultAbnormallyLowPercent = 70m;
+
     /// <summary>Stable id, such as <c>lot-1</c>.</summary>
     public required string Id { get; init; }
     /// <summary>Title.</summary>
@@ -162,25 +189,56 @@ public sealed record Lot
     public required IReadOnlyList<string> MemberIds { get; init; }
     /// <summary>Pass or fail criteria; failing any disqualifies the bid. Declared up front.</summary>
     public required IReadOnlyList<Gate> Gates { get; init; }
-    /// <summary>The scored sections; their weights add up to 100.</summary>
+    /// <summary>How the section weights are written: percentages of quality (the default) or points.</summary>
+    public WeightUnit SectionWeights { get; init; }
+    /// <summary>The scored sections; their weights add up to 100, or to any positive total in points.</summary>
     public required IReadOnlyList<Section> Sections { get; init; }
-    /// <summary>Share of the total for quality, in percent.</summary>
+    /// <summary>How the quality and price weights are written: percentages of the total (the default) or points.</summary>
+    public WeightUnit Weights { get; init; }
+    /// <summary>The weight of quality: a percentage of the total, or points.</summary>
     public required decimal QualityWeight { get; init; }
-    /// <summary>Share of the total for price, in percent. Quality and price add up to 100.</summary>
+    /// <summary>The weight of price: a percentage of the total (quality and price add up to 100), or points.</summary>
     public required decimal PriceWeight { get; init; }
+    /// <summary>How weighted quality becomes quality points: against the scale (the default) or against the best eligible bid.</summary>
+    public QualityMethod QualityMethod { get; init; }
     /// <summary>The price model and method.</summary>
     public required PriceModel Price { get; init; }
-    /// <summary>A bid whose quality is below this percentage of the maximum is excluded.</summary>
+    /// <summary>A bid whose quality is below this percentage of the maximum is excluded. Judged on absolute quality under either quality method.</summary>
     public decimal? MinimumQualityPercent { get; init; }
+    /// <summary>
+    /// A price below this percentage of the median evaluated price of the bids that pass every
+    /// gate and threshold is flagged as possibly abnormally low, and the result stays provisional
+    /// until the outcome of asking the bidder is recorded. 0 turns the check off.
+    /// </summary>
+    public decimal AbnormallyLowPercent { get; init; } = DefaultAbnormallyLowPercent;
     /// <summary>The declared tie-break.</summary>
     public required TieBreak TieBreak { get; init; }
 
     /// <summary>Every question in section order.</summary>
     public IEnumerable<Question> Questions => Sections.SelectMany(s => s.Questions);
 
+    /// <summary>The quality and price weights together: 100 for percentages, the declared total for points.</summary>
+    public decimal WeightTotal => QualityWeight + PriceWeight;
+
+    /// <summary>Quality's share of the total, in percent, whichever way the weights are written.</summary>
+    public decimal QualitySharePercent => WeightTotal == 0 ? 0m : QualityWeight * 100m / WeightTotal;
+
+    /// <summary>Price's share of the total, in percent, whichever way the weights are written.</summary>
+    public decimal PriceSharePercent => WeightTotal == 0 ? 0m : PriceWeight * 100m / WeightTotal;
+
+    /// <summary>The section weights together: 100 for percentages, the declared total for points.</summary>
+    public decimal SectionWeightTotal => Sections.Sum(s => s.Weight);
+
     /// <summary>The share of the lot's total carried by social value and net zero sections, in percent.</summary>
     public decimal SocialValueShareOfTotal =>
-        Sections.Where(s => s.SocialValue).Sum(s => s.Weight) * QualityWeight / 100m;
+        SectionWeightTotal == 0 ? 0m : Sections.Where(s => s.SocialValue).Sum(s => s.Weight) * QualitySharePercent / SectionWeightTotal;
+
+    /// <summary>A section's share of quality, in percent, whichever way the weights are written.</summary>
+    public decimal SectionSharePercent(Section section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return SectionWeightTotal == 0 ? 0m : section.Weight * 100m / SectionWeightTotal;
+    }
 }
 
 /// <summary>A group of questions with a weight within quality.</summary>
@@ -190,14 +248,26 @@ public sealed record Section
     public required string Id { get; init; }
     /// <summary>Title.</summary>
     public required string Title { get; init; }
-    /// <summary>Share of quality, in percent.</summary>
+    /// <summary>Share of quality: a percentage, or points (see <see cref="Lot.SectionWeights"/>).</summary>
     public required decimal Weight { get; init; }
     /// <summary>True for the social value and net zero section.</summary>
     public bool SocialValue { get; init; }
     /// <summary>A bid scoring below this percentage of the section's maximum is excluded.</summary>
     public decimal? MinimumPercent { get; init; }
-    /// <summary>The questions; their weights add up to 100.</summary>
+    /// <summary>How the question weights are written: percentages of the section (the default) or points.</summary>
+    public WeightUnit QuestionWeights { get; init; }
+    /// <summary>The questions; their weights add up to 100, or to any positive total in points.</summary>
     public required IReadOnlyList<Question> Questions { get; init; }
+
+    /// <summary>The question weights together: 100 for percentages, the declared total for points.</summary>
+    public decimal QuestionWeightTotal => Questions.Sum(q => q.Weight);
+
+    /// <summary>A question's share of this section, in percent, whichever way the weights are written.</summary>
+    public decimal QuestionSharePercent(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return QuestionWeightTotal == 0 ? 0m : question.Weight * 100m / QuestionWeightTotal;
+    }
 }
 
 /// <summary>A scored question.</summary>
@@ -211,7 +281,7 @@ public sealed record Question
     public required string Text { get; init; }
     /// <summary>The standards requirement it tests, or null for a custom question.</summary>
     public string? RequirementId { get; init; }
-    /// <summary>Share of its section, in percent.</summary>
+    /// <summary>Share of its section: a percentage, or points (see <see cref="Section.QuestionWeights"/>).</summary>
     public required decimal Weight { get; init; }
     /// <summary>A bid scoring below this on the scale is excluded.</summary>
     public decimal? MinimumScore { get; init; }

@@ -25,11 +25,11 @@ public sealed class IcsScaleTenderTests
         Assert.That(result.Lots, Has.Count.EqualTo(1));
         var lot = result.Lots[0];
         Assert.That(lot.Bids, Has.Count.EqualTo(5));
-        var winners = lot.Bids.Count(b => b.MostAdvantageous);
+        var winners = lot.Bids.Count(b => b.Leading);
         Assert.That(
             winners == 1 || lot.Warnings.Any(w => w.Contains("tied for first", StringComparison.Ordinal)),
             Is.True,
-            "one most advantageous tender, or a warning that bids are tied for first");
-        Assert.That(robustness.Single().WinnerBidId, Is.EqualTo(lot.Bids.SingleOrDefault(b => b.MostAdvantageous)?.Bid.Id));
+            "one leading bid, or a warning that bids are tied for first");
+        Assert.That(robustness.Single().WinnerBidId, Is.EqualTo(lot.Leader?.Bid.Id));
     }
 }

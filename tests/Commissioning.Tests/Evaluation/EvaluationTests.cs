@@ -342,4 +342,46 @@ public sealed class EvaluationTests
         Assert.That(For(results, "a").Price.Explanation, Is.EqualTo("Linear: £30,000.00 is at or above the ceiling of £20,000.00, so it scores 0 points"));
         Assert.That(results.Warnings, Does.Contain("Provider A's evaluated price of £30,000.00 is at or above the ceiling of £20,000.00 for Lot lot-1, so it scores 0 for price."));
     }
+
+    [Test]
+    public void ModeratedScore_WithNoIndependentScores_IsOutstanding_AndSaysSo()
+    {
+        var lot = Evaluate(Pack(TwoSections, [Bid("a", 100m)], [.. Agreed("a", "Q2", 3), .. Agreed("a", "Q3", 3)], [Moderated("a", "Q1", 3)]));
+
+        var q1 = For(lot, "a").Sections[0].Questions[0];
+        Assert.That(q1.Source, Is.EqualTo(ScoreSource.Moderated));
+        Assert.That(q1.Explanation, Does.Contain("(Good, moderated, with no independent scores yet)"));
+        Assert.That(q1.Explanation, Does.Not.Contain("moderated from )"));
+        Assert.That(lot.Complete, Is.False);
+        Assert.That(lot.Outstanding, Is.EqualTo(new[]
+        {
+            "Provider A, Q1 Question Q1: a consensus score is recorded but there are no independent scores from the evaluators. Record each assigned evaluator's own score.",
+        }));
+        Assert.That(lot.MostAdvantageous, Is.Null, "nothing is most advantageous while the result is provisional");
+        Assert.That(lot.Leader!.Bid.Id, Is.EqualTo("a"));
+        Assert.That(For(lot, "a").Breakdown[^1], Is.EqualTo("Rank 1 of 1 eligible bids: first so far; not a result until nothing is outstanding."));
+    }
+
+    [Test]
+    public void Provisional_NamesALeader_ButNoMostAdvantageousTender()
+    {
+        var lot = Evaluate(Pack(TwoSections, [Bid("a", 100m), Bid("b", 100m)], [.. AllAgreed("a", 4, 4, 4), .. AllAgreed("b", 2, 2, 2).Skip(1)]));
+
+        Assert.That(lot.Complete, Is.False);
+        Assert.That(lot.Leader!.Bid.Id, Is.EqualTo("a"));
+        Assert.That(For(lot, "a").Leading, Is.True);
+        Assert.That(For(lot, "a").MostAdvantageous, Is.False);
+        Assert.That(lot.MostAdvantageous, Is.Null);
+    }
+
+    [Test]
+    public void LotWithoutBids_IsNotComplete_AndSaysThereAreNoBids()
+    {
+        var lot = Evaluate(Pack(TwoSections, [], []));
+
+        Assert.That(lot.Bids, Is.Empty);
+        Assert.That(lot.Complete, Is.False);
+        Assert.That(lot.Outstanding, Is.EqualTo(new[] { "There are no bids for Lot lot-1 to evaluate, so there is no result yet." }));
+        Assert.That(lot.Leader, Is.Null);
+    }
 }

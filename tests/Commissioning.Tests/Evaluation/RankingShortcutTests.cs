@@ -9,8 +9,9 @@ namespace Commissioning.Tests.Evaluation;
 /// full ranking: <see cref="LotScoring.Winner"/> against the first of <see cref="LotScoring.Rank"/>,
 /// <see cref="LotScoring.Repriced"/> against <see cref="LotScoring.Standings"/> with a price
 /// override, and <see cref="LotScoring.TrialWinner"/> (reusing price points when eligibility is unchanged) against the
-/// decimal ranking, on generated tenders with near and exact ties and bids near the minimum
-/// quality (seeded, so a failure reproduces).
+/// decimal ranking, on generated tenders with near and exact ties, bids near the minimum quality
+/// and quality scored both absolutely and relative to the best bid (seeded, so a failure
+/// reproduces).
 /// </summary>
 public sealed class RankingShortcutTests
 {
@@ -38,6 +39,8 @@ public sealed class RankingShortcutTests
             moderation.AddRange(moderation.Where(m => m.BidId == original.Id).Select(m => m with { BidId = copy }).ToList());
         }
 
+        // A third of the lots score quality relative to the best eligible bid.
+        lot = lot with { QualityMethod = random.Next(0, 3) == 0 ? QualityMethod.Relative : QualityMethod.Absolute };
         return new TenderPack { Tender = Tender(lot), Bids = bids, Moderation = moderation };
     }
 
@@ -54,10 +57,12 @@ public sealed class RankingShortcutTests
     {
         var random = new Random(303);
         var compared = 0;
+        var relative = 0;
         for (var n = 0; n < Cases; n++)
         {
             var pack = Generate(random);
             var scoring = LotScoring.Build(pack, pack.Tender.Lots[0]);
+            relative += scoring.Lot.QualityMethod == QualityMethod.Relative ? 1 : 0;
             var weights = scoring.DeclaredSectionWeights;
             var method = scoring.Lot.Price.Method;
             var reference = scoring.Standings(weights, method);
@@ -94,5 +99,6 @@ public sealed class RankingShortcutTests
         }
 
         Assert.That(compared, Is.EqualTo(Cases * 40));
+        Assert.That(relative, Is.GreaterThan(Cases / 5), "enough lots scored quality relative to the best bid");
     }
 }

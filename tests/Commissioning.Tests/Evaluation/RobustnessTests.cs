@@ -28,7 +28,7 @@ public sealed class RobustnessTests
         var lot = pack.Tender.Lots[0];
         var changed = lot with { Sections = [.. lot.Sections.Select((s, i) => s with { Weight = sectionWeights[i] })] };
         var result = TenderEvaluator.Evaluate(pack with { Tender = pack.Tender with { Lots = [changed] } }).Lots[0];
-        return result.MostAdvantageous is { } w ? pack.Bids.ToList().FindIndex(b => b.Id == w.Bid.Id) : null;
+        return result.Leader is { } w ? pack.Bids.ToList().FindIndex(b => b.Id == w.Bid.Id) : null;
     }
 
     [Test]
@@ -80,7 +80,7 @@ public sealed class RobustnessTests
         // A leads B by 1.67 points; B's weakness is s2 (50% against A's 100%), so moving weight into s1 helps B:
         // each point moved from s2 to s1 costs A nothing and gains B 0.6 × (100 − 50)/100 = 0.3 points → 5.56 points.
         Assert.That(tipping.Change, Is.EqualTo(-5.56m));
-        Assert.That(tipping.Explanation, Is.EqualTo("Moving s2 Section s2 from 50% to 44.44% of quality (a change of 5.56 points, others scaled to keep 100%) makes Provider B the winner."));
+        Assert.That(tipping.Explanation, Is.EqualTo("Moving s2 Section s2 from 50% to 44.44% of quality (a change of 5.56 percentage points, others scaled to keep 100%) makes Provider B the winner."));
     }
 
     [Test]
@@ -116,7 +116,7 @@ public sealed class RobustnessTests
 
         Assert.That(gap.PriceNeeded, Is.Not.Null);
         string? WinnerAt(decimal price) =>
-            TenderEvaluator.Evaluate(pack with { Bids = [.. pack.Bids.Select(b => b.Id == "b" ? Bid("b", price) : b)] }).Lots[0].MostAdvantageous?.Bid.Id;
+            TenderEvaluator.Evaluate(pack with { Bids = [.. pack.Bids.Select(b => b.Id == "b" ? Bid("b", price) : b)] }).Lots[0].Leader?.Bid.Id;
         Assert.That(WinnerAt(gap.PriceNeeded!.Value), Is.EqualTo("b"));
         Assert.That(WinnerAt(gap.PriceNeeded.Value + 0.01m), Is.Not.EqualTo("b"));
         Assert.That(Rounding.ForDisplay(gap.PointsBehind!.Value), Is.EqualTo(1.67m));
@@ -207,5 +207,63 @@ public sealed class RobustnessTests
         }
 
         Assert.That(checkedTippings, Is.GreaterThan(20), "enough tipping points were checked");
+    }
+
+    /// <summary>
+    /// The same check as above under relative quality scoring, where each bid's quality points
+    /// depend on the best eligible bid's and the tipping point is found by walking the range and
+    /// narrowing by halving: the stated change gives the stated new winner, and 0.01 less does not
+    /// hand the lot to another bid.
+    /// </summary>
+    [Test]
+    public void WeightTipping_UnderRelativeQuality_IsConfirmedByReEvaluation_OnGeneratedTenders()
+    {
+        var random = new Random(707);
+        var checkedTippings = 0;
+        for (var n = 0; n < 60; n++)
+        {
+            var method = (PriceMethod)(n % 3);
+            var first = random.Next(1, 20) * 5m;
+            var lot = Lot([Section("s1", first, Q("Q1")), Section("s2", 100m - first, Q("Q2"))],
+                method: method, ceiling: method == PriceMethod.Linear ? 500m : null, minimumQuality: random.Next(0, 2) == 0 ? 30m : null) with { QualityMethod = QualityMethod.Relative };
+            var bids = Enumerable.Range(1, random.Next(2, 5)).Select(b => Bid($"b{b}", random.Next(200, 400))).ToList();
+            var pack = new TenderPack
+            {
+                Tender = Tender(lot),
+                Bids = bids,
+                Moderation = [.. bids.SelectMany(b => new[] { Moderated(b.Id, "Q1", random.Next(0, 5)), Moderated(b.Id, "Q2", random.Next(0, 5)) })],
+            };
+
+            var robustness = RobustnessAnalysis.Analyse(pack, new RobustnessOptions { Samples = 10 })[0];
+            if (robustness.WinnerBidId is null)
+            {
+                continue;
+            }
+
+            var declared = pack.Bids.ToList().FindIndex(b => b.Id == robustness.WinnerBidId);
+            foreach (var tipping in robustness.Sensitivity.Where(t => t.Change is not null))
+            {
+                var s = tipping.Section.Id == "s1" ? 0 : 1;
+                decimal[] Weights(decimal delta)
+                {
+                    var moved = (s == 0 ? first : 100m - first) + delta;
+                    return s == 0 ? [moved, 100m - moved] : [100m - moved, moved];
+                }
+
+                var change = tipping.Change!.Value;
+                var newWinner = WinnerWith(pack, Weights(change));
+                Assert.That(newWinner, Is.Not.EqualTo(declared), $"case {n} ({method}): {tipping.Explanation}");
+                Assert.That(newWinner is null ? null : pack.Bids[newWinner.Value].Id, Is.EqualTo(tipping.NewWinnerBidId), $"case {n}: the stated new winner");
+                var shortOf = change - (Math.Sign(change) * 0.01m);
+                if (shortOf != 0)
+                {
+                    Assert.That(WinnerWith(pack, Weights(shortOf)), Is.EqualTo(declared).Or.Null, $"case {n} ({method}): 0.01 less should not hand the lot to another bid");
+                }
+
+                checkedTippings++;
+            }
+        }
+
+        Assert.That(checkedTippings, Is.GreaterThan(40), "enough tipping points were checked");
     }
 }

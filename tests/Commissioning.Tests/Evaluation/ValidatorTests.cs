@@ -24,6 +24,9 @@ public sealed class ValidatorTests
         };
     }
 
+    private static LowPriceDecision LowPrice(string bidId, LowPriceOutcome outcome) =>
+        new() { BidId = bidId, Outcome = outcome, Reason = "The bidder showed its staffing costs.", DecidedBy = "m" };
+
     private static TenderPack WithLot(TenderPack pack, Func<Lot, Lot> change) =>
         pack with { Tender = pack.Tender with { Lots = [change(pack.Tender.Lots[0]), .. pack.Tender.Lots.Skip(1)] } };
 
@@ -74,7 +77,7 @@ public sealed class ValidatorTests
         yield return Case("LotWithoutTitle", p => WithLot(p, l => l with { Title = "" }), "Lot 1 has no title.");
         yield return Case("LotWithoutMembers", p => WithLot(p, l => l with { MemberIds = [] }), "Lot 1 (Lot lot-1) serves no members. Name at least one member organisation.");
         yield return Case("LotUnknownMember", p => WithLot(p, l => l with { MemberIds = ["m1", "ghost"] }), "Lot 1 (Lot lot-1) names the member 'ghost', which is not a member of the tender.");
-        yield return Case("QualityAndPrice", p => WithLot(p, l => l with { QualityWeight = 60m, PriceWeight = 35m }), "Quality and price weights for lot 1 (Lot lot-1) add up to 95%. They must add up to 100%.");
+        yield return Case("QualityAndPrice", p => WithLot(p, l => l with { QualityWeight = 60m, PriceWeight = 35m }), "Quality and price weights for lot 1 (Lot lot-1) add up to 95%. They must add up to 100%. To use another total, declare them as points.");
         yield return Case("MinimumQuality", p => WithLot(p, l => l with { MinimumQualityPercent = 120m }), "The minimum quality for lot 1 (Lot lot-1) is 120%. It must be between 0% and 100%.");
         yield return Case("ContractYears", p => WithLot(p, l => l with { Price = l.Price with { ContractYears = 0 } }), "The contract for lot 1 (Lot lot-1) is 0 years. It must be between 1 and 15 years.");
         yield return Case("ExtensionYears", p => WithLot(p, l => l with { Price = l.Price with { ExtensionYears = 11 } }), "The extension for lot 1 (Lot lot-1) is 11 years. It must be between 0 and 10 years.");
@@ -90,7 +93,7 @@ public sealed class ValidatorTests
         yield return Case("GateIncomplete", p => WithLot(p, l => l with { Gates = [l.Gates[0] with { Description = "" }] }), "Every gate in lot 1 (Lot lot-1) needs an id, a title and a description of what a bid must show to pass.");
         yield return Case("GateUnknownRequirement", p => WithLot(p, l => l with { Gates = [l.Gates[0] with { RequirementId = "ZZZ-99" }] }), "Gate G1 in lot 1 (Lot lot-1) cites the requirement ZZZ-99, which is not in the standards.");
         yield return Case("NoSections", p => WithLot(p, l => l with { Sections = [] }) with { Scores = [], Moderation = [], Tender = WithLot(p, l => l with { Sections = [] }).Tender with { Assignments = [] } }, "Lot 1 (Lot lot-1) has no sections. Add at least one section of questions.");
-        yield return Case("SectionWeights", p => WithSection(p, 1, s => s with { Weight = 35m }), "Section weights for lot 1 (Lot lot-1) add up to 95%. They must add up to 100%.");
+        yield return Case("SectionWeights", p => WithSection(p, 1, s => s with { Weight = 35m }), "Section weights for lot 1 (Lot lot-1) add up to 95%. They must add up to 100%. To use another total, declare them as points.");
         yield return Case("DuplicateSection", p => WithSection(p, 1, s => s with { Id = "s1" }), "The section id 's1' is used more than once in lot 1 (Lot lot-1).");
         yield return Case("DuplicateQuestion", p => WithSection(p, 1, s => s with { Questions = [s.Questions[0] with { Id = "Q1" }] }), "The question id 'Q1' is used more than once in lot 1 (Lot lot-1).");
         yield return Case("TieBreakWithoutSection", p => WithLot(p, l => l with { TieBreak = new TieBreak { Rule = TieBreakRule.HighestSection } }), "The tie-break for lot 1 (Lot lot-1) uses the highest score on a section, but names no section.");
@@ -99,11 +102,28 @@ public sealed class ValidatorTests
         yield return Case("SectionWeightZero", p => WithSection(p, 1, s => s with { Weight = 0m }).Pipe(x => WithSection(x, 0, s => s with { Weight = 100m })), "The weight of section sv (Section sv) of lot 1 (Lot lot-1) is 0%. It must be more than 0% and no more than 100%.");
         yield return Case("SectionMinimum", p => WithSection(p, 0, s => s with { MinimumPercent = -5m }), "The minimum for section s1 (Section s1) of lot 1 (Lot lot-1) is -5%. It must be between 0% and 100%.");
         yield return Case("SectionWithoutQuestions", p => WithSection(p, 1, s => s with { Questions = [] }) with { Scores = [.. p.Scores.Where(s => s.QuestionId != "SV1")] }, "Section sv (Section sv) of lot 1 (Lot lot-1) has no questions.");
-        yield return Case("QuestionWeights", p => WithSection(p, 0, s => s with { Questions = [s.Questions[0], s.Questions[1] with { Weight = 40m }] }), "Question weights in section s1 (Section s1) of lot 1 (Lot lot-1) add up to 90%. They must add up to 100%.");
+        yield return Case("QuestionWeights", p => WithSection(p, 0, s => s with { Questions = [s.Questions[0], s.Questions[1] with { Weight = 40m }] }), "Question weights in section s1 (Section s1) of lot 1 (Lot lot-1) add up to 90%. They must add up to 100%. To use another total, declare them as points.");
         yield return Case("QuestionIncomplete", p => WithSection(p, 1, s => s with { Questions = [s.Questions[0] with { Text = "" }] }), "Every question in section sv (Section sv) of lot 1 (Lot lot-1) needs an id, a title and the text put to bidders.");
         yield return Case("QuestionWeightZero", p => WithSection(p, 0, s => s with { Questions = [s.Questions[0] with { Weight = 100m }, s.Questions[1] with { Weight = 0m }] }), "Question Q2 in lot 1 (Lot lot-1) has a weight of 0%. It must be more than 0% and no more than 100%.");
         yield return Case("QuestionMinimum", p => WithSection(p, 1, s => s with { Questions = [s.Questions[0] with { MinimumScore = 5m }] }), "Question SV1 in lot 1 (Lot lot-1) has a minimum score of 5, outside the scale of 0 to 4.");
         yield return Case("QuestionUnknownRequirement", p => WithSection(p, 1, s => s with { Questions = [s.Questions[0] with { RequirementId = "GOV-99" }] }), "Question SV1 in lot 1 (Lot lot-1) cites the requirement GOV-99, which is not in the standards.");
+
+        // Weights in points, the quality method and the abnormally low price check (a lot, and a section's questions).
+        yield return Case("WeightUnitUnknown", p => WithLot(p, l => l with { Weights = (WeightUnit)9 }), "Choose whether the weights for lot 1 (Lot lot-1) are written as percentages or as points.");
+        yield return Case("PointsOutOfRange", p => WithLot(p, l => l with { Weights = WeightUnit.Points, QualityWeight = -1m, PriceWeight = 40m }), "Quality and price weights for lot 1 (Lot lot-1) are in points: each must be between 0 and 1,000,000 points.");
+        yield return Case("PointsBothZero", p => WithLot(p, l => l with { Weights = WeightUnit.Points, QualityWeight = 0m, PriceWeight = 0m }), "Quality and price weights for lot 1 (Lot lot-1) are both 0 points. Give quality, price or both some points.");
+        yield return Case("QualityMethodUnknown", p => WithLot(p, l => l with { QualityMethod = (QualityMethod)9 }), "Choose how quality is scored for lot 1 (Lot lot-1): absolute (against the scale) or relative (against the best eligible bid).");
+        yield return Case("AbnormallyLowPercent", p => WithLot(p, l => l with { AbnormallyLowPercent = 120m }), "The abnormally low price check for lot 1 (Lot lot-1) flags prices below 120% of the median. It must be between 0% (no check) and 100%.");
+        yield return Case("SectionPointsOutOfRange", p => WithLot(p, l => l with { SectionWeights = WeightUnit.Points }).Pipe(x => WithSection(x, 1, s => s with { Weight = 0m })), "The weight of section sv (Section sv) of lot 1 (Lot lot-1) is 0 points. It must be more than 0 and no more than 1,000,000 points.");
+        yield return Case("QuestionWeightUnitUnknown", p => WithSection(p, 0, s => s with { QuestionWeights = (WeightUnit)9 }), "Choose whether the question weights in section s1 (Section s1) of lot 1 (Lot lot-1) are written as percentages or as points.");
+        yield return Case("QuestionPointsOutOfRange", p => WithSection(p, 0, s => s with { QuestionWeights = WeightUnit.Points, Questions = [s.Questions[0] with { Weight = 2_000_000m }, s.Questions[1]] }), "Question Q1 in lot 1 (Lot lot-1) has a weight of 2000000 points. It must be more than 0 and no more than 1,000,000 points.");
+
+        // Decisions on prices that may be abnormally low.
+        yield return Case("LowPriceDecisionUnknownBid", p => p with { LowPriceDecisions = [LowPrice("zz", LowPriceOutcome.Accepted)] }, "The decision on the price of bid zz is for a bid that does not exist.");
+        yield return Case("LowPriceDecisionOutcome", p => p with { LowPriceDecisions = [LowPrice("a", (LowPriceOutcome)9)] }, "The decision on the price of bid a needs an outcome: accepted, or excluded.");
+        yield return Case("LowPriceDecisionWithoutReason", p => p with { LowPriceDecisions = [LowPrice("a", LowPriceOutcome.Accepted) with { Reason = " " }] }, "The decision on the price of bid a has no reason. Record what the bidder said and why the price was accepted or the bid excluded.");
+        yield return Case("LowPriceDecisionUnknownPerson", p => p with { LowPriceDecisions = [LowPrice("a", LowPriceOutcome.Excluded) with { DecidedBy = "ghost" }] }, "The decision on the price of bid a was made by 'ghost', who is not on the tender's panel.");
+        yield return Case("LowPriceDecisionTwice", p => p with { LowPriceDecisions = [LowPrice("a", LowPriceOutcome.Accepted), LowPrice("a", LowPriceOutcome.Excluded)] }, "Bid a has more than one decision on its price. Keep one.");
 
         // Assignments.
         yield return Case("AssignmentUnknownEvaluator", p => p with { Tender = p.Tender with { Assignments = [.. p.Tender.Assignments, new Assignment { EvaluatorId = "ghost", LotId = "lot-1" }] } }, "Assignment 4 names the evaluator 'ghost', who is not an evaluator of the tender.");

@@ -1,5 +1,6 @@
 using Commissioning.Core.Evaluation;
 using Commissioning.Core.Tenders;
+using Commissioning.Core.Tenders.Validation;
 using static Commissioning.Tests.Evaluation.Packs;
 
 namespace Commissioning.Tests.Evaluation;
@@ -78,7 +79,7 @@ public sealed class WorkedExampleTests
         Assert.That(Rounding.ForDisplay(results["a"].Price.Points!.Value), Is.EqualTo(28m), "56 of 200 points is 28 of 100");
         Assert.That(Rounding.ForDisplay(results["a"].Total!.Value), Is.EqualTo(73m));
         Assert.That(Rounding.ForDisplay(results["b"].Total!.Value), Is.EqualTo(72m));
-        Assert.That(results["a"].MostAdvantageous, Is.True);
+        Assert.That(results["a"].Leading, Is.True);
     }
 
     /// <summary>
@@ -129,5 +130,134 @@ public sealed class WorkedExampleTests
         Assert.That(result.QualityRaw, Is.EqualTo(15m));
         Assert.That(result.QualityRawMaximum, Is.EqualTo(20m));
         Assert.That(result.QualityPoints, Is.EqualTo(30m));
+    }
+
+    /// <summary>
+    /// Negometrix (e-tendering system vendor), "Low bid scoring formula", support article
+    /// 44001761046, https://support-us.negometrix.com/support/solutions/articles/44001761046-low-bid-scoring-formula,
+    /// section "Example": the same criteria as above, but declared as the RFP states them, in
+    /// points: experience 60, quality assurance 40, time to completion 30 and price 70, out of 200.
+    /// Bidder A (40, 30, 20 and $10,000) has 146 points and bidder B (32, 20, 22 and $8,000) 144;
+    /// A's price scores 56 of 70 points. The points are used as declared, with no conversion to
+    /// percentages by the tender writer.
+    /// </summary>
+    [Test]
+    public void Points_NegometrixExample_DeclaredAsPointsOutOf200()
+    {
+        var lot = Lot(
+            [Section("experience", 60m, Q("X")), Section("assurance", 40m, Q("QA")), Section("time", 30m, Q("T"))],
+            quality: 130m, price: 70m) with { Weights = WeightUnit.Points, SectionWeights = WeightUnit.Points };
+        static decimal OnScale(decimal points, decimal maximum) => 4m * points / maximum;
+        var pack = new TenderPack
+        {
+            Tender = Tender(lot),
+            Bids = [Bid("a", 10_000m), Bid("b", 8_000m)],
+            Moderation =
+            [
+                Moderated("a", "X", OnScale(40, 60)), Moderated("a", "QA", OnScale(30, 40)), Moderated("a", "T", OnScale(20, 30)),
+                Moderated("b", "X", OnScale(32, 60)), Moderated("b", "QA", OnScale(20, 40)), Moderated("b", "T", OnScale(22, 30)),
+            ],
+        };
+
+        var results = Results(pack);
+        decimal AsDeclared(decimal total) => Rounding.ForDisplay(total * lot.WeightTotal / 100m);
+
+        Assert.That(new TenderValidator().Validate(pack.Tender).Errors.Select(e => e.ErrorMessage), Is.Empty, "weights of 60, 40 and 30, and 130 and 70, are valid points");
+        Assert.That(AsDeclared(results["a"].Price.Points!.Value), Is.EqualTo(56m));
+        Assert.That(AsDeclared(results["a"].Total!.Value), Is.EqualTo(146m));
+        Assert.That(AsDeclared(results["b"].Total!.Value), Is.EqualTo(144m));
+        Assert.That(results["a"].Leading, Is.True);
+        Assert.That(results["a"].Breakdown, Does.Contain("Weights as declared: quality 130 and price 70 points of 200, so quality carries 65 and price 35 of every 100 points."));
+        Assert.That(results["a"].Breakdown, Does.Contain("Total: 45 quality + 28 price = 73 of 100 (146 of 200 points as declared)"));
+    }
+
+    /// <summary>
+    /// SAP (software vendor), SAP R/3 4.6C help, "Calculating Overall Score/Scores for Main
+    /// Criteria" (Vendor Evaluation),
+    /// http://help.sap.com/saphelp_46c/helpdata/en/8d/b97ed6414511d188fc0000e8322f96/content.htm,
+    /// section "Example": weighting factors of 40, 25, 10 and 5 (80 in all) are shares of 50%,
+    /// 31.25%, 12.5% and 6.25%; scores of 70, 85, 50 and 50 give 5,675 ÷ 80 = 70.94 overall. It is
+    /// a supplier-rating example rather than a tender, used here for the arithmetic of weights
+    /// with any total.
+    /// </summary>
+    [Test]
+    public void Points_SapWeightingFactorsExample()
+    {
+        var lot = Lot(
+            [Section("price", 40m, Q("P")), Section("quality", 25m, Q("Q")), Section("delivery", 10m, Q("D")), Section("service", 5m, Q("S"))],
+            quality: 100m, price: 0m) with { SectionWeights = WeightUnit.Points };
+        var pack = new TenderPack
+        {
+            Tender = Tender(lot) with { Scale = ScoringScale.ZeroToHundred },
+            Bids = [Bid("vendor", 100m)],
+            Scores = [.. Agreed("vendor", "P", 70m), .. Agreed("vendor", "Q", 85m), .. Agreed("vendor", "D", 50m), .. Agreed("vendor", "S", 50m)],
+        };
+
+        var result = Results(pack)["vendor"];
+
+        Assert.That(new TenderPackValidator().Validate(pack).Errors.Select(e => e.ErrorMessage), Is.Empty);
+        Assert.That(lot.Sections.Select(lot.SectionSharePercent), Is.EqualTo(new[] { 50m, 31.25m, 12.5m, 6.25m }));
+        Assert.That(result.QualityPercent, Is.EqualTo(70.9375m), "5,675 ÷ 80");
+        Assert.That(Rounding.ForDisplay(result.QualityPercent), Is.EqualTo(70.94m));
+        Assert.That(result.Breakdown, Does.Contain("Section quality Section quality: 85 of 100 raw, 85% weighted × 25 of 80 section points (31.25% of quality) = 26.56 points"));
+    }
+
+    /// <summary>
+    /// Commerce Decisions (evaluation software vendor), "Normalising scores – all things are
+    /// relative", https://commercedecisions.com/normalising-scores-all-things-are-relative: a
+    /// normalised score is the evaluated score ÷ the highest evaluated score × 100%, so if every
+    /// tender scores between 0% and 10% the scores are multiplied by 10 and span 0% to 100%, and a
+    /// tender 0.5% behind the best becomes 5% behind.
+    /// </summary>
+    [Test]
+    public void RelativeQuality_CommerceDecisionsExample_ScoresBetween0And10Percent()
+    {
+        var lot = Lot([Section("s1", 100m, Q("Q1", 50m), Q("Q2", 50m))], quality: 100m, price: 0m) with { QualityMethod = QualityMethod.Relative };
+        var pack = new TenderPack
+        {
+            Tender = Tender(lot) with { Scale = ScoringScale.ZeroToHundred },
+            Bids = [Bid("best", 100m), Bid("close", 100m), Bid("none", 100m)],
+            Scores =
+            [
+                .. Agreed("best", "Q1", 10m), .. Agreed("best", "Q2", 10m),
+                .. Agreed("close", "Q1", 9m), .. Agreed("close", "Q2", 10m),
+                .. Agreed("none", "Q1", 0m), .. Agreed("none", "Q2", 0m),
+            ],
+        };
+
+        var results = Results(pack);
+
+        Assert.That((results["best"].QualityPercent, results["close"].QualityPercent, results["none"].QualityPercent), Is.EqualTo((10m, 9.5m, 0m)));
+        Assert.That((results["best"].RelativeQualityPercent, results["close"].RelativeQualityPercent, results["none"].RelativeQualityPercent), Is.EqualTo((100m, 95m, 0m)), "multiplied by 10");
+        Assert.That(results["best"].Total - results["close"].Total, Is.EqualTo(5m), "0.5% behind becomes 5% behind");
+    }
+
+    /// <summary>
+    /// Commerce Decisions (evaluation software vendor), "Normalising Scores – is 'least worst'
+    /// really good enough?", https://commercedecisions.com/normalising-scores/: thresholds are
+    /// applied before scores are normalised; with a threshold of 10 points out of 100 and tenders
+    /// scoring 10 to 20 points, the tender with 20 points gets the maximum normalised score. (The
+    /// 50% for the tender at 10 points follows from the article's formula; the article does not
+    /// state it. The tender at 9 points, below the threshold, is our addition.)
+    /// </summary>
+    [Test]
+    public void RelativeQuality_CommerceDecisionsExample_ThresholdBeforeNormalising()
+    {
+        var lot = Lot([Section("s1", 100m, Q("Q1"))], quality: 100m, price: 0m, minimumQuality: 10m) with { QualityMethod = QualityMethod.Relative };
+        var pack = new TenderPack
+        {
+            Tender = Tender(lot) with { Scale = ScoringScale.ZeroToHundred },
+            Bids = [Bid("twenty", 100m), Bid("ten", 100m), Bid("nine", 100m)],
+            Scores = [.. Agreed("twenty", "Q1", 20m), .. Agreed("ten", "Q1", 10m), .. Agreed("nine", "Q1", 9m)],
+        };
+
+        var results = Results(pack);
+
+        Assert.That(results["twenty"].RelativeQualityPercent, Is.EqualTo(100m), "the best gets the maximum");
+        Assert.That(results["ten"].RelativeQualityPercent, Is.EqualTo(50m));
+        Assert.That(results["ten"].Eligible, Is.True, "10 points meets a threshold of 10");
+        Assert.That(results["nine"].Eligible, Is.False, "9 points is below the threshold, judged before normalising");
+        Assert.That(results["nine"].RelativeQualityPercent, Is.Null);
+        Assert.That(results["nine"].ThresholdsFailed, Is.EqualTo(new[] { "Quality reached 9%, below the lot's minimum of 10%." }));
     }
 }

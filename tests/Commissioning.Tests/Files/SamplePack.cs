@@ -19,15 +19,17 @@ internal static class SamplePack
                 new() { Id = "G1", Title = "SEQOHS", RequirementId = "SEQ-01", Description = "Accredited or working towards it." },
                 new() { Id = "G2", Title = "Clinical governance", Description = "Decided by the panel." },
             ],
+            SectionWeights = WeightUnit.Points,
             Sections =
             [
                 new()
                 {
                     Id = "s1", Title = "Quality", Weight = 85m, MinimumPercent = 40m,
+                    QuestionWeights = WeightUnit.Points,
                     Questions =
                     [
-                        new() { Id = "Q1", Title = "Prevention", Text = "How will you prevent ill health?", RequirementId = "CORE-01", Weight = 60m, MinimumScore = 2m },
-                        new() { Id = "Q2", Title = "Access", Text = "How will staff reach you?", RequirementId = "ACC-01", Weight = 40m },
+                        new() { Id = "Q1", Title = "Prevention", Text = "How will you prevent ill health?", RequirementId = "CORE-01", Weight = 30m, MinimumScore = 2m },
+                        new() { Id = "Q2", Title = "Access", Text = "How will staff reach you?", RequirementId = "ACC-01", Weight = 20m },
                     ],
                 },
                 new()
@@ -36,10 +38,13 @@ internal static class SamplePack
                     Questions = [new() { Id = "Q3", Title = "Local jobs", Text = "What local jobs will you create?", Weight = 100m }],
                 },
             ],
-            QualityWeight = 60m,
-            PriceWeight = 40m,
+            Weights = WeightUnit.Points,
+            QualityWeight = 120m,
+            PriceWeight = 80m,
+            QualityMethod = QualityMethod.Relative,
             Price = new() { ContractYears = 2, ExtensionYears = 1, EvaluateExtensions = true, Method = PriceMethod.Linear, Ceiling = 3_000_000m },
             MinimumQualityPercent = 45.5m,
+            AbnormallyLowPercent = 65m,
             TieBreak = new() { Rule = TieBreakRule.HighestSection, SectionId = "s1" },
         };
 
@@ -116,6 +121,7 @@ internal static class SamplePack
             ],
             Moderation = [new() { BidId = "bid-a", QuestionId = "Q1", Score = 2m, Reason = "Agreed.", ModeratorId = "m1" }],
             GateDecisions = [new() { BidId = "bid-a", GateId = "G2", Passed = true, Reason = "Framework seen.", DecidedBy = "m1" }],
+            LowPriceDecisions = [new() { BidId = "bid-b", Outcome = LowPriceOutcome.Accepted, Reason = "The bidder showed its staffing plan costs out at this price.", DecidedBy = "m1" }],
         };
     }
 }

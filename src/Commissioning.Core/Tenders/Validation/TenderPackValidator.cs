@@ -6,7 +6,7 @@ namespace Commissioning.Core.Tenders.Validation;
 
 /// <summary>
 /// Validates a whole tender pack: the tender (see <see cref="TenderValidator"/>), then each bid,
-/// evaluator score, moderated score and gate decision against it. Each message names the bid,
+/// evaluator score, moderated score, gate decision and price decision against it. Each message names the bid,
 /// question or evaluator concerned.
 /// </summary>
 public sealed class TenderPackValidator : AbstractValidator<TenderPack>
@@ -45,6 +45,14 @@ public sealed class TenderPackValidator : AbstractValidator<TenderPack>
             foreach (var group in decisions.GroupBy(d => (d.BidId, d.GateId)).Where(g => g.Count() > 1))
             {
                 context.AddFailure("GateDecisions", $"Bid {group.Key.BidId} has more than one decision on gate {group.Key.GateId}. Keep one.");
+            }
+        });
+        RuleForEach(p => p.LowPriceDecisions).SetValidator(p => new LowPriceDecisionValidator(p));
+        RuleFor(p => p.LowPriceDecisions).Custom((decisions, context) =>
+        {
+            foreach (var group in decisions.GroupBy(d => d.BidId).Where(g => g.Count() > 1))
+            {
+                context.AddFailure("LowPriceDecisions", $"Bid {group.Key} has more than one decision on its price. Keep one.");
             }
         });
     }
@@ -206,6 +214,41 @@ public sealed class ModeratedScoreValidator : AbstractValidator<ModeratedScore>
             if (tender.Evaluators.All(e => e.Id != moderated.ModeratorId))
             {
                 context.AddFailure("ModeratorId", $"{where} was recorded by '{moderated.ModeratorId}', who is not on the tender's panel.");
+            }
+        });
+    }
+}
+
+/// <summary>The rules for one recorded decision on a price that may be abnormally low.</summary>
+public sealed class LowPriceDecisionValidator : AbstractValidator<LowPriceDecision>
+{
+    /// <summary>Creates the validator for price decisions in a pack.</summary>
+    public LowPriceDecisionValidator(TenderPack pack)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        RuleFor(d => d).Custom((decision, context) =>
+        {
+            var tender = pack.Tender;
+            var where = $"The decision on the price of bid {decision.BidId}";
+            if (pack.Bids.All(b => b.Id != decision.BidId))
+            {
+                context.AddFailure("BidId", $"{where} is for a bid that does not exist.");
+                return;
+            }
+
+            if (!Enum.IsDefined(decision.Outcome))
+            {
+                context.AddFailure("Outcome", $"{where} needs an outcome: accepted, or excluded.");
+            }
+
+            if (string.IsNullOrWhiteSpace(decision.Reason))
+            {
+                context.AddFailure("Reason", $"{where} has no reason. Record what the bidder said and why the price was accepted or the bid excluded.");
+            }
+
+            if (tender.Evaluators.All(e => e.Id != decision.DecidedBy))
+            {
+                context.AddFailure("DecidedBy", $"{where} was made by '{decision.DecidedBy}', who is not on the tender's panel.");
             }
         });
     }

@@ -15,6 +15,11 @@ public sealed class TenderValidator : AbstractValidator<Tender>
     /// <summary>The largest price or ceiling accepted, in pounds: far above any OH contract, and small enough that sums cannot overflow.</summary>
     public const decimal MaximumPrice = 10_000_000_000m;
 
+    /// <summary>The largest weight accepted in points: far above any published weighting, and small enough that sums cannot overflow.</summary>
+    public const decimal MaximumPoints = 1_000_000m;
+
+    private static readonly string MaximumPointsShown = MaximumPoints.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The scale maximums the toolkit offers.</summary>
     public static IReadOnlyList<int> ScaleMaximums { get; } = [4, 5, 10, 100];
 
@@ -160,13 +165,38 @@ public sealed class TenderValidator : AbstractValidator<Tender>
             context.AddFailure($"{path}.MemberIds", $"{Capital(name)} names the member '{memberId}', which is not a member of the tender.");
         }
 
-        if (lot.QualityWeight is < 0 or > 100 || lot.PriceWeight is < 0 or > 100)
+        if (!Enum.IsDefined(lot.Weights) || !Enum.IsDefined(lot.SectionWeights))
+        {
+            context.AddFailure($"{path}.{(Enum.IsDefined(lot.Weights) ? nameof(Lot.SectionWeights) : nameof(Lot.Weights))}", $"Choose whether the weights for {name} are written as percentages or as points.");
+        }
+        else if (lot.Weights == WeightUnit.Points)
+        {
+            if (lot.QualityWeight is < 0 or > MaximumPoints || lot.PriceWeight is < 0 or > MaximumPoints)
+            {
+                context.AddFailure($"{path}.QualityWeight", $"Quality and price weights for {name} are in points: each must be between 0 and {MaximumPointsShown} points.");
+            }
+            else if (lot.QualityWeight + lot.PriceWeight == 0m)
+            {
+                context.AddFailure($"{path}.QualityWeight", $"Quality and price weights for {name} are both 0 points. Give quality, price or both some points.");
+            }
+        }
+        else if (lot.QualityWeight is < 0 or > 100 || lot.PriceWeight is < 0 or > 100)
         {
             context.AddFailure($"{path}.QualityWeight", $"Quality and price weights for {name} must each be between 0% and 100%.");
         }
         else if (lot.QualityWeight + lot.PriceWeight != 100m)
         {
-            context.AddFailure($"{path}.QualityWeight", $"Quality and price weights for {name} add up to {Rounding.Percent(lot.QualityWeight + lot.PriceWeight)}. They must add up to 100%.");
+            context.AddFailure($"{path}.QualityWeight", $"Quality and price weights for {name} add up to {Rounding.Percent(lot.QualityWeight + lot.PriceWeight)}. They must add up to 100%. To use another total, declare them as points.");
+        }
+
+        if (!Enum.IsDefined(lot.QualityMethod))
+        {
+            context.AddFailure($"{path}.QualityMethod", $"Choose how quality is scored for {name}: absolute (against the scale) or relative (against the best eligible bid).");
+        }
+
+        if (lot.AbnormallyLowPercent is < 0 or > 100)
+        {
+            context.AddFailure($"{path}.AbnormallyLowPercent", $"The abnormally low price check for {name} flags prices below {Rounding.Percent(lot.AbnormallyLowPercent)} of the median. It must be between 0% (no check) and 100%.");
         }
 
         if (lot.MinimumQualityPercent is { } minimumQuality && (minimumQuality < 0 || minimumQuality > 100))
@@ -183,11 +213,14 @@ public sealed class TenderValidator : AbstractValidator<Tender>
             return;
         }
 
-        // Weights outside 0 to 100 are reported on their own section; adding them up could overflow.
-        var sectionTotal = lot.Sections.All(s => s.Weight is >= 0 and <= 100) ? lot.Sections.Sum(s => s.Weight) : 100m;
-        if (sectionTotal != 100m)
+        // Weights outside their range are reported on their own section; adding them up could overflow.
+        if (lot.SectionWeights == WeightUnit.Percent)
         {
-            context.AddFailure($"{path}.Sections", $"Section weights for {name} add up to {Rounding.Percent(sectionTotal)}. They must add up to 100%.");
+            var sectionTotal = lot.Sections.All(s => s.Weight is >= 0 and <= 100) ? lot.Sections.Sum(s => s.Weight) : 100m;
+            if (sectionTotal != 100m)
+            {
+                context.AddFailure($"{path}.Sections", $"Section weights for {name} add up to {Rounding.Percent(sectionTotal)}. They must add up to 100%. To use another total, declare them as points.");
+            }
         }
 
         foreach (var duplicate in Duplicates(lot.Sections.Select(s => s.Id)))
@@ -202,7 +235,7 @@ public sealed class TenderValidator : AbstractValidator<Tender>
 
         for (var s = 0; s < lot.Sections.Count; s++)
         {
-            ValidateSection(tender, lot.Sections[s], name, $"{path}.Sections[{s}]", standards, context);
+            ValidateSection(tender, lot, lot.Sections[s], name, $"{path}.Sections[{s}]", standards, context);
         }
 
         if (lot.TieBreak.Rule == TieBreakRule.HighestSection && lot.Sections.All(s => s.Id != lot.TieBreak.SectionId))
@@ -211,7 +244,7 @@ public sealed class TenderValidator : AbstractValidator<Tender>
         }
     }
 
-    private static void ValidateSection(Tender tender, Section section, string lotName, string path, StandardsCatalogue? standards, ValidationContext<Tender> context)
+    private static void ValidateSection(Tender tender, Lot lot, Section section, string lotName, string path, StandardsCatalogue? standards, ValidationContext<Tender> context)
     {
         var name = $"section {section.Id} ({section.Title}) of {lotName}";
         if (string.IsNullOrWhiteSpace(section.Id) || string.IsNullOrWhiteSpace(section.Title))
@@ -219,9 +252,21 @@ public sealed class TenderValidator : AbstractValidator<Tender>
             context.AddFailure(path, $"Every section of {lotName} needs an id and a title.");
         }
 
-        if (section.Weight is <= 0 or > 100)
+        if (lot.SectionWeights == WeightUnit.Points)
+        {
+            if (section.Weight is <= 0 or > MaximumPoints)
+            {
+                context.AddFailure($"{path}.Weight", $"The weight of {name} is {Rounding.Number(section.Weight)} points. It must be more than 0 and no more than {MaximumPointsShown} points.");
+            }
+        }
+        else if (section.Weight is <= 0 or > 100)
         {
             context.AddFailure($"{path}.Weight", $"The weight of {name} is {Rounding.Percent(section.Weight)}. It must be more than 0% and no more than 100%.");
+        }
+
+        if (!Enum.IsDefined(section.QuestionWeights))
+        {
+            context.AddFailure($"{path}.QuestionWeights", $"Choose whether the question weights in {name} are written as percentages or as points.");
         }
 
         if (section.MinimumPercent is { } minimum && (minimum < 0 || minimum > 100))
@@ -235,10 +280,11 @@ public sealed class TenderValidator : AbstractValidator<Tender>
             return;
         }
 
+        var inPoints = section.QuestionWeights == WeightUnit.Points;
         var questionTotal = section.Questions.All(q => q.Weight is >= 0 and <= 100) ? section.Questions.Sum(q => q.Weight) : 100m;
-        if (questionTotal != 100m)
+        if (!inPoints && questionTotal != 100m)
         {
-            context.AddFailure($"{path}.Questions", $"Question weights in {name} add up to {Rounding.Percent(questionTotal)}. They must add up to 100%.");
+            context.AddFailure($"{path}.Questions", $"Question weights in {name} add up to {Rounding.Percent(questionTotal)}. They must add up to 100%. To use another total, declare them as points.");
         }
 
         for (var q = 0; q < section.Questions.Count; q++)
@@ -251,7 +297,11 @@ public sealed class TenderValidator : AbstractValidator<Tender>
                 context.AddFailure(questionPath, $"Every question in {name} needs an id, a title and the text put to bidders.");
             }
 
-            if (question.Weight is <= 0 or > 100)
+            if (inPoints && question.Weight is <= 0 or > MaximumPoints)
+            {
+                context.AddFailure($"{questionPath}.Weight", $"{where} has a weight of {Rounding.Number(question.Weight)} points. It must be more than 0 and no more than {MaximumPointsShown} points.");
+            }
+            else if (!inPoints && question.Weight is <= 0 or > 100)
             {
                 context.AddFailure($"{questionPath}.Weight", $"{where} has a weight of {Rounding.Percent(question.Weight)}. It must be more than 0% and no more than 100%.");
             }
