@@ -37,7 +37,7 @@ internal static class EvaluateCommand
         var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
         if (json)
         {
-            context.Output.WriteLine(JsonSerializer.Serialize(Json(result, robustness), JsonOptions));
+            context.Output.WriteLines(JsonSerializer.Serialize(Json(result, robustness), JsonOptions));
         }
         else
         {

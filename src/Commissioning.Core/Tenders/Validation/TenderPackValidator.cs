@@ -47,6 +47,9 @@ public sealed class TenderPackValidator : AbstractValidator<TenderPack>
                 context.AddFailure("GateDecisions", $"Bid {group.Key.BidId} has more than one decision on gate {group.Key.GateId}. Keep one.");
             }
         });
+
+        // Names, ids and text in bids, scores and decisions hold no control characters (Core/Text/TextRules.cs).
+        Include(new TenderPackTextValidator());
     }
 
     /// <summary>How a bid is named in messages: "bid bid-a (Provider)".</summary>
