@@ -153,7 +153,8 @@ public static class TextRules
                 escaped?.Append(c);
                 if (pair)
                 {
-                    escaped?.Append(text[++i]);
+                    i++;
+                    escaped?.Append(text[i]);
                 }
 
                 continue;
