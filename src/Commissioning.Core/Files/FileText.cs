@@ -33,12 +33,12 @@ public static class FileText
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return Utf16(bytes[2..], new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true));
+            return Utf16(bytes[2..], bigEndian: false);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return Utf16(bytes[2..], new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true));
+            return Utf16(bytes[2..], bigEndian: true);
         }
 
         var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
@@ -67,19 +67,33 @@ public static class FileText
         return FileReadResult.Success(StrictUtf8.GetString(body));
     }
 
-    private static FileReadResult<string> Utf16(ReadOnlySpan<byte> body, UnicodeEncoding encoding)
+    /// <summary>UTF-16 after its byte order mark, read a code unit at a time so that half a character is found and placed.</summary>
+    private static FileReadResult<string> Utf16(ReadOnlySpan<byte> body, bool bigEndian)
     {
-        string text;
-        try
+        if (body.Length % 2 != 0)
         {
-            text = encoding.GetString(body);
-        }
-        catch (DecoderFallbackException exception)
-        {
-            var offset = 2 + Math.Max(exception.Index, 0);
-            return Failure($"The file starts as UTF-16 text but is not valid UTF-16 at byte offset {offset.ToString("N0", CultureInfo.InvariantCulture)}. Save it as UTF-8.");
+            return Failure($"The file starts as UTF-16 text but ends in the middle of a character (byte offset {(body.Length + 1).ToString("N0", CultureInfo.InvariantCulture)}). Save it as UTF-8.");
         }
 
+        var units = new char[body.Length / 2];
+        for (var i = 0; i < units.Length; i++)
+        {
+            units[i] = (char)(bigEndian ? (body[2 * i] << 8) | body[(2 * i) + 1] : body[2 * i] | (body[(2 * i) + 1] << 8));
+        }
+
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (char.IsHighSurrogate(units[i]) && i + 1 < units.Length && char.IsLowSurrogate(units[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(units[i]))
+            {
+                return Failure($"The file starts as UTF-16 text but is not valid UTF-16: the two bytes at offset {(2 + (2 * i)).ToString("N0", CultureInfo.InvariantCulture)} are half of a character. Save it as UTF-8.");
+            }
+        }
+
+        var text = new string(units);
         var line = 1;
         var position = 0;
         foreach (var c in text)
@@ -135,7 +149,13 @@ public static class FileText
             zeroOdd += sample[i + 1] == 0 ? 1 : 0;
         }
 
-        // Most characters have a zero on one side, and almost none on the other.
+        // Most characters have a zero on one side, and almost none on the other. A few bytes are
+        // too few to tell.
+        if (pairs < 4)
+        {
+            return false;
+        }
+
         return (zeroOdd * 10 >= pairs * 3 && zeroEven * 10 <= zeroOdd) || (zeroEven * 10 >= pairs * 3 && zeroOdd * 10 <= zeroEven);
     }
 

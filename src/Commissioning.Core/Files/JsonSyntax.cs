@@ -25,7 +25,7 @@ internal static class JsonSyntax
         ("leading zero", "a number starts with a zero"),
         ("is invalid within a JSON string", "a piece of text contains a line break or tab (write \\n or \\t instead)"),
         ("invalid escapable character", "a piece of text contains a backslash that is not a valid escape (write \\\\ for a backslash)"),
-        ("maximum allowed depth", "lists and objects are nested more than 64 deep"),
+        ("maximum configured depth", "lists and objects are nested more than 64 deep"),
     ];
 
     /// <summary>The problem for a parse failure of <paramref name="utf8"/>.</summary>
