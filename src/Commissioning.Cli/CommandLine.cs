@@ -101,7 +101,6 @@ internal static class CommandLine
     private static int ShowUsage(TextWriter writer, int code)
     {
         writer.WriteLines(Usage);
-        writer.WriteLine();
         return code;
     }
 
