@@ -17,6 +17,9 @@ public static class FileText
     // How much of the start of a file is looked at to recognise UTF-16 without a byte order mark.
     private const int Utf16Sample = 4096;
 
+    // The C0 control bytes that plain text never holds: all but tab, line feed and carriage return.
+    private static readonly SearchValues<byte> ControlBytes = SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(b => b is not (0x09 or 0x0A or 0x0D)).Select(b => (byte)b)]);
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
@@ -49,12 +52,10 @@ public static class FileText
 
         // Bytes below 0x20 never occur inside a multi-byte UTF-8 character, so this finds binary
         // data whatever else the file holds.
-        for (var i = start; i < bytes.Length; i++)
+        if (bytes[start..].IndexOfAny(ControlBytes) is >= 0 and var found)
         {
-            if (IsControl(bytes[i]))
-            {
-                return Failure($"The file is not a text file: the byte at offset {i.ToString("N0", CultureInfo.InvariantCulture)} ({Where(bytes, i)}) is the control character 0x{bytes[i]:X2}. Check that this is the file you meant; it should be text saved as UTF-8.");
-            }
+            var i = start + found;
+            return Failure($"The file is not a text file: the byte at offset {i.ToString("N0", CultureInfo.InvariantCulture)} ({Where(bytes, i)}) is the control character 0x{bytes[i]:X2}. Check that this is the file you meant; it should be text saved as UTF-8.");
         }
 
         var body = bytes[start..];
@@ -99,7 +100,7 @@ public static class FileText
         foreach (var c in text)
         {
             position++;
-            if (c < 0x20 && IsControl((byte)c))
+            if (c < 0x20 && ControlBytes.Contains((byte)c))
             {
                 return Failure($"The file is not a text file: line {line}, position {position} is the control character 0x{(int)c:X2}. Check that this is the file you meant; it should be text saved as UTF-8.");
             }
@@ -125,9 +126,6 @@ public static class FileText
 
         return offset;
     }
-
-    /// <summary>True for the C0 control bytes that plain text never holds: all but tab, line feed and carriage return.</summary>
-    private static bool IsControl(byte b) => b < 0x20 && b is not (0x09 or 0x0A or 0x0D);
 
     /// <summary>
     /// Text that is mostly ASCII saved as UTF-16 has a zero in every other byte: at odd offsets
