@@ -13,38 +13,22 @@ internal sealed class JsonPathTracker
     private readonly List<Frame> _frames = [];
 
     /// <summary>The path of the value being read, or of the container when between values.</summary>
-    public string Path
-    {
-        get
-        {
-            var path = "$";
-            foreach (var frame in _frames)
-            {
-                path = frame.IsArray
-                    ? frame.Index >= 0 ? JsonText.Item(path, frame.Index) : path
-                    : frame.Property is { } property ? JsonText.Property(path, property) : path;
-            }
-
-            return path;
-        }
-    }
+    public string Path => Compose(_frames.Count);
 
     /// <summary>The path of the object or list that holds the value being read.</summary>
-    public string ContainerPath
-    {
-        get
-        {
-            var path = "$";
-            for (var i = 0; i < _frames.Count - 1; i++)
-            {
-                var frame = _frames[i];
-                path = frame.IsArray
-                    ? frame.Index >= 0 ? JsonText.Item(path, frame.Index) : path
-                    : frame.Property is { } property ? JsonText.Property(path, property) : path;
-            }
+    public string ContainerPath => Compose(_frames.Count - 1);
 
-            return path;
+    private string Compose(int frames)
+    {
+        var path = "$";
+        foreach (var frame in _frames.Take(frames))
+        {
+            path = frame.IsArray
+                ? frame.Index >= 0 ? JsonText.Item(path, frame.Index) : path
+                : frame.Property is { } property ? JsonText.Property(path, property) : path;
         }
+
+        return path;
     }
 
     /// <summary>Takes account of the token the reader has just read.</summary>
