@@ -26,25 +26,36 @@ internal static class CommandLine
         Exit codes: 0 success, 1 validation errors (printed), 2 usage errors.
         """;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    /// <summary>Runs a command.</summary>
+    /// <param name="args">The command line's arguments.</param>
+    /// <param name="output">Where results go; everything written is escaped by <see cref="TerminalWriter"/>.</param>
+    /// <param name="error">Where usage errors go; escaped the same way.</param>
+    /// <param name="workingDirectory">What relative paths are relative to.</param>
+    /// <param name="time">The clock, for today's date (declarations dated in the future); the system clock if null.</param>
+    /// <param name="open">How files are opened; <see cref="InputFiles.OpenForReading"/> if null. Tests replace it.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, TimeProvider? time = null, OpenFile? open = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+
+        // The one place text reaches the terminal: names from files cannot rewrite it.
+        output = TerminalWriter.Wrap(output);
+        error = TerminalWriter.Wrap(error);
 
         // Output is the same on every machine: "7,800 staff", never "7.800 staff".
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
         try
         {
             var arguments = Arguments.Parse(args);
-            var context = new CommandContext(output, error, workingDirectory, arguments.Option("standards"));
+            var context = new CommandContext(output, error, workingDirectory, arguments.Option("standards"), time ?? TimeProvider.System, new InputFiles(open ?? InputFiles.OpenForReading));
             return arguments.Positional switch
             {
                 ["standards", "check"] => StandardsCommands.Check(context, null),
-                ["standards", "check", var folder] => StandardsCommands.Check(context, folder),
-                ["tailor", var profiles] => TailorCommand.Run(context, profiles),
-                ["evaluate", var tender] => EvaluateCommand.Run(context, tender, arguments.Flag("json")),
-                ["readiness", var target, var declarations] => ReadinessCommand.Run(context, target, declarations, arguments.Option("lot")),
+                ["standards", "check", var folder] => StandardsCommands.Check(context, Given(folder, "the standards folder")),
+                ["tailor", var profiles] => TailorCommand.Run(context, Given(profiles, "the profiles file")),
+                ["evaluate", var tender] => EvaluateCommand.Run(context, Given(tender, "the tender file"), arguments.Flag("json")),
+                ["readiness", var target, var declarations] => ReadinessCommand.Run(context, Given(target, "the tender or profiles file"), Given(declarations, "the declarations file"), arguments.Option("lot")),
                 ["help"] => ShowUsage(output, ExitCodes.Success),
                 [] => UsageError(error, "Name a command."),
                 _ => UsageError(error, $"Unknown command or wrong number of arguments: {string.Join(' ', args)}"),
@@ -53,6 +64,22 @@ internal static class CommandLine
         catch (UsageException ex)
         {
             return UsageError(error, ex.Message);
+        }
+        catch (UnreadableFileException ex)
+        {
+            output.WriteLine($"{ex.File} could not be read: 1 problem.");
+            output.WriteLine($"  {ex.Message}");
+            return ExitCodes.ValidationErrors;
+        }
+        catch (UnreadableStandardsException ex)
+        {
+            output.WriteLine($"The standards could not be loaded: {ex.Problems.Count} file{(ex.Problems.Count == 1 ? "" : "s")} in {ex.Folder} could not be read.");
+            foreach (var (file, message) in ex.Problems)
+            {
+                output.WriteLine($"  {file}: {message}");
+            }
+
+            return ExitCodes.ValidationErrors;
         }
         catch (StandardsLoadException ex)
         {
@@ -73,9 +100,13 @@ internal static class CommandLine
 
     private static int ShowUsage(TextWriter writer, int code)
     {
-        writer.WriteLine(Usage);
+        writer.WriteLines(Usage);
         return code;
     }
+
+    /// <summary>An argument that names a file or folder; an empty one (<c>evaluate ''</c>) is a usage error saying so.</summary>
+    private static string Given(string argument, string what) =>
+        string.IsNullOrWhiteSpace(argument) ? throw new UsageException($"No file name was given: name {what}.") : argument;
 
     private static int UsageError(TextWriter error, string message)
     {
@@ -87,6 +118,24 @@ internal static class CommandLine
 
 /// <summary>A usage mistake, reported with exit code 2.</summary>
 internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>A file that was read but does not hold text this toolkit reads (binary, UTF-16, not UTF-8), reported with exit code 1.</summary>
+internal sealed class UnreadableFileException(string file, string message) : Exception(message)
+{
+    /// <summary>The file as the user named it.</summary>
+    public string File { get; } = file;
+}
+
+/// <summary>Files in the standards folder that could not be read, reported together with exit code 1.</summary>
+internal sealed class UnreadableStandardsException(string folder, IReadOnlyList<(string File, string Message)> problems)
+    : Exception($"{problems.Count} files in {folder} could not be read.")
+{
+    /// <summary>The standards folder.</summary>
+    public string Folder { get; } = folder;
+
+    /// <summary>Each file's name and what is wrong with it.</summary>
+    public IReadOnlyList<(string File, string Message)> Problems { get; } = problems;
+}
 
 /// <summary>Positional arguments, <c>--flags</c> and <c>--option value</c> pairs.</summary>
 internal sealed class Arguments
@@ -122,7 +171,13 @@ internal sealed class Arguments
                     throw new UsageException($"The option --{name} needs a value.");
                 }
 
-                parsed._options[name] = args[++i];
+                var value = args[++i];
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    throw new UsageException($"The option --{name} needs a value; it was given an empty one.");
+                }
+
+                parsed._options[name] = value;
             }
             else
             {
@@ -138,14 +193,17 @@ internal sealed class Arguments
     public string? Option(string name) => _options.GetValueOrDefault(name);
 }
 
-/// <summary>What every command needs: writers, the working directory, and the standards.</summary>
-internal sealed class CommandContext(TextWriter output, TextWriter error, string workingDirectory, string? standardsOption)
+/// <summary>What every command needs: writers, the working directory, the clock, the file reader and the standards.</summary>
+internal sealed class CommandContext(TextWriter output, TextWriter error, string workingDirectory, string? standardsOption, TimeProvider time, InputFiles files)
 {
     private StandardsCatalogue? _standards;
 
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
+
+    /// <summary>Today's date on this machine's clock: Core has no clock, so the edge gives it the date.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
     public string Resolve(string path) => Path.GetFullPath(path, workingDirectory);
 
@@ -161,35 +219,63 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
         return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "standards");
     }
 
-    /// <summary>Reads the standards, or throws <see cref="StandardsLoadException"/>.</summary>
+    /// <summary>Reads the standards, or throws <see cref="StandardsLoadException"/> or <see cref="UnreadableStandardsException"/>.</summary>
     public StandardsCatalogue Standards => _standards ??= StandardsParser.Load(ReadStandards(StandardsFolder()));
 
-    public static IReadOnlyList<StandardsFile> ReadStandards(string folder) =>
-        Directory.Exists(folder)
-            ? [.. Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal).Select(f => new StandardsFile(Path.GetFileName(f), File.ReadAllText(f)))]
-            : throw new UsageException($"The standards folder '{folder}' does not exist.");
+    /// <summary>
+    /// Reads every <c>*.md</c> file in the folder through the same checks as any input file; a
+    /// file that cannot be read (a device, a pipe, no permission, not UTF-8 text) is reported by
+    /// name, all of them at once.
+    /// </summary>
+    public IReadOnlyList<StandardsFile> ReadStandards(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new UsageException($"The standards folder '{folder}' does not exist.");
+        }
 
-    /// <summary>Reads a whole input file, or reports a usage error naming it.</summary>
+        List<string> paths;
+        try
+        {
+            paths = [.. Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            throw new UsageException($"The standards folder '{folder}' could not be read: {ex.Message}");
+        }
+
+        var read = new List<StandardsFile>();
+        var problems = new List<(string File, string Message)>();
+        foreach (var path in paths)
+        {
+            var name = Path.GetFileName(path);
+            var text = files.Read(name, path);
+            if (text.Text is { } content)
+            {
+                read.Add(new StandardsFile(name, content));
+            }
+            else
+            {
+                problems.Add((name, text.Message!));
+            }
+        }
+
+        return problems.Count == 0 ? read : throw new UnreadableStandardsException(folder, problems);
+    }
+
+    /// <summary>
+    /// Reads a whole input file. A name that leads to no readable file is a usage error naming
+    /// it; a file that is not text this toolkit reads is reported as that file's problem.
+    /// </summary>
     public string ReadFile(string path)
     {
-        var full = Resolve(path);
-        if (Directory.Exists(full))
+        var text = files.Read(path, Resolve(path));
+        return text.Failure switch
         {
-            throw new UsageException($"'{path}' is a folder. Name a file.");
-        }
-
-        if (!File.Exists(full))
-        {
-            throw new UsageException($"The file '{path}' does not exist.");
-        }
-
-        const long Limit = 50 * 1024 * 1024;
-        if (new FileInfo(full).Length > Limit)
-        {
-            throw new UsageException($"The file '{path}' is larger than 50 MB; this tool does not read files that large.");
-        }
-
-        return File.ReadAllText(full);
+            ReadFailure.None => text.Text!,
+            ReadFailure.Usage => throw new UsageException(text.Message!),
+            _ => throw new UnreadableFileException(path, text.Message!),
+        };
     }
 
     /// <summary>Prints a file's problems, one a line with the JSON path, and returns the exit code for them.</summary>

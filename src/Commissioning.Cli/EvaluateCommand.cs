@@ -39,7 +39,7 @@ internal static class EvaluateCommand
         var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
         if (json)
         {
-            context.Output.WriteLine(Json(result, robustness).ToJsonString(JsonOptions));
+            context.Output.WriteLines(Json(result, robustness).ToJsonString(JsonOptions));
         }
         else
         {

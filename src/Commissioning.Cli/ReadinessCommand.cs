@@ -6,6 +6,7 @@ using Commissioning.Core.Readiness;
 using Commissioning.Core.Standards;
 using Commissioning.Core.Tailoring;
 using Commissioning.Core.Tenders.Validation;
+using Commissioning.Core.Text;
 
 namespace Commissioning.Cli;
 
@@ -21,10 +22,13 @@ internal static class ReadinessCommand
         }
 
         var (provider, declared) = declarations.Value;
-        var declarationErrors = new DeclarationsValidator($"{provider}'s declarations").Validate(declared);
-        if (!declarationErrors.IsValid)
+        var providerProblem = TextRules.Check(provider, TextShape.OneLine) is { } problem
+            ? [TextRules.Message("The provider name", problem, TextShape.OneLine) + "."]
+            : Array.Empty<string>();
+        var declarationErrors = new DeclarationsValidator($"{provider}'s declarations", context.Standards, context.Today).Validate(declared);
+        if (providerProblem.Length > 0 || !declarationErrors.IsValid)
         {
-            return context.Invalid(declarationsFile, declarationErrors.Errors.Select(e => e.ErrorMessage));
+            return context.Invalid(declarationsFile, providerProblem.Concat(declarationErrors.Errors.Select(e => e.ErrorMessage)));
         }
 
         var targetText = context.ReadFile(targetFile);
@@ -52,6 +56,11 @@ internal static class ReadinessCommand
                 report = ReadinessCheck.AgainstTender(context.Standards, tender.Value.Tender, provider, declared, lotId);
                 break;
             case ProfilesFile.Format:
+                if (lotId is not null)
+                {
+                    throw new UsageException($"--lot applies only to a tender, and '{targetFile}' holds organisation profiles. Leave out --lot, or name a tender file.");
+                }
+
                 var profiles = ProfilesFile.Read(targetText);
                 if (!profiles.Succeeded)
                 {
@@ -87,8 +96,9 @@ internal static class ReadinessCommand
                 ? format.GetString()
                 : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a format that cannot be read as text: reading it as a tender says what is wrong.
             return null;
         }
     }

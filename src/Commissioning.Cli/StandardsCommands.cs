@@ -8,7 +8,7 @@ internal static class StandardsCommands
     public static int Check(CommandContext context, string? folder)
     {
         var path = context.StandardsFolder(folder);
-        var files = CommandContext.ReadStandards(path);
+        var files = context.ReadStandards(path);
         var (catalogue, errors) = StandardsParser.TryLoad(files);
         if (errors.Count > 0)
         {

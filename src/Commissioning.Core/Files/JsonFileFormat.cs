@@ -81,6 +81,14 @@ internal sealed class JsonFileFormat<TBody>(string name, int version, int oldest
 
         using (document)
         {
+            // Valid JSON whose text cannot be read as strings (half a surrogate pair) would fail
+            // later with no place named; find it first.
+            var unreadable = JsonStrings.Unreadable(utf8);
+            if (unreadable.Count > 0)
+            {
+                return FileReadResult.Failure<TBody>(unreadable);
+            }
+
             var root = document.RootElement;
             if (Header(root) is { } problem)
             {
@@ -140,6 +148,11 @@ internal sealed class JsonFileFormat<TBody>(string name, int version, int oldest
         if (!root.TryGetProperty(VersionField, out var versionElement))
         {
             return new("$", $"The file does not say which version of the {name} format it uses: it should have \"version\": {version}.");
+        }
+
+        if (versionElement.ValueKind == JsonValueKind.Number && !versionElement.TryGetInt32(out _) && JsonText.IsHugeOrWhole(versionElement))
+        {
+            return new("$.version", $"$.version is too large: found the number {versionElement.GetRawText()}. This toolkit reads version {version}.");
         }
 
         if (versionElement.ValueKind != JsonValueKind.Number || !versionElement.TryGetInt32(out var actualVersion))

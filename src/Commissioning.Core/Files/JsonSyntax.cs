@@ -25,6 +25,7 @@ internal static class JsonSyntax
         ("leading zero", "a number starts with a zero"),
         ("is invalid within a JSON string", "a piece of text contains a line break or tab (write \\n or \\t instead)"),
         ("invalid escapable character", "a piece of text contains a backslash that is not a valid escape (write \\\\ for a backslash)"),
+        ("maximum configured depth", "lists and objects are nested more than 64 deep"),
     ];
 
     /// <summary>The problem for a parse failure of <paramref name="utf8"/>.</summary>
@@ -60,52 +61,21 @@ internal static class JsonSyntax
     /// <summary>Reads up to the failure, keeping track of the path of the value being read.</summary>
     private static string PathAtFailure(byte[] utf8)
     {
-        var frames = new List<Frame>();
+        var tracker = new JsonPathTracker();
         var reader = new Utf8JsonReader(utf8);
         try
         {
             while (reader.Read())
             {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.PropertyName:
-                        frames[^1].Property = reader.GetString();
-                        break;
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        StartValue(frames);
-                        frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray));
-                        break;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        frames.RemoveAt(frames.Count - 1);
-                        break;
-                    default:
-                        StartValue(frames);
-                        break;
-                }
+                tracker.Track(ref reader);
             }
         }
         catch (JsonException)
         {
-            // The reader stops where the parser did; the frames say where that is.
+            // The reader stops where the parser did; the tracker says where that is.
         }
 
-        var path = "$";
-        foreach (var frame in frames)
-        {
-            path = frame.IsArray
-                ? frame.Index >= 0 ? JsonText.Item(path, frame.Index) : path
-                : frame.Property is { } property ? JsonText.Property(path, property) : path;
-        }
-
-        return path;
-    }
-
-    private static void StartValue(List<Frame> frames)
-    {
-        if (frames.Count > 0 && frames[^1].IsArray)
-        {
-            frames[^1].Index++;
-        }
+        return tracker.Path;
     }
 
     /// <summary>The character position in a line from the reader's byte position (they differ after non-ASCII text).</summary>
@@ -125,14 +95,5 @@ internal static class JsonSyntax
 
         var length = (int)Math.Min(bytePosition, utf8.Length - start);
         return Encoding.UTF8.GetCharCount(utf8, start, length);
-    }
-
-    private sealed class Frame(bool isArray)
-    {
-        public bool IsArray { get; } = isArray;
-
-        public int Index { get; set; } = -1;
-
-        public string? Property { get; set; }
     }
 }

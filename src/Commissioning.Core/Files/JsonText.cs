@@ -33,6 +33,13 @@ internal static class JsonText
         _ => "nothing",
     };
 
+    /// <summary>
+    /// Whether a JSON number is a whole number, or too large for a decimal at all: for telling
+    /// "too large" from "not a whole number" when it does not fit an int.
+    /// </summary>
+    public static bool IsHugeOrWhole(JsonElement number) =>
+        !number.TryGetDecimal(out var value) || decimal.Truncate(value) == value;
+
     /// <summary>Text in double quotes, shortened if long.</summary>
     public static string Quote(string text) =>
         "\"" + (text.Length > LongestQuote ? text[..(LongestQuote - 3)] + "..." : text) + "\"";

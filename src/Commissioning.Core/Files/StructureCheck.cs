@@ -77,11 +77,26 @@ internal sealed class StructureCheck(JsonSerializerOptions options)
         }
         else if (type == typeof(int))
         {
-            Require(element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out _), path, "a whole number", element);
+            if (element.ValueKind == JsonValueKind.Number && !element.TryGetInt32(out _) && JsonText.IsHugeOrWhole(element))
+            {
+                TooLarge(path, element);
+            }
+            else
+            {
+                Require(element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out _), path, "a whole number", element);
+            }
         }
         else if (type == typeof(decimal))
         {
-            Require(element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out _), path, "a number", element);
+            if (element.ValueKind == JsonValueKind.Number && !element.TryGetDecimal(out _))
+            {
+                // A JSON number that is not a decimal is beyond decimal's range (about 7.9e28).
+                TooLarge(path, element);
+            }
+            else
+            {
+                Require(element.ValueKind == JsonValueKind.Number, path, "a number", element);
+            }
         }
         else if (type == typeof(bool))
         {
@@ -185,6 +200,14 @@ internal sealed class StructureCheck(JsonSerializerOptions options)
         {
             Expected(path, what, element);
         }
+    }
+
+    private void TooLarge(string path, JsonElement element)
+    {
+        var raw = element.GetRawText();
+        Add(path, raw.StartsWith('-')
+            ? $"{path} is too far below zero to use: found the number {raw}. Check it for a typing slip."
+            : $"{path} is too large to use: found the number {raw}. Check it for a typing slip.");
     }
 
     private void Expected(string path, string what, JsonElement element) =>

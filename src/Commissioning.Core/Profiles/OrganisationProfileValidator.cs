@@ -1,3 +1,4 @@
+using Commissioning.Core.Text;
 using FluentValidation;
 
 namespace Commissioning.Core.Profiles;
@@ -23,9 +24,13 @@ public sealed class OrganisationProfileValidator : AbstractValidator<Organisatio
     /// <summary>Creates the validator.</summary>
     public OrganisationProfileValidator()
     {
+        // One message for the name at a time: the first rule it breaks.
         RuleFor(p => p.Name)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter the name of the organisation")
-            .MaximumLength(MaximumNameLength).WithMessage($"Organisation name must be {MaximumNameLength} characters or fewer");
+            .MaximumLength(MaximumNameLength).WithMessage($"Organisation name must be {MaximumNameLength} characters or fewer")
+            .PlainText(TextShape.OneLine, _ => "Organisation name", fullStop: false)
+            .Must(TextRules.HasVisibleCharacters).WithMessage("Organisation name must include characters you can see, such as letters or numbers");
         RuleFor(p => p.Type)
             .IsInEnum().WithMessage("Select the type of organisation");
         RuleFor(p => p.Headcount)
@@ -42,13 +47,19 @@ public sealed class OrganisationProfileValidator : AbstractValidator<Organisatio
             // Numbered from 1, as a person counts the lines they typed.
             for (var i = 0; i < needs.Count; i++)
             {
-                if (string.IsNullOrWhiteSpace(needs[i]))
+                var path = $"{nameof(OrganisationProfile.PopulationHealthNeeds)}[{i}]";
+                if (needs[i].Length > MaximumNeedLength)
                 {
-                    context.AddFailure($"{nameof(OrganisationProfile.PopulationHealthNeeds)}[{i}]", $"Local health need {i + 1} is empty: describe it or remove it");
+                    context.AddFailure(path, $"Local health need {i + 1} must be {MaximumNeedLength} characters or fewer");
                 }
-                else if (needs[i].Length > MaximumNeedLength)
+                else if (TextRules.Check(needs[i], TextShape.OneLine) is { } problem)
                 {
-                    context.AddFailure($"{nameof(OrganisationProfile.PopulationHealthNeeds)}[{i}]", $"Local health need {i + 1} must be {MaximumNeedLength} characters or fewer");
+                    context.AddFailure(path, TextRules.Message($"Local health need {i + 1}", problem, TextShape.OneLine));
+                }
+                else if (!TextRules.HasVisibleCharacters(needs[i]))
+                {
+                    // Spaces or zero-width characters only: as good as empty.
+                    context.AddFailure(path, $"Local health need {i + 1} is empty: describe it or remove it");
                 }
             }
         });

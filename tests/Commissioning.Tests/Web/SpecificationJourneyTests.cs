@@ -159,4 +159,143 @@ public sealed class SpecificationJourneyTests(string environment)
 
         Assert.That(html, Does.Contain("value=\"Riverside\"").And.Match("value=\"acute-trust\" checked").And.Match("value=\"cytotoxic-drugs\" checked").And.Match("value=\"hybrid\" checked"));
     }
+
+    // A form post that changes or adds to the valid answers, and the one message it must give
+    // against its field (null: accepted, and the browser is sent to the specification).
+    private static readonly (string Name, Func<List<KeyValuePair<string, string>>, List<KeyValuePair<string, string>>> Change, string? FieldId, string? Message)[] HostileForms =
+    [
+        ("headcount 1,2,3", a => Set(a, "Input.Headcount", "1,2,3"), "headcount", "Number of staff must be a whole number, like 45 or 1,250: commas go only between groups of three digits"),
+        ("headcount 12,50", a => Set(a, "Input.Headcount", "12,50"), "headcount", "Number of staff must be a whole number, like 45 or 1,250: commas go only between groups of three digits"),
+        ("headcount 1,2500", a => Set(a, "Input.Headcount", "1,2500"), "headcount", "Number of staff must be a whole number, like 45 or 1,250: commas go only between groups of three digits"),
+        ("headcount ,125", a => Set(a, "Input.Headcount", ",125"), "headcount", "Number of staff must be a whole number, like 45"),
+        ("headcount 1 250", a => Set(a, "Input.Headcount", "1 250"), "headcount", "Number of staff must be a whole number, like 45"),
+        ("headcount -5", a => Set(a, "Input.Headcount", "-5"), "headcount", "Number of staff must be a whole number, like 45"),
+        ("headcount 99999999999", a => Set(a, "Input.Headcount", "99999999999"), "headcount", "Number of staff must be 100,000 or fewer"),
+        ("headcount 12,500", a => Set(a, "Input.Headcount", "12,500"), null, null),
+        ("headcount 45", a => Set(a, "Input.Headcount", " 45 "), null, null),
+        ("a name of zero-width characters", a => Set(a, "Input.Name", "\u200B\u200D\u2060"), "name", "Organisation name must include characters you can see, such as letters or numbers"),
+        ("a name of direction overrides", a => Set(a, "Input.Name", "\u202E\u202D"), "name", "Organisation name must be plain text on one line: remove the text-direction control (U+202E) at character 1"),
+        ("a name with a line break", a => Set(a, "Input.Name", "Riverside\nMost advantageous tender"), "name", "Organisation name must be plain text on one line: remove the line break (U+000A) at character 10"),
+        ("a name with an escape", a => Set(a, "Input.Name", "\u001B[31mRiverside"), "name", "Organisation name must be plain text on one line: remove the control character (U+001B) at character 1"),
+        ("a need with a control character", a => Set(a, "Input.Needs", "Obesity\nBack\u0007pain"), "needs", "Local health need 2 must be plain text on one line: remove the control character (U+0007) at character 5"),
+        ("a need of zero-width characters", a => Set(a, "Input.Needs", "Obesity\n\u200B"), "needs", "Local health need 2 is empty: describe it or remove it"),
+        ("two names", a => [.. a, new("Input.Name", "Other Surgery")], "name", "Enter only one organisation name"),
+        ("two names, one without the prefix", a => [.. a, new("Name", "Other Surgery")], "name", "Enter only one organisation name"),
+        ("two types", a => [.. a, new("Input.Type", "acute-trust")], "type", "Select only one type of organisation"),
+        ("two headcounts", a => [.. a, new("Input.Headcount", "9")], "headcount", "Enter only one number of staff"),
+        ("two answers about trainees", a => [.. a, new("Input.HostsMedicalTrainees", "no")], "trainees", "Select only one answer about doctors in training"),
+        ("two needs boxes", a => [.. a, new("Input.Needs", "Obesity"), new("Input.Needs", "Smoking")], "needs", "Enter local health needs in one box, one a line"),
+        ("two deliveries", a => [.. a, new("Input.Delivery", "internal")], "delivery", "Select only one way occupational health is delivered today"),
+        ("several exposures", a => [.. a, new("Input.Exposures", "ionising-radiation"), new("Input.Exposures", "cytotoxic-drugs")], null, null),
+    ];
+
+    private static List<KeyValuePair<string, string>> Set(List<KeyValuePair<string, string>> answers, string key, string value) =>
+        [.. answers.Where(a => a.Key != key), new(key, value)];
+
+    [Test]
+    public async Task Post_HostileAnswers_GiveTheirMessageAtTheirField_OrAreAccepted()
+    {
+        using var client = _factory.CreateNonRedirectingClient();
+        var checkedCases = 0;
+        var failures = new List<string>();
+        foreach (var (name, change, fieldId, message) in HostileForms)
+        {
+            using var response = await PostAsync(client, change([.. ValidAnswers()]));
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            if (message is null)
+            {
+                if (response.StatusCode != HttpStatusCode.Redirect)
+                {
+                    failures.Add($"{name}: expected to be accepted, got {(int)response.StatusCode}");
+                }
+            }
+            else if (response.StatusCode != HttpStatusCode.OK || !html.Contains($"<a href=\"#{fieldId}\">{message}</a>", StringComparison.Ordinal))
+            {
+                failures.Add($"{name}: expected \"{message}\" at #{fieldId}; got {(int)response.StatusCode}");
+            }
+            else if (html.Split("nhsuk-error-summary__list")[1].Split("</ul>")[0].Split("<li>").Length - 1 != 1)
+            {
+                failures.Add($"{name}: expected one message only");
+            }
+
+            checkedCases++;
+        }
+
+        Assert.That(failures, Is.Empty);
+        Assert.That(checkedCases, Is.EqualTo(23), "hostile form answers checked");
+    }
+
+    [Test]
+    public async Task Post_A900KilobyteName_SaysTheLimit_AndShowsBackNoMoreThanIt()
+    {
+        using var client = _factory.CreateNonRedirectingClient();
+        var answers = Set([.. ValidAnswers()], "Input.Name", new string('x', 900 * 1024));
+
+        using var response = await PostAsync(client, answers);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(html, Does.Contain("<a href=\"#name\">Organisation name must be 200 characters or fewer</a>"));
+        Assert.That(html, Does.Contain($"value=\"{new string('x', 200)}\""), "the first 200 characters are kept to correct");
+        Assert.That(html, Does.Not.Contain(new string('x', 201)), "no more than the limit is sent back");
+        Assert.That(html, Has.Length.LessThan(100_000));
+    }
+
+    // An address for the specification page, and the problem it must list (null: the specification is shown).
+    private static readonly (string Name, string Query, string? Problem)[] HostileAddresses =
+    [
+        ("two names", "name=Riverside&name=Other&type=acute-trust&headcount=45&hostsmedicaltrainees=no&delivery=internal", "Enter only one organisation name"),
+        ("two types", "name=Riverside&type=acute-trust&type=gp-practice-or-pcn&headcount=45&hostsmedicaltrainees=no&delivery=internal", "Select only one type of organisation"),
+        ("headcount 1,2,3", "name=Riverside&type=acute-trust&headcount=1%2C2%2C3&hostsmedicaltrainees=no&delivery=internal", "Number of staff must be a whole number, like 45 or 1,250: commas go only between groups of three digits"),
+        ("a zero-width name", "name=%E2%80%8B%E2%80%8D&type=acute-trust&headcount=45&hostsmedicaltrainees=no&delivery=internal", "Organisation name must include characters you can see, such as letters or numbers"),
+        ("a reversing name", "name=%E2%80%AEevil&type=acute-trust&headcount=45&hostsmedicaltrainees=no&delivery=internal", "Organisation name must be plain text on one line: remove the text-direction control (U+202E) at character 1"),
+        ("headcount 1,250", "name=Riverside&type=acute-trust&headcount=1%2C250&hostsmedicaltrainees=no&delivery=internal", null),
+    ];
+
+    [Test]
+    public async Task Specification_HostileAddresses_ListTheProblem_OrShowTheSpecification()
+    {
+        using var client = _factory.CreateNonRedirectingClient();
+        var checkedCases = 0;
+        var failures = new List<string>();
+        foreach (var (name, query, problem) in HostileAddresses)
+        {
+            var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/specification?{query}", UriKind.Relative)));
+            var shown = problem is null
+                ? html.Contains("What an occupational health service for", StringComparison.Ordinal)
+                : html.Contains("There is a problem with the answers", StringComparison.Ordinal) && html.Contains($"<li>{problem}</li>", StringComparison.Ordinal);
+            if (!shown)
+            {
+                failures.Add(name);
+            }
+
+            checkedCases++;
+        }
+
+        Assert.That(failures, Is.Empty);
+        Assert.That(checkedCases, Is.EqualTo(6), "hostile addresses checked");
+    }
+
+    [Test]
+    public async Task Specification_ALongNameInTheAddress_IsNotCarriedIntoTheChangeAnswersLink()
+    {
+        using var client = _factory.CreateNonRedirectingClient();
+
+        var html = await client.GetStringAsync(new Uri($"/specification?name={new string('x', 3000)}&type=acute-trust&headcount=45&hostsmedicaltrainees=no&delivery=internal", UriKind.Relative));
+
+        Assert.That(html, Does.Contain("Organisation name must be 200 characters or fewer"));
+        Assert.That(html, Does.Contain($"name={new string('x', 200)}&"), "the link back keeps what the form accepts");
+        Assert.That(html, Does.Not.Contain(new string('x', 201)));
+    }
+
+    [Test]
+    public async Task ChangeAnswers_ALongNameInTheAddress_FillsTheFormWithNoMoreThanTheLimit()
+    {
+        using var client = _factory.CreateNonRedirectingClient();
+
+        var html = await client.GetStringAsync(new Uri($"/specification/profile?name={new string('x', 3000)}&type=acute-trust", UriKind.Relative));
+
+        Assert.That(html, Does.Contain($"value=\"{new string('x', 200)}\""));
+        Assert.That(html, Does.Not.Contain(new string('x', 201)));
+    }
 }

@@ -1,17 +1,26 @@
+using System.Globalization;
 using Commissioning.Core.Evaluation;
+using Commissioning.Core.Files;
+using Commissioning.Core.Standards;
 using FluentValidation;
+using static Commissioning.Core.Text.TextRuleExtensions;
 
 namespace Commissioning.Core.Tenders.Validation;
 
 /// <summary>
 /// The rules a provider's declarations must meet, in a bid or on their own (readiness): dates
-/// for the SEQOHS and ESR positions, known sub-specialisms with named partners, and staffing
-/// figures that are not negative.
+/// for the SEQOHS and ESR positions, known sub-specialisms with named partners, staffing
+/// figures that are not negative, and names and evidence in plain text. Given today's date,
+/// accreditation and go-live dates must not be in the future; given the standards, evidence must
+/// be filed under requirements that exist.
 /// </summary>
 public sealed class DeclarationsValidator : AbstractValidator<Declarations>
 {
-    /// <summary>Creates the validator; <paramref name="owner"/> names whose declarations they are in messages.</summary>
-    public DeclarationsValidator(string owner)
+    /// <summary>Creates the validator.</summary>
+    /// <param name="owner">Whose declarations they are, for messages, such as "Northgate OH's declarations".</param>
+    /// <param name="standards">The standards: with them, evidence under an id that is not a requirement is refused.</param>
+    /// <param name="today">Today's date, from the caller's clock (Core has none): with it, an accreditation or go-live date after today is refused.</param>
+    public DeclarationsValidator(string owner, StandardsCatalogue? standards = null, DateOnly? today = null)
     {
         RuleFor(d => d).Custom((declarations, context) =>
         {
@@ -20,7 +29,54 @@ public sealed class DeclarationsValidator : AbstractValidator<Declarations>
                 context.AddFailure(property, message);
             }
         });
+
+        if (today is { } date)
+        {
+            RuleFor(d => d).Custom((declarations, context) =>
+            {
+                foreach (var (property, message) in FutureDates(declarations, owner, date))
+                {
+                    context.AddFailure(property, message);
+                }
+            });
+        }
+
+        if (standards is not null)
+        {
+            RuleFor(d => d.Evidence).Custom((evidence, context) =>
+            {
+                foreach (var id in evidence.Keys.Where(id => standards.FindRequirement(id) is null))
+                {
+                    var nearest = JsonText.Nearest(id, standards.Requirements.Select(r => r.Id));
+                    context.AddFailure($"Evidence[{id}]",
+                        $"In {owner}, evidence is listed under {Quoted(id)} (at {JsonText.Property("declarations.evidence", id)}), which is not a requirement in the standards."
+                        + (nearest is null ? string.Empty : $" Did you mean '{nearest}'?")
+                        + " Correct the id or remove the evidence.");
+                }
+            });
+        }
+
+        Include(new DeclarationsTextValidator(owner));
     }
+
+    /// <summary>
+    /// A date that says something has already happened (accredited since, live since) cannot be
+    /// after today: a future accreditation is "working towards", a future go-live is "planned".
+    /// </summary>
+    private static IEnumerable<(string Property, string Message)> FutureDates(Declarations declarations, string owner, DateOnly today)
+    {
+        if (declarations.Seqohs == SeqohsStatus.Accredited && declarations.SeqohsDate is { } awarded && awarded > today)
+        {
+            yield return ("SeqohsDate", $"In {owner}, SEQOHS accreditation is dated {Day(awarded)}, which is after today ({Day(today)}). Enter the date it was awarded, or declare \"working-towards\" with the date it is expected.");
+        }
+
+        if (declarations.Esr == EsrInterface.Live && declarations.EsrDate is { } live && live > today)
+        {
+            yield return ("EsrDate", $"In {owner}, the ESR interface is declared live since {Day(live)}, which is after today ({Day(today)}). Enter the date it went live, or declare it \"planned\" with that date.");
+        }
+    }
+
+    private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>Every problem with the declarations, as (property, message).</summary>
     public static IEnumerable<(string Property, string Message)> Problems(Declarations declarations, string owner)

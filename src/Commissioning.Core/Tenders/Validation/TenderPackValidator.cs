@@ -55,6 +55,9 @@ public sealed class TenderPackValidator : AbstractValidator<TenderPack>
                 context.AddFailure("LowPriceDecisions", $"Bid {group.Key} has more than one decision on its price. Keep one.");
             }
         });
+
+        // Names, ids and text in bids, scores and decisions hold no control characters (Core/Text/TextRules.cs).
+        Include(new TenderPackTextValidator());
     }
 
     /// <summary>How a bid is named in messages: "bid bid-a (Provider)".</summary>

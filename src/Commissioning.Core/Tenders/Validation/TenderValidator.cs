@@ -130,6 +130,9 @@ public sealed class TenderValidator : AbstractValidator<Tender>
 
             ValidateAssignments(tender, context);
         });
+
+        // Names, titles and text hold no control characters (Core/Text/TextRules.cs).
+        Include(new TenderTextValidator());
     }
 
     /// <summary>How a lot is named in messages: "lot 1 (Trusts)".</summary>

@@ -33,7 +33,7 @@ public sealed class IndexModel(StandardsView view, IValidator<ProfileInput> vali
     public IReadOnlyList<RuleSet> RuleSets => view.Catalogue.RuleSets;
 
     /// <summary>The address of the form, filled in with these answers.</summary>
-    public string ChangeAnswersUrl => Url.Page("/Specification/Profile", Input.ToRouteValues()) ?? "/specification/profile";
+    public string ChangeAnswersUrl => Url.Page("/Specification/Profile", Input.ForRedisplay().ToRouteValues()) ?? "/specification/profile";
 
     /// <summary>Tailors the standards to the profile, or explains what is wrong with it.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -43,6 +43,7 @@ public sealed class IndexModel(StandardsView view, IValidator<ProfileInput> vali
             return RedirectToPage("/Specification/Profile");
         }
 
+        Input.RepeatedFields = ProfileInput.Repeated(Request.Query);
         var result = await validator.ValidateAsync(Input, cancellationToken);
         if (!result.IsValid)
         {

@@ -25,19 +25,24 @@ public sealed class ProfileModel(IValidator<ProfileInput> validator) : PageModel
     /// <summary>Shows the form, filled in from the address when changing answers.</summary>
     public void OnGet([FromQuery] ProfileInput? answers)
     {
-        Input = answers ?? new ProfileInput();
+        Input = (answers ?? new ProfileInput()).ForRedisplay();
     }
 
     /// <summary>Validates the answers and shows the specification, or the form with the errors.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        // Model binding cannot fail for string inputs; everything is checked by the validator.
+        // Model binding cannot fail for string inputs; everything is checked by the validator,
+        // including fields the request sent twice (binding would keep the first silently).
         ModelState.Clear();
+        Input.RepeatedFields = ProfileInput.Repeated(Request.Form);
         var result = await validator.ValidateAsync(Input, cancellationToken);
         if (!result.IsValid)
         {
             result.AddToModelState(ModelState, nameof(Input));
             Errors = FormError.From(ModelState, ProfileInput.Fields);
+
+            // Show back no more than the form accepts: the messages say what the limits are.
+            Input = Input.ForRedisplay();
             return Page();
         }
 

@@ -1,0 +1,78 @@
+using System.Text;
+using Commissioning.Core.Text;
+
+namespace Commissioning.Cli;
+
+/// <summary>
+/// The one place the command line's text reaches the terminal. Everything written through it
+/// has control characters, direction overrides and line breaks escaped (<see cref="TextRules.Escape"/>),
+/// so a name in a file that slipped past validation cannot move the cursor, change colours or
+/// start a line of its own. Only <c>WriteLine</c> ends a line: a line break inside written text
+/// is shown as \n. Text made of several lines is written with <see cref="WriteLines"/>.
+/// </summary>
+internal sealed class TerminalWriter(TextWriter inner) : TextWriter(inner.FormatProvider)
+{
+    /// <summary>Wraps a writer, once.</summary>
+    public static TerminalWriter Wrap(TextWriter writer) => writer as TerminalWriter ?? new TerminalWriter(writer);
+
+    /// <inheritdoc />
+    public override Encoding Encoding => inner.Encoding;
+
+    /// <inheritdoc />
+    public override void Write(char value) => inner.Write(TextRules.Escape(value.ToString()));
+
+    /// <inheritdoc />
+    public override void Write(string? value) => inner.Write(TextRules.Escape(value));
+
+    /// <inheritdoc />
+    public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+
+    /// <inheritdoc />
+    public override void Write(ReadOnlySpan<char> buffer) => Write(new string(buffer));
+
+    /// <inheritdoc />
+    public override void WriteLine() => inner.WriteLine();
+
+    /// <inheritdoc />
+    public override void WriteLine(string? value)
+    {
+        Write(value);
+        inner.WriteLine();
+    }
+
+    /// <inheritdoc />
+    public override void WriteLine(ReadOnlySpan<char> buffer) => WriteLine(new string(buffer));
+
+    /// <inheritdoc />
+    public override void WriteLine(char[] buffer, int index, int count) => WriteLine(new string(buffer, index, count));
+
+    /// <summary>
+    /// Writes text of several lines that this program made itself (the usage, JSON from the
+    /// serializer, which escapes control characters in its strings): each line is still escaped.
+    /// </summary>
+    public void WriteLines(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var line in text.Split('\n'))
+        {
+            WriteLine(line.TrimEnd('\r'));
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Flush() => inner.Flush();
+
+    /// <inheritdoc />
+    public override Task FlushAsync() => inner.FlushAsync();
+}
+
+/// <summary>Writing several lines through whatever writer a command has.</summary>
+internal static class TerminalWriterExtensions
+{
+    /// <summary>Writes text of several lines, a line at a time, so that each line break is a real one.</summary>
+    public static void WriteLines(this TextWriter writer, string text)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        TerminalWriter.Wrap(writer).WriteLines(text);
+    }
+}
