@@ -162,7 +162,7 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
     }
 
     /// <summary>Reads the standards, or throws <see cref="StandardsLoadException"/>.</summary>
-    public StandardsCatalogue Standards => _standards ??= StandardsParser.Load(ReadStandards(StandardsFolder()));
+    public StandardsCatalogue Standards => _standards ??= StandardsParser.Load(ReadStandards(StandardsFolder()), StandardsFolder());
 
     public static IReadOnlyList<StandardsFile> ReadStandards(string folder) =>
         Directory.Exists(folder)

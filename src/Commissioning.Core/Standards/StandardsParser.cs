@@ -92,7 +92,12 @@ public static partial class StandardsParser
                 continue;
             }
 
-            CheckMarkdown(document, context);
+            if (!CheckMarkdown(document, context))
+            {
+                unreadFiles++;
+                continue;
+            }
+
             var frontMatter = ReadFrontMatter(document, context);
             if (frontMatter is null)
             {
@@ -153,6 +158,14 @@ public static partial class StandardsParser
     /// </summary>
     private static MarkdownDocument? ParseMarkdown(FileContext context)
     {
+        // Markdig slows down badly on deeply nested lists before it gives up (a 2,000-level list
+        // took about half a minute), so obvious cases are caught by a quick scan first.
+        if (FirstOverNestedLine(context.Text) is { } deepLine)
+        {
+            context.Error(deepLine, TooDeeplyNested);
+            return null;
+        }
+
         if (TryParse(context.Text) is { } document)
         {
             return document;
@@ -174,8 +187,7 @@ public static partial class StandardsParser
             }
         }
 
-        context.Error(low, "The Markdown is nested too deeply to read: quotes, lists or brackets sit inside one another well over a hundred levels deep by this line. " +
-            "Rule set files need only a few levels; flatten this part.");
+        context.Error(low, TooDeeplyNested);
         return null;
 
         static MarkdownDocument? TryParse(string text)
@@ -191,8 +203,121 @@ public static partial class StandardsParser
         }
     }
 
-    /// <summary>Refuses raw HTML (the site would show it as text) and code blocks that are never closed.</summary>
-    private static void CheckMarkdown(MarkdownDocument document, FileContext context)
+    private const string TooDeeplyNested =
+        "The Markdown is nested too deeply to read: quotes, lists or brackets sit inside one another too many levels deep by this line. Rule set files need only a few levels; flatten this part.";
+
+    /// <summary>How deeply quotes and lists may nest before the quick scan refuses a file; real files use two or three.</summary>
+    private const int MaximumNesting = 64;
+
+    /// <summary>
+    /// A quick, forgiving estimate of how deeply quotes and lists nest on each line: quote markers
+    /// at the start of the line, plus the open list items whose markers sit at a smaller
+    /// indentation. Returns the 1-based line where the estimate first passes
+    /// <see cref="MaximumNesting"/>, or null. It may underestimate (Markdig's own limit then
+    /// applies) but does not overestimate ordinary Markdown.
+    /// </summary>
+    internal static int? FirstOverNestedLine(string text)
+    {
+        var openItems = new Stack<int>();
+        var lineNumber = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            lineNumber++;
+            if (line.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            var position = 0;
+            var column = 0;
+            var quotes = 0;
+            while (true)
+            {
+                var start = position;
+                while (position < line.Length && position - start < 4 && line[position] == ' ')
+                {
+                    position++;
+                }
+
+                if (position < line.Length && line[position] == '>')
+                {
+                    quotes++;
+                    position++;
+                    continue;
+                }
+
+                while (position < line.Length && line[position] is ' ' or '\t')
+                {
+                    position++;
+                }
+
+                column = position;
+                break;
+            }
+
+            var markers = new List<int>();
+            while (position < line.Length)
+            {
+                var markerColumn = position;
+                var end = position;
+                if (line[end] is '-' or '*' or '+')
+                {
+                    end++;
+                }
+                else
+                {
+                    while (end < line.Length && end - position < 9 && char.IsAsciiDigit(line[end]))
+                    {
+                        end++;
+                    }
+
+                    if (end == position || end >= line.Length || line[end] is not ('.' or ')'))
+                    {
+                        break;
+                    }
+
+                    end++;
+                }
+
+                if (end >= line.Length || line[end] is not (' ' or '\t'))
+                {
+                    break;
+                }
+
+                markers.Add(markerColumn);
+                position = end;
+                while (position < line.Length && line[position] is ' ' or '\t')
+                {
+                    position++;
+                }
+            }
+
+            var indent = markers.Count > 0 ? markers[0] : column;
+            while (openItems.Count > 0 && openItems.Peek() >= indent)
+            {
+                openItems.Pop();
+            }
+
+            foreach (var marker in markers)
+            {
+                openItems.Push(marker);
+            }
+
+            if (quotes + openItems.Count > MaximumNesting)
+            {
+                return lineNumber;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Refuses raw HTML (the site would show it as text) and code blocks that are never closed.
+    /// Returns false when a code block is left open: everything after it is then code, so the
+    /// rest of the file cannot be checked meaningfully.
+    /// </summary>
+    private static bool CheckMarkdown(MarkdownDocument document, FileContext context)
     {
         foreach (var block in document.Descendants<HtmlBlock>())
         {
@@ -200,17 +325,21 @@ public static partial class StandardsParser
             context.Error(block.Line + 1, $"Raw HTML is not allowed in a standards file, but this line starts an HTML block ('{Shorten(first)}'). Write it in Markdown instead.");
         }
 
-        foreach (var inline in document.Descendants<HtmlInline>())
+        // One message a line, naming the first tag on it.
+        foreach (var inline in document.Descendants<HtmlInline>().GroupBy(i => i.Line).Select(g => g.First()))
         {
             var tag = inline.Tag.ReplaceLineEndings(" ");
             context.Error(inline.Line + 1, $"Raw HTML is not allowed in a standards file, but this line has the HTML tag '{Shorten(tag)}'. Write it in Markdown instead.");
         }
 
-        foreach (var fence in document.Descendants<FencedCodeBlock>().Where(f => f.ClosingFencedCharCount == 0))
+        var open = document.Descendants<FencedCodeBlock>().Where(f => f.ClosingFencedCharCount == 0).ToList();
+        foreach (var fence in open)
         {
             var marker = new string(fence.FencedChar, fence.OpeningFencedCharCount);
             context.Error(fence.Line + 1, $"The code block that starts here with {marker} is never closed, so the rest of the file would be read as code. Add a line with {marker} where the code ends.");
         }
+
+        return open.Count == 0;
     }
 
     private sealed record PendingSource(SourceReference Reference, string File, int Line, string RequirementId);

@@ -14,7 +14,7 @@ public sealed class StandardsFolder
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         var path = ResolvePath(configuration["Standards:Path"], environment.ContentRootPath);
-        var catalogue = StandardsParser.Load(ReadFiles(path));
+        var catalogue = StandardsParser.Load(ReadFiles(path), path);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Loaded {RuleSets} rule sets with {Requirements} requirements from {Path}",

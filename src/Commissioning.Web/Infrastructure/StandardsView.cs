@@ -34,7 +34,8 @@ public sealed class StandardsView(StandardsCatalogue catalogue)
     {
         Strength.Must => "Must",
         Strength.Should => "Should",
-        _ => "Good practice",
+        Strength.GoodPractice => "Good practice",
+        _ => "Optional",
     };
 
     /// <summary>The NHS tag colour class for a strength.</summary>
@@ -44,6 +45,48 @@ public sealed class StandardsView(StandardsCatalogue catalogue)
         Strength.Should => "nhsuk-tag nhsuk-tag--aqua-green",
         _ => "nhsuk-tag nhsuk-tag--grey",
     };
+
+    /// <summary>The words shown for a field that can carry the toolkit's judgement.</summary>
+    public static string Label(JudgedField field) => field switch
+    {
+        JudgedField.Strength => "Strength",
+        JudgedField.EvaluatedAs => "Evaluated as",
+        JudgedField.AppliesWhen => "Applies to",
+        JudgedField.EssentialWhen => "Essential where",
+        _ => "Maturity",
+    };
+
+    /// <summary>What the requirement says in a judged field, so the mark can say which value it explains.</summary>
+    public static string ValueOf(Requirement requirement, JudgedField field)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        return field switch
+        {
+            JudgedField.Strength => Label(requirement.Strength).ToLowerInvariant(),
+            JudgedField.EvaluatedAs => Label(requirement.Evaluation).ToLowerInvariant(),
+            JudgedField.AppliesWhen => requirement.AppliesWhen.Describe(),
+            JudgedField.EssentialWhen => requirement.EssentialWhen?.Describe() ?? string.Empty,
+            _ => Label(requirement.Maturity).ToLowerInvariant(),
+        };
+    }
+
+    /// <summary>The counts of each strength among some requirements, in words ("3 must, 2 should, 1 good practice").</summary>
+    public static string StrengthCounts(IEnumerable<Strength> strengths)
+    {
+        var list = strengths.ToList();
+        var parts = new List<string>
+        {
+            $"{list.Count(s => s == Strength.Must)} must",
+            $"{list.Count(s => s == Strength.Should)} should",
+            $"{list.Count(s => s == Strength.GoodPractice)} good practice",
+        };
+        if (list.Any(s => s == Strength.Optional))
+        {
+            parts.Add($"{list.Count(s => s == Strength.Optional)} optional");
+        }
+
+        return string.Join(", ", parts);
+    }
 
     /// <summary>The words shown for an evaluation method.</summary>
     public static string Label(EvaluationMethod evaluation) => evaluation switch
