@@ -56,17 +56,19 @@ public sealed class StandardsView(StandardsCatalogue catalogue)
         _ => "Maturity",
     };
 
-    /// <summary>What the requirement says in a judged field, so the mark can say which value it explains.</summary>
-    public static string ValueOf(Requirement requirement, JudgedField field)
+    /// <summary>
+    /// The field's label with the value it explains, such as "Strength (should)". Conditions are
+    /// shown in full beside the mark already, so they get the label alone.
+    /// </summary>
+    public static string JudgedFieldWithValue(Requirement requirement, JudgedField field)
     {
         ArgumentNullException.ThrowIfNull(requirement);
         return field switch
         {
-            JudgedField.Strength => Label(requirement.Strength).ToLowerInvariant(),
-            JudgedField.EvaluatedAs => Label(requirement.Evaluation).ToLowerInvariant(),
-            JudgedField.AppliesWhen => requirement.AppliesWhen.Describe(),
-            JudgedField.EssentialWhen => requirement.EssentialWhen?.Describe() ?? string.Empty,
-            _ => Label(requirement.Maturity).ToLowerInvariant(),
+            JudgedField.Strength => $"{Label(field)} ({Label(requirement.Strength).ToLowerInvariant()})",
+            JudgedField.EvaluatedAs => $"{Label(field)} ({Label(requirement.Evaluation).ToLowerInvariant()})",
+            JudgedField.Maturity => $"{Label(field)} ({Label(requirement.Maturity).ToLowerInvariant()})",
+            _ => Label(field),
         };
     }
 

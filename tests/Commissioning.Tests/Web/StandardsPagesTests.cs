@@ -220,13 +220,15 @@ public sealed class StandardsPagesTests(string environment)
     }
 
     [Test]
-    public async Task RequirementPage_ShowsTheJudgedValueBesideTheReason()
+    public async Task RequirementPage_ShowsTheJudgedFieldBesideTheReason()
     {
-        var (_, html) = await GetAsync("/standards/requirements/inf-03");
+        var (_, esr) = await GetAsync("/standards/requirements/inf-03");
+        var (_, officer) = await GetAsync("/standards/requirements/stf-08");
 
-        Assert.That(html, Does.Contain("Toolkit judgement<span class=\"nhsuk-u-visually-hidden\"> on essential where</span>"));
-        Assert.That(html, Does.Contain("<strong>Essential where (the organisation hosts doctors in training and the organisation is an acute trust, a community trust, a mental health trust or an ambulance trust):</strong>"));
-        Assert.That(html, Does.Contain("#key\">How to read a requirement"));
+        Assert.That(esr, Does.Contain("Toolkit judgement<span class=\"nhsuk-u-visually-hidden\"> on essential where</span>"));
+        Assert.That(esr, Does.Contain("<strong>Essential where:</strong> " + Encode(Repository.Standards.FindRequirement("INF-03")!.JudgementOn(Commissioning.Core.Standards.JudgedField.EssentialWhen)!)));
+        Assert.That(esr, Does.Contain("#key\">How to read a requirement"));
+        Assert.That(officer, Does.Contain("<strong>Strength (should):</strong> " + Encode(Repository.Standards.FindRequirement("STF-08")!.JudgementOn(Commissioning.Core.Standards.JudgedField.Strength)!)));
     }
 
     [Test]
