@@ -123,4 +123,41 @@ public sealed class HostileStandardsFolderTests
 
         Assert.That(exception!.Message, Does.Contain($"No rule set files found in {folder.FullName}.").And.Not.Contain("line 0"));
     }
+
+    [Test]
+    public async Task SiteProcess_WithDeeplyNestedMarkdown_ExitsOne_WithThePlainMessageAndNoStackTrace()
+    {
+        var folder = CopyWith("05-staffing.md", t => t.Replace("# Staffing\n", "# Staffing\n\n" + new string('>', 130) + " deep\n", StringComparison.Ordinal));
+        var site = Path.Combine(AppContext.BaseDirectory, "Commissioning.Web.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var argument in new[] { site, "--Standards:Path=" + folder, "--urls=http://127.0.0.1:0", "--environment=Production" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("The site started (or hung) with malformed standards instead of stopping.");
+        }
+
+        var line = LineOf("05-staffing.md", "# Staffing") + 2;
+        Assert.That(process.ExitCode, Is.EqualTo(1));
+        Assert.That(await error, Does.Contain($"05-staffing.md, line {line}: {TooDeep}").And.Not.Contain("   at ").And.Not.Contain("Unhandled exception"));
+        Assert.That(await output, Does.Not.Contain("   at "));
+    }
 }
