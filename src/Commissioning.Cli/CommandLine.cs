@@ -220,7 +220,7 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
     }
 
     /// <summary>Reads the standards, or throws <see cref="StandardsLoadException"/> or <see cref="UnreadableStandardsException"/>.</summary>
-    public StandardsCatalogue Standards => _standards ??= StandardsParser.Load(ReadStandards(StandardsFolder()));
+    public StandardsCatalogue Standards => _standards ??= StandardsParser.Load(ReadStandards(StandardsFolder()), StandardsFolder());
 
     /// <summary>
     /// Reads every <c>*.md</c> file in the folder through the same checks as any input file; a

@@ -36,9 +36,12 @@ internal static class TailorCommand
 
     private static void WriteSpecification(TextWriter output, StandardsCatalogue standards, Specification specification)
     {
-        var applicable = specification.Applicable.ToList();
+        var applicable = specification.ForProviders.ToList();
+        var duties = specification.CommissionerDuties.Select(i => i.Requirement.Id).ToList();
+        var optional = applicable.Count(i => i.Strength == Strength.Optional);
         output.WriteLine($"Specification for {specification.Profile.Name}");
-        output.WriteLine($"{applicable.Count} of {specification.Items.Count} requirements apply: {applicable.Count(i => i.Strength == Strength.Must)} must ({specification.Gates.Count()} pass or fail), {applicable.Count(i => i.Strength == Strength.Should)} should, {applicable.Count(i => i.Strength == Strength.GoodPractice)} good practice.");
+        output.WriteLine($"{applicable.Count} of {specification.Items.Count} requirements apply to providers: {applicable.Count(i => i.Strength == Strength.Must)} must ({specification.Gates.Count()} pass or fail), {applicable.Count(i => i.Strength == Strength.Should)} should, {applicable.Count(i => i.Strength == Strength.GoodPractice)} good practice{(optional > 0 ? $", {optional} optional" : "")}." +
+            (duties.Count > 0 ? $" Your organisation's own duty as commissioner, for information only: {string.Join(", ", duties)}." : ""));
         foreach (var ruleSet in standards.RuleSets)
         {
             var items = specification.Items.Where(i => i.Requirement.RuleSetId == ruleSet.Id).ToList();

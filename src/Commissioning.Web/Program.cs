@@ -3,6 +3,18 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
+// Malformed standards stop start-up. StandardsFolder has logged each problem with its file and
+// line, so when nothing else handles the exception (a real run, not a test host) exit 1 with that
+// plain message rather than a stack trace.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    if (e.ExceptionObject is Commissioning.Core.Standards.StandardsLoadException problems)
+    {
+        Console.Error.WriteLine(problems.Message);
+        Environment.Exit(1);
+    }
+};
+
 var builder = WebApplication.CreateBuilder(args);
 
 // The standards are loaded once at start-up; a malformed file stops the site with every problem listed.

@@ -146,7 +146,7 @@ public sealed record HostsMedicalTraineesCondition : AtomCondition
     public override string ToSyntax() => ConditionParser.HostsMedicalTrainees;
 }
 
-/// <summary>The profile lists at least one local population health need.</summary>
+/// <summary>The profile lists at least one health need identified in the organisation or its local population.</summary>
 public sealed record HasPopulationHealthNeedsCondition : AtomCondition
 {
     /// <inheritdoc />
@@ -154,13 +154,13 @@ public sealed record HasPopulationHealthNeedsCondition : AtomCondition
 
     /// <inheritdoc />
     public override string Explain(OrganisationProfile profile) => Holds(profile)
-        ? $"local population health needs have been identified ({string.Join("; ", profile.PopulationHealthNeeds)})"
+        ? $"health needs have been identified in the organisation or its local population ({string.Join("; ", profile.PopulationHealthNeeds)})"
         : DescribeNegated();
 
     /// <inheritdoc />
-    public override string Describe() => "local population health needs have been identified";
+    public override string Describe() => "a health need has been identified in the organisation or its local population";
     /// <inheritdoc />
-    public override string DescribeNegated() => "no local population health needs have been identified";
+    public override string DescribeNegated() => "no health needs have been identified in the organisation or its local population";
     /// <inheritdoc />
     public override string ToSyntax() => ConditionParser.HasPopulationHealthNeeds;
 }
@@ -178,11 +178,16 @@ public sealed record SmallerOrganisationCondition : AtomCondition
     public override string ToSyntax() => ConditionParser.SmallerOrganisation;
 }
 
-/// <summary>Staff have the given exposure or activity.</summary>
+/// <summary>Staff have the given exposure or activity, given in the profile or implied by its type.</summary>
 public sealed record ExposedToCondition(Exposure Exposure) : AtomCondition
 {
     /// <inheritdoc />
-    public override bool Holds(OrganisationProfile profile) => profile.Exposures.Contains(Exposure);
+    public override bool Holds(OrganisationProfile profile) => profile.Has(Exposure);
+
+    /// <inheritdoc />
+    public override string Explain(OrganisationProfile profile) => profile.HasOnlyByType(Exposure)
+        ? $"{Describe()} (as {Vocabulary.Of(profile.Type).Noun} always does)"
+        : base.Explain(profile);
     /// <inheritdoc />
     public override string Describe() => Vocabulary.Of(Exposure).WhenPresent;
     /// <inheritdoc />

@@ -28,6 +28,12 @@ public static class ConditionParser
     internal const string DeliveryModelField = "delivery_model";
     internal const string Headcount = "headcount";
 
+    /// <summary>How deeply parentheses and <c>not</c> may nest; a real condition needs two or three levels.</summary>
+    public const int MaximumDepth = 16;
+
+    /// <summary>How many tests on the profile one condition may combine; a real condition needs a handful.</summary>
+    public const int MaximumTerms = 32;
+
     /// <summary>Every field name the language knows, for error messages and documentation.</summary>
     public static IReadOnlyList<string> FieldNames { get; } =
         [Always, HostsMedicalTrainees, HasPopulationHealthNeeds, SmallerOrganisation, ExposedTo, Type, DeliveryModelField, Headcount];
@@ -106,6 +112,8 @@ public static class ConditionParser
     private sealed class Parser(List<Token> tokens, int length)
     {
         private int _position;
+        private int _depth;
+        private int _terms;
 
         private Token Current => tokens[_position];
 
@@ -143,18 +151,30 @@ public static class ConditionParser
 
         private Condition ParseUnary()
         {
-            if (IsWord("not"))
+            // Conditions are evaluated and explained recursively, so a hostile file must not be
+            // able to nest them deeply enough to exhaust the stack.
+            if (IsWord("not") || IsSymbol("("))
             {
-                _position++;
-                return new NotCondition(ParseUnary());
-            }
+                if (++_depth > MaximumDepth)
+                {
+                    throw new ConditionSyntaxException($"The condition nests 'not' and parentheses more than {MaximumDepth} deep. Write it more simply.", Current.Column);
+                }
 
-            if (IsSymbol("("))
-            {
-                _position++;
-                var inner = ParseOr();
-                Expect(")");
-                return inner;
+                Condition result;
+                if (IsWord("not"))
+                {
+                    _position++;
+                    result = new NotCondition(ParseUnary());
+                }
+                else
+                {
+                    _position++;
+                    result = ParseOr();
+                    Expect(")");
+                }
+
+                _depth--;
+                return result;
             }
 
             return ParseAtom();
@@ -171,6 +191,11 @@ public static class ConditionParser
             if (token.Kind != Kind.Word)
             {
                 throw new ConditionSyntaxException($"Expected a profile field but found '{token.Text}'.", token.Column);
+            }
+
+            if (++_terms > MaximumTerms)
+            {
+                throw new ConditionSyntaxException($"The condition combines more than {MaximumTerms} tests. Write it more simply.", token.Column);
             }
 
             _position++;

@@ -35,6 +35,12 @@ public enum Exposure
 {
     /// <summary>Staff work with ionising radiation.</summary>
     IonisingRadiation,
+    /// <summary>Staff work with lasers (non-ionising radiation).</summary>
+    Lasers,
+    /// <summary>Staff work with ultraviolet radiation (non-ionising).</summary>
+    UltravioletRadiation,
+    /// <summary>Staff work in or around MRI scanners (non-ionising electromagnetic fields).</summary>
+    Mri,
     /// <summary>Staff prepare or give cytotoxic drugs.</summary>
     CytotoxicDrugs,
     /// <summary>Staff work with genetically modified organisms or gene therapy.</summary>
@@ -70,10 +76,17 @@ public sealed record OrganisationProfile
     /// <summary>Whether the organisation is a host employer of doctors in training.</summary>
     public bool HostsMedicalTrainees { get; init; }
 
-    /// <summary>Exposures and activities present in the workforce.</summary>
+    /// <summary>
+    /// Exposures and activities present in the workforce, as given. Some follow from the type
+    /// whether or not they are given (a GP practice employs doctors): see <see cref="Has"/>.
+    /// </summary>
     public IReadOnlySet<Exposure> Exposures { get; init; } = new HashSet<Exposure>();
 
-    /// <summary>Local organisational or population health needs the OH service should reflect.</summary>
+    /// <summary>
+    /// Health needs identified in the organisation or its local population that the OH service
+    /// should reflect (NHS Employers guide, "Staffing requirements": an organisational or public
+    /// health need).
+    /// </summary>
     public IReadOnlyList<string> PopulationHealthNeeds { get; init; } = [];
 
     /// <summary>How OH is delivered today.</summary>
@@ -81,4 +94,17 @@ public sealed record OrganisationProfile
 
     /// <summary>True for GP practices and PCNs, other primary care, and small organisations.</summary>
     public bool IsSmallerOrganisation => Vocabulary.IsSmaller(Type);
+
+    /// <summary>
+    /// Whether staff have the exposure or activity: because it is given, or because every
+    /// organisation of this type has it (<see cref="Vocabulary.ImpliedBy"/>), so the profile can
+    /// never contradict its type.
+    /// </summary>
+    public bool Has(Exposure exposure) => Exposures.Contains(exposure) || Vocabulary.ImpliedBy(Type).Contains(exposure);
+
+    /// <summary>True when the exposure holds only because the type implies it, not because it was given.</summary>
+    public bool HasOnlyByType(Exposure exposure) => !Exposures.Contains(exposure) && Vocabulary.ImpliedBy(Type).Contains(exposure);
+
+    /// <summary>Every exposure that holds, given or implied by the type, in vocabulary order.</summary>
+    public IReadOnlyList<Exposure> AllExposures => [.. Vocabulary.Exposures.Select(t => t.Value).Where(Has)];
 }

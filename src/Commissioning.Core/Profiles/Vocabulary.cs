@@ -43,6 +43,12 @@ public static class Vocabulary
     [
         new(Exposure.IonisingRadiation, "ionising-radiation", "Ionising radiation (for example radiology, nuclear medicine, radiotherapy)",
             "staff work with ionising radiation", "no staff work with ionising radiation"),
+        new(Exposure.Lasers, "lasers", "Lasers (for example in surgery, eye care or dermatology)",
+            "staff work with lasers", "no staff work with lasers"),
+        new(Exposure.UltravioletRadiation, "ultraviolet-radiation", "Ultraviolet (UV) radiation (for example phototherapy or UV disinfection)",
+            "staff work with ultraviolet radiation", "no staff work with ultraviolet radiation"),
+        new(Exposure.Mri, "mri", "Magnetic resonance imaging (MRI) scanners",
+            "staff work in or around MRI scanners", "no staff work in or around MRI scanners"),
         new(Exposure.CytotoxicDrugs, "cytotoxic-drugs", "Cytotoxic drugs (preparing or giving them)",
             "staff handle cytotoxic drugs", "no staff handle cytotoxic drugs"),
         new(Exposure.GmoGeneTherapy, "gmo-gene-therapy", "Genetically modified organisms or gene therapy",
@@ -96,6 +102,22 @@ public static class Vocabulary
 
     /// <summary>The term for a delivery model.</summary>
     public static Term<DeliveryModel> Of(DeliveryModel value) => DeliveryModels.Single(t => t.Value == value);
+
+    /// <summary>
+    /// What every organisation of a type has, whatever the profile's boxes say: GP practices and
+    /// PCNs and every kind of NHS trust employ doctors. The toolkit's rule, so that a profile cannot
+    /// contradict its own type; other primary care (dental, optometry, pharmacy) and small
+    /// organisations differ too much, so for them the box decides.
+    /// </summary>
+    public static IReadOnlySet<Exposure> ImpliedBy(OrganisationType type) =>
+        type is OrganisationType.OtherPrimaryCare or OrganisationType.SmallOrganisation ? NothingImplied : SeniorCliniciansImplied;
+
+    /// <summary>The organisation types that imply an exposure, in form order.</summary>
+    public static IReadOnlyList<Term<OrganisationType>> TypesImplying(Exposure exposure) =>
+        [.. OrganisationTypes.Where(t => ImpliedBy(t.Value).Contains(exposure))];
+
+    private static readonly FrozenSet<Exposure> NothingImplied = FrozenSet<Exposure>.Empty;
+    private static readonly FrozenSet<Exposure> SeniorCliniciansImplied = new[] { Exposure.SeniorClinicians }.ToFrozenSet();
 
     /// <summary>
     /// Smaller organisations: primary care and small bodies, whose access to OH the roadmap singles out

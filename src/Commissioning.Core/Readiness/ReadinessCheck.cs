@@ -87,7 +87,8 @@ public static class ReadinessCheck
     public static ReadinessReport Against(StandardsCatalogue standards, Specification specification, string provider, Declarations declarations)
     {
         ArgumentNullException.ThrowIfNull(specification);
-        var targets = specification.Applicable.Select(i => new Target(i.Requirement, i.Strength, i.Evaluation, i.Reason));
+        // The organisation's own duties as commissioner (CORE-07) are not the provider's to be ready for.
+        var targets = specification.ForProviders.Select(i => new Target(i.Requirement, i.Strength, i.Evaluation, i.Reason));
         return Build(standards, $"the specification for {specification.Profile.Name}", targets, [], provider, declarations);
     }
 
@@ -95,7 +96,7 @@ public static class ReadinessCheck
     public static ReadinessReport Against(StandardsCatalogue standards, CollaborativeSpecification specification, string provider, Declarations declarations)
     {
         ArgumentNullException.ThrowIfNull(specification);
-        var targets = specification.Applicable.Select(i => new Target(i.Requirement, i.Strength, i.Evaluation, i.Summary));
+        var targets = specification.Applicable.Where(i => !i.Requirement.IsCommissionerDuty).Select(i => new Target(i.Requirement, i.Strength, i.Evaluation, i.Summary));
         return Build(standards, $"the combined specification for {string.Join(", ", specification.Members.Select(m => m.Name))}", targets, [], provider, declarations);
     }
 

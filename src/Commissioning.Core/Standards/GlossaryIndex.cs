@@ -5,7 +5,8 @@ namespace Commissioning.Core.Standards;
 /// <summary>
 /// Finds which glossary terms a piece of text uses, so that a page can explain each term where it
 /// appears. Abbreviations (all capitals, such as ESR) match case-sensitively as whole words; other
-/// terms and the expansions of abbreviations match whole words ignoring case.
+/// terms and the expansions of abbreviations match whole words ignoring case. Each may take a
+/// plural "s" ("clinical attachments", "CCTs").
 /// </summary>
 public sealed class GlossaryIndex
 {
@@ -33,11 +34,11 @@ public sealed class GlossaryIndex
         var isAbbreviation = term.Term.Length > 1 && term.Term.All(c => char.IsUpper(c) || char.IsDigit(c));
         var alternatives = new List<string>
         {
-            isAbbreviation ? $@"(?-i:\b{Regex.Escape(term.Term)}s?\b)" : $@"\b{Regex.Escape(term.Term)}\b",
+            isAbbreviation ? $@"(?-i:\b{Regex.Escape(term.Term)}s?\b)" : $@"\b{Regex.Escape(term.Term)}s?\b",
         };
         if (!string.IsNullOrWhiteSpace(term.StandsFor))
         {
-            alternatives.Add($@"\b{Regex.Escape(term.StandsFor.Trim())}\b");
+            alternatives.Add($@"\b{Regex.Escape(term.StandsFor.Trim())}s?\b");
         }
 
         return new Regex(string.Join("|", alternatives), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));

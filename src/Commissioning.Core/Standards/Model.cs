@@ -6,6 +6,8 @@ namespace Commissioning.Core.Standards;
 /// <summary>How firmly the source states a requirement. Ordered: a greater value is stronger.</summary>
 public enum Strength
 {
+    /// <summary>Named by the source as optional (SEQOHS domain 6, for example).</summary>
+    Optional = 0,
     /// <summary>Recommended as good practice.</summary>
     GoodPractice = 1,
     /// <summary>Expected unless there is a good reason.</summary>
@@ -25,7 +27,11 @@ public enum EvaluationMethod
     Gate = 3,
 }
 
-/// <summary>The maturity levels of the OHWB service development framework (Growing OHWB Together, 2.3).</summary>
+/// <summary>
+/// The maturity levels named by the OHWB service development framework (Growing OHWB Together,
+/// 2.3). The roadmap names the three levels but does not define them, so what each level means,
+/// and the level given to each requirement, is the toolkit's mapping, not the roadmap's.
+/// </summary>
 public enum MaturityLevel
 {
     /// <summary>Core delivery.</summary>
@@ -35,6 +41,41 @@ public enum MaturityLevel
     /// <summary>Exemplary.</summary>
     Exemplary = 3,
 }
+
+/// <summary>Who a requirement puts the duty on.</summary>
+public enum DutyHolder
+{
+    /// <summary>The provider: the requirement is put to bidders (the default).</summary>
+    Provider = 0,
+    /// <summary>
+    /// The buying organisation itself: providers are asked about it for information only, and it
+    /// is never scored or made pass or fail against them.
+    /// </summary>
+    Commissioner = 1,
+}
+
+/// <summary>A field of a requirement that the file can mark as the toolkit's judgement.</summary>
+public enum JudgedField
+{
+    /// <summary>The strength (must, should, good practice, optional).</summary>
+    Strength,
+    /// <summary>How it is evaluated (gate, scored, information).</summary>
+    EvaluatedAs,
+    /// <summary>The condition for it to apply.</summary>
+    AppliesWhen,
+    /// <summary>The condition that makes it a must and a gate.</summary>
+    EssentialWhen,
+    /// <summary>Its maturity level.</summary>
+    Maturity,
+}
+
+/// <summary>
+/// A field where the requirement goes beyond the words of its sources, with the toolkit's
+/// one-line reason for going there.
+/// </summary>
+/// <param name="Field">The field the toolkit decided.</param>
+/// <param name="Reason">Why, in one line of plain English.</param>
+public sealed record ToolkitJudgement(JudgedField Field, string Reason);
 
 /// <summary>A place in a source document: its key in <c>sources.md</c> and the section name.</summary>
 public sealed record SourceReference(string DocumentKey, string Section)
@@ -77,6 +118,16 @@ public sealed record Requirement
     public required string RuleSetId { get; init; }
     /// <summary>The 1-based line of its heading in the file.</summary>
     public required int Line { get; init; }
+    /// <summary>Who the requirement puts the duty on; providers unless the file says otherwise.</summary>
+    public DutyHolder DutyOf { get; init; } = DutyHolder.Provider;
+    /// <summary>The fields that go beyond the sources' words, each with the toolkit's reason, in file order.</summary>
+    public IReadOnlyList<ToolkitJudgement> Judgements { get; init; } = [];
+
+    /// <summary>The toolkit's reason for a field, or null when the field follows the sources' words.</summary>
+    public string? JudgementOn(JudgedField field) => Judgements.FirstOrDefault(j => j.Field == field)?.Reason;
+
+    /// <summary>True when the duty is the buying organisation's own, not the provider's.</summary>
+    public bool IsCommissionerDuty => DutyOf == DutyHolder.Commissioner;
 
     /// <summary>True when the organisation profile can change whether or how strongly it applies.</summary>
     public bool IsConditional => AppliesWhen is not AlwaysCondition || EssentialWhen is not null;
@@ -125,6 +176,8 @@ public sealed record GlossaryTerm
     public string? StandsFor { get; init; }
     /// <summary>The explanation, as Markdown.</summary>
     public required string Definition { get; init; }
+    /// <summary>The 1-based line of its heading in <c>glossary.md</c>.</summary>
+    public int Line { get; init; }
 }
 
 /// <summary>

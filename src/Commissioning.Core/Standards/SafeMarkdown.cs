@@ -23,6 +23,18 @@ public static class SafeMarkdown
         .DisableHtml()
         .Build();
 
+    /// <summary>
+    /// The same extensions with raw HTML recognised, used only to check the standards files: it
+    /// finds HTML blocks and inline HTML so they can be refused with their line. Never render with it.
+    /// </summary>
+    internal static MarkdownPipeline CheckingPipeline { get; } = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .UseAutoIdentifiers()
+        .Build();
+
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
     /// <summary>Parses Markdown with the shared pipeline.</summary>

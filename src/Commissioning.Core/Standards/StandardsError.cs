@@ -2,12 +2,13 @@ namespace Commissioning.Core.Standards;
 
 /// <summary>One problem in a standards file: where it is and what is wrong, in plain English.</summary>
 /// <param name="File">The file name, without its folder.</param>
-/// <param name="Line">The 1-based line.</param>
+/// <param name="Line">The 1-based line, or 0 for a problem with the folder as a whole.</param>
 /// <param name="Message">What is wrong and, where it helps, how to put it right.</param>
 public sealed record StandardsError(string File, int Line, string Message)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{File}, line {Line}: {Message}";
+    /// <remarks>A problem with the folder as a whole has no line, and its message names the folder itself.</remarks>
+    public override string ToString() => Line > 0 ? $"{File}, line {Line}: {Message}" : Message;
 }
 
 /// <summary>Thrown when the standards folder cannot be loaded; lists every problem found.</summary>

@@ -31,9 +31,21 @@ public static partial class StandardsParser
     private const string FieldEvidence = "evidence";
     private const string FieldGuideQuestion = "guide question";
     private const string FieldSource = "source";
+    private const string FieldDutyOf = "duty of";
+    private const string FieldJudgement = "toolkit judgement";
 
     private static readonly string[] RequiredFields = [FieldStrength, FieldEvaluation, FieldAppliesWhen, FieldMaturity, FieldAsk, FieldEvidence, FieldSource];
-    private static readonly string[] KnownFields = [.. RequiredFields, FieldEssentialWhen, FieldGuideQuestion];
+    private static readonly string[] KnownFields = [.. RequiredFields, FieldEssentialWhen, FieldGuideQuestion, FieldDutyOf, FieldJudgement];
+
+    /// <summary>The fields a toolkit judgement can mark, by the words the files use for them.</summary>
+    private static readonly (string Words, JudgedField Field)[] JudgeableFields =
+    [
+        (FieldStrength, JudgedField.Strength),
+        (FieldEvaluation, JudgedField.EvaluatedAs),
+        (FieldAppliesWhen, JudgedField.AppliesWhen),
+        (FieldEssentialWhen, JudgedField.EssentialWhen),
+        (FieldMaturity, JudgedField.Maturity),
+    ];
     private static readonly string[] SourceFields = ["title", "publisher", "published", "sections"];
     private static readonly string[] GlossaryFields = ["stands for"];
 
@@ -47,14 +59,18 @@ public static partial class StandardsParser
     private static partial Regex RuleSetId();
 
     /// <summary>Loads the files, or throws <see cref="StandardsLoadException"/> listing every problem.</summary>
-    public static StandardsCatalogue Load(IEnumerable<StandardsFile> files)
+    /// <param name="files">The files' names and text.</param>
+    /// <param name="folder">The folder they came from, named in a problem with the folder as a whole.</param>
+    public static StandardsCatalogue Load(IEnumerable<StandardsFile> files, string? folder = null)
     {
-        var (catalogue, errors) = TryLoad(files);
+        var (catalogue, errors) = TryLoad(files, folder);
         return errors.Count == 0 ? catalogue! : throw new StandardsLoadException(errors);
     }
 
     /// <summary>Loads the files, returning the catalogue (when there are no errors) and every problem found.</summary>
-    public static (StandardsCatalogue? Catalogue, IReadOnlyList<StandardsError> Errors) TryLoad(IEnumerable<StandardsFile> files)
+    /// <param name="files">The files' names and text.</param>
+    /// <param name="folder">The folder they came from, named in a problem with the folder as a whole.</param>
+    public static (StandardsCatalogue? Catalogue, IReadOnlyList<StandardsError> Errors) TryLoad(IEnumerable<StandardsFile> files, string? folder = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var errors = new List<StandardsError>();
@@ -62,25 +78,37 @@ public static partial class StandardsParser
         var sources = new List<SourceDocument>();
         var glossary = new List<GlossaryTerm>();
         var fileList = files.OrderBy(f => f.FileName, StringComparer.Ordinal).ToList();
-
-        if (fileList.Count == 0)
-        {
-            errors.Add(new StandardsError("(standards folder)", 0, "There are no standards files."));
-        }
+        var ruleSetFiles = 0;
+        var unreadFiles = 0;
+        string? glossaryFile = null;
 
         foreach (var file in fileList)
         {
             var context = new FileContext(file, errors);
-            var document = SafeMarkdown.Parse(file.Text);
+            var document = ParseMarkdown(context);
+            if (document is null)
+            {
+                unreadFiles++;
+                continue;
+            }
+
+            if (!CheckMarkdown(document, context))
+            {
+                unreadFiles++;
+                continue;
+            }
+
             var frontMatter = ReadFrontMatter(document, context);
             if (frontMatter is null)
             {
+                unreadFiles++;
                 continue;
             }
 
             switch (frontMatter.Get("kind"))
             {
                 case KindRuleSet:
+                    ruleSetFiles++;
                     var parsed = ParseRuleSet(document, frontMatter, context);
                     if (parsed is not null)
                     {
@@ -93,6 +121,7 @@ public static partial class StandardsParser
                     sources.AddRange(ParseSources(document, context));
                     break;
                 case KindGlossary:
+                    glossaryFile ??= file.FileName;
                     frontMatter.RejectUnknownKeys(["kind"]);
                     glossary.AddRange(ParseGlossary(document, context));
                     break;
@@ -105,12 +134,212 @@ public static partial class StandardsParser
             }
         }
 
-        CheckAcrossFiles(ruleSets, sources, glossary, errors);
+        if (ruleSetFiles == 0 && unreadFiles == 0)
+        {
+            // Said of the folder, not of a file and line: there is no file to point at.
+            var where = string.IsNullOrWhiteSpace(folder) ? "the standards folder" : folder;
+            errors.Add(new StandardsError(where, 0,
+                $"No rule set files found in {where}. Each rule set is a Markdown file (.md) whose front matter says 'kind: ruleset'."));
+        }
+
+        CheckAcrossFiles(ruleSets, sources, glossary, glossaryFile, errors);
 
         var ordered = errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
         return ordered.Count == 0
             ? (new StandardsCatalogue([.. ruleSets.Select(r => r.RuleSet)], sources, glossary), ordered)
             : (null, ordered);
+    }
+
+    /// <summary>
+    /// Parses a file with the checking pipeline, or reports it and returns null when the Markdown
+    /// reader refuses it. Markdig throws an <see cref="ArgumentException"/> without a line when
+    /// quotes, lists or brackets are nested past its depth limit; the line is found by parsing
+    /// ever shorter beginnings of the file.
+    /// </summary>
+    private static MarkdownDocument? ParseMarkdown(FileContext context)
+    {
+        // Markdig slows down badly on deeply nested lists before it gives up (a 2,000-level list
+        // took about half a minute), so obvious cases are caught by a quick scan first.
+        if (FirstOverNestedLine(context.Text) is { } deepLine)
+        {
+            context.Error(deepLine, TooDeeplyNested);
+            return null;
+        }
+
+        if (TryParse(context.Text) is { } document)
+        {
+            return document;
+        }
+
+        var lines = context.Text.Split('\n');
+        var low = 1;
+        var high = lines.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (TryParse(string.Join('\n', lines, 0, middle)) is null)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        context.Error(low, TooDeeplyNested);
+        return null;
+
+        static MarkdownDocument? TryParse(string text)
+        {
+            try
+            {
+                return Markdig.Markdown.Parse(text, SafeMarkdown.CheckingPipeline);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private const string TooDeeplyNested =
+        "The Markdown is nested too deeply to read: quotes, lists or brackets sit inside one another too many levels deep by this line. Rule set files need only a few levels; flatten this part.";
+
+    /// <summary>How deeply quotes and lists may nest before the quick scan refuses a file; real files use two or three.</summary>
+    private const int MaximumNesting = 64;
+
+    /// <summary>
+    /// A quick, forgiving estimate of how deeply quotes and lists nest on each line: quote markers
+    /// at the start of the line, plus the open list items whose markers sit at a smaller
+    /// indentation. Returns the 1-based line where the estimate first passes
+    /// <see cref="MaximumNesting"/>, or null. It may underestimate (Markdig's own limit then
+    /// applies) but does not overestimate ordinary Markdown.
+    /// </summary>
+    internal static int? FirstOverNestedLine(string text)
+    {
+        var openItems = new Stack<int>();
+        var lineNumber = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            lineNumber++;
+            if (line.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            var position = 0;
+            var column = 0;
+            var quotes = 0;
+            while (true)
+            {
+                var start = position;
+                while (position < line.Length && position - start < 4 && line[position] == ' ')
+                {
+                    position++;
+                }
+
+                if (position < line.Length && line[position] == '>')
+                {
+                    quotes++;
+                    position++;
+                    continue;
+                }
+
+                while (position < line.Length && line[position] is ' ' or '\t')
+                {
+                    position++;
+                }
+
+                column = position;
+                break;
+            }
+
+            var markers = new List<int>();
+            while (position < line.Length)
+            {
+                var markerColumn = position;
+                var end = position;
+                if (line[end] is '-' or '*' or '+')
+                {
+                    end++;
+                }
+                else
+                {
+                    while (end < line.Length && end - position < 9 && char.IsAsciiDigit(line[end]))
+                    {
+                        end++;
+                    }
+
+                    if (end == position || end >= line.Length || line[end] is not ('.' or ')'))
+                    {
+                        break;
+                    }
+
+                    end++;
+                }
+
+                if (end >= line.Length || line[end] is not (' ' or '\t'))
+                {
+                    break;
+                }
+
+                markers.Add(markerColumn);
+                position = end;
+                while (position < line.Length && line[position] is ' ' or '\t')
+                {
+                    position++;
+                }
+            }
+
+            var indent = markers.Count > 0 ? markers[0] : column;
+            while (openItems.Count > 0 && openItems.Peek() >= indent)
+            {
+                openItems.Pop();
+            }
+
+            foreach (var marker in markers)
+            {
+                openItems.Push(marker);
+            }
+
+            if (quotes + openItems.Count > MaximumNesting)
+            {
+                return lineNumber;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Refuses raw HTML (the site would show it as text) and code blocks that are never closed.
+    /// Returns false when a code block is left open: everything after it is then code, so the
+    /// rest of the file cannot be checked meaningfully.
+    /// </summary>
+    private static bool CheckMarkdown(MarkdownDocument document, FileContext context)
+    {
+        foreach (var block in document.Descendants<HtmlBlock>())
+        {
+            var first = block.Lines.Count > 0 ? block.Lines.Lines[0].ToString().Trim() : "HTML";
+            context.Error(block.Line + 1, $"Raw HTML is not allowed in a standards file, but this line starts an HTML block ('{Shorten(first)}'). Write it in Markdown instead.");
+        }
+
+        // One message a line, naming the first tag on it.
+        foreach (var inline in document.Descendants<HtmlInline>().GroupBy(i => i.Line).Select(g => g.First()))
+        {
+            var tag = inline.Tag.ReplaceLineEndings(" ");
+            context.Error(inline.Line + 1, $"Raw HTML is not allowed in a standards file, but this line has the HTML tag '{Shorten(tag)}'. Write it in Markdown instead.");
+        }
+
+        var open = document.Descendants<FencedCodeBlock>().Where(f => f.ClosingFencedCharCount == 0).ToList();
+        foreach (var fence in open)
+        {
+            var marker = new string(fence.FencedChar, fence.OpeningFencedCharCount);
+            context.Error(fence.Line + 1, $"The code block that starts here with {marker} is never closed, so the rest of the file would be read as code. Add a line with {marker} where the code ends.");
+        }
+
+        return open.Count == 0;
     }
 
     private sealed record PendingSource(SourceReference Reference, string File, int Line, string RequirementId);
@@ -358,6 +587,7 @@ public static partial class StandardsParser
 
         var errorsBefore = context.ErrorCount;
         var fields = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
+        var judgementItems = new List<(string Value, int Line)>();
         foreach (var item in fieldList.OfType<ListItemBlock>())
         {
             var itemLine = item.Line + 1;
@@ -374,13 +604,19 @@ public static partial class StandardsParser
             var value = text[(colon + 1)..].Trim();
             if (!KnownFields.Contains(key))
             {
-                context.Error(itemLine, $"Unknown field '{label}' in {id}. Known fields: Strength, Evaluated as, Applies when, Essential when, Maturity, Ask providers, Evidence, Guide question, Source.");
+                context.Error(itemLine, $"Unknown field '{label}' in {id}. Known fields: Strength, Evaluated as, Applies when, Essential when, Maturity, Ask providers, Evidence, Guide question, Source, Duty of, Toolkit judgement.");
                 continue;
             }
 
             if (value.Length == 0)
             {
                 context.Error(itemLine, $"The field '{label}' in {id} is empty.");
+                continue;
+            }
+
+            if (key == FieldJudgement)
+            {
+                judgementItems.Add((value, itemLine));
                 continue;
             }
 
@@ -401,7 +637,7 @@ public static partial class StandardsParser
             });
         }
 
-        var strength = ParseField(fields, FieldStrength, id, context, ParseStrength, "Unknown strength '{0}' in {1}. Use must, should or good practice.");
+        var strength = ParseField(fields, FieldStrength, id, context, ParseStrength, "Unknown strength '{0}' in {1}. Use must, should, good practice or optional.");
         var evaluation = ParseField(fields, FieldEvaluation, id, context, ParseEvaluation, "Unknown evaluation '{0}' in {1}. Use gate, scored or information.");
         var maturity = ParseField(fields, FieldMaturity, id, context, ParseMaturity, "Unknown maturity level '{0}' in {1}. Use core, transformative or exemplary.");
         var applies = ParseConditionField(fields, FieldAppliesWhen, id, context);
@@ -460,6 +696,40 @@ public static partial class StandardsParser
             context.Error(fields[FieldEvaluation].Line, $"{id} is a gate but its strength is '{Words(strength.Value)}'. A gate disqualifies bids, so only a 'must' requirement can be a gate.");
         }
 
+        var dutyOf = DutyHolder.Provider;
+        if (fields.TryGetValue(FieldDutyOf, out var duty))
+        {
+            switch (duty.Value.Trim().ToLowerInvariant())
+            {
+                case "provider":
+                    break;
+                case "commissioner":
+                    dutyOf = DutyHolder.Commissioner;
+                    if (evaluation is not null and not EvaluationMethod.Information)
+                    {
+                        context.Error(fields[FieldEvaluation].Line, $"{id} is a duty of the commissioner, so it cannot be scored or pass or fail against providers. Make it 'Evaluated as: information'.");
+                    }
+
+                    if (fields.TryGetValue(FieldEssentialWhen, out var essentialField))
+                    {
+                        context.Error(essentialField.Line, $"{id} is a duty of the commissioner, so it cannot become a must and a gate for providers. Remove 'Essential when'.");
+                    }
+
+                    break;
+                default:
+                    context.Error(duty.Line, $"Unknown duty holder '{duty.Value}' in {id}. Use provider or commissioner.");
+                    break;
+            }
+        }
+
+        var judgements = ParseJudgements(judgementItems, fields, id, context);
+        RequireJudgement(JudgedField.EvaluatedAs, evaluation == EvaluationMethod.Gate, FieldEvaluation,
+            $"{id} is a gate. The sources never say pass or fail, so a gate is the toolkit's judgement: add '- **Toolkit judgement:** evaluated as: ' and one line saying why failing it should exclude a bid.");
+        RequireJudgement(JudgedField.EssentialWhen, essential is not null, FieldEssentialWhen,
+            $"{id} has 'Essential when', which makes it a must and a gate where it holds. That is the toolkit's judgement: add '- **Toolkit judgement:** essential when: ' and one line saying why.");
+        RequireJudgement(JudgedField.Maturity, maturity is not null and not MaturityLevel.Core, FieldMaturity,
+            $"{id} is labelled {(maturity is { } level ? Words(level) : "above core")}. The roadmap does not define its maturity levels, so a label above core is the toolkit's mapping: add '- **Toolkit judgement:** maturity: ' and one line saying why.");
+
         if (context.ErrorCount > errorsBefore || strength is null || evaluation is null || maturity is null || applies is null || question is null || statementBlocks.Count == 0)
         {
             return null;
@@ -481,7 +751,64 @@ public static partial class StandardsParser
             Sources = sources,
             RuleSetId = ruleSetId,
             Line = line,
+            DutyOf = dutyOf,
+            Judgements = judgements,
         };
+
+        void RequireJudgement(JudgedField field, bool needed, string fieldKey, string message)
+        {
+            if (needed && !judgements.Any(j => j.Field == field))
+            {
+                context.Error(fields.TryGetValue(fieldKey, out var f) ? f.Line : line, message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads each "Toolkit judgement: field: reason" item: the field must be one the toolkit can
+    /// decide and present in the requirement, marked once, with a reason.
+    /// </summary>
+    private static List<ToolkitJudgement> ParseJudgements(List<(string Value, int Line)> items, Dictionary<string, (string Value, int Line)> fields, string id, FileContext context)
+    {
+        var judgements = new List<ToolkitJudgement>();
+        var fieldList = string.Join(", ", JudgeableFields.Select(f => f.Words));
+        foreach (var (value, itemLine) in items)
+        {
+            var colon = value.IndexOf(':', StringComparison.Ordinal);
+            var named = (colon < 0 ? value : value[..colon]).Trim();
+            var match = JudgeableFields.Where(f => string.Equals(f.Words, named, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (match.Count == 0)
+            {
+                context.Error(itemLine, colon < 0
+                    ? $"The toolkit judgement in {id} must be 'field: reason', such as 'strength: the guide only asks the question'. Fields it can mark: {fieldList}."
+                    : $"The toolkit judgement in {id} names '{Shorten(named)}', which is not a field it can mark. Use {fieldList}.");
+                continue;
+            }
+
+            var (words, field) = match[0];
+            var reason = value[(colon + 1)..].Trim();
+            if (reason.Length == 0)
+            {
+                context.Error(itemLine, $"The toolkit judgement on '{words}' in {id} has no reason. After '{words}:' write one line saying why the toolkit goes beyond the sources.");
+                continue;
+            }
+
+            if (!fields.ContainsKey(words))
+            {
+                context.Error(itemLine, $"{id} marks '{words}' as the toolkit's judgement but has no '{Capitalise(words)}' field.");
+                continue;
+            }
+
+            if (judgements.Any(j => j.Field == field))
+            {
+                context.Error(itemLine, $"{id} marks '{words}' as the toolkit's judgement more than once. Give one reason for each field.");
+                continue;
+            }
+
+            judgements.Add(new ToolkitJudgement(field, reason));
+        }
+
+        return judgements;
     }
 
     private static T? ParseField<T>(Dictionary<string, (string Value, int Line)> fields, string key, string id, FileContext context, Func<string, T?> parse, string message)
@@ -524,6 +851,7 @@ public static partial class StandardsParser
         "must" => Strength.Must,
         "should" => Strength.Should,
         "good practice" => Strength.GoodPractice,
+        "optional" => Strength.Optional,
         _ => null,
     };
 
@@ -548,15 +876,27 @@ public static partial class StandardsParser
     {
         Strength.Must => "must",
         Strength.Should => "should",
-        _ => "good practice",
+        Strength.GoodPractice => "good practice",
+        _ => "optional",
     };
+
+    /// <summary>The words the standards files use for a maturity level.</summary>
+    public static string Words(MaturityLevel maturity) => maturity switch
+    {
+        MaturityLevel.Core => "core",
+        MaturityLevel.Transformative => "transformative",
+        _ => "exemplary",
+    };
+
+    /// <summary>The words the standards files use for a field that can carry a toolkit judgement.</summary>
+    public static string Words(JudgedField field) => JudgeableFields.First(f => f.Field == field).Words;
 
     private static IEnumerable<SourceDocument> ParseSources(MarkdownDocument document, FileContext context)
     {
         foreach (var (heading, body) in Sections(document, context))
         {
             var key = InlineText(heading.Inline).Trim();
-            var fields = ReadSimpleFields(body, context, key, SourceFields);
+            var fields = ReadSimpleFields(body, context, key, SourceFields, heading.Line + 1);
             if (fields is null)
             {
                 continue;
@@ -589,7 +929,7 @@ public static partial class StandardsParser
             var definition = body;
             if (body.Count > 0 && body[0] is ListBlock list)
             {
-                var fields = ReadSimpleFields([list], context, term, GlossaryFields);
+                var fields = ReadSimpleFields([list], context, term, GlossaryFields, heading.Line + 1);
                 standsFor = fields?.GetValueOrDefault("stands for");
                 definition = body.Skip(1).ToList();
             }
@@ -600,7 +940,7 @@ public static partial class StandardsParser
                 continue;
             }
 
-            yield return new GlossaryTerm { Term = term, StandsFor = standsFor, Definition = context.Slice(definition) };
+            yield return new GlossaryTerm { Term = term, StandsFor = standsFor, Definition = context.Slice(definition), Line = heading.Line + 1 };
         }
     }
 
@@ -633,12 +973,12 @@ public static partial class StandardsParser
         return sections;
     }
 
-    private static Dictionary<string, string>? ReadSimpleFields(List<Block> body, FileContext context, string owner, string[] allowed)
+    private static Dictionary<string, string>? ReadSimpleFields(List<Block> body, FileContext context, string owner, string[] allowed, int headingLine)
     {
         var list = body.OfType<ListBlock>().FirstOrDefault();
         if (list is null)
         {
-            context.Error(body.Count > 0 ? body[0].Line + 1 : 0, $"{owner} has no list of fields.");
+            context.Error(body.Count > 0 ? body[0].Line + 1 : headingLine, $"{owner} has no list of fields.");
             return null;
         }
 
@@ -663,7 +1003,7 @@ public static partial class StandardsParser
         return result;
     }
 
-    private static void CheckAcrossFiles(List<(RuleSet RuleSet, List<PendingSource> Sources)> ruleSets, List<SourceDocument> sources, List<GlossaryTerm> glossary, List<StandardsError> errors)
+    private static void CheckAcrossFiles(List<(RuleSet RuleSet, List<PendingSource> Sources)> ruleSets, List<SourceDocument> sources, List<GlossaryTerm> glossary, string? glossaryFile, List<StandardsError> errors)
     {
         foreach (var group in ruleSets.GroupBy(r => r.RuleSet.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
@@ -723,7 +1063,11 @@ public static partial class StandardsParser
 
         foreach (var group in glossary.GroupBy(g => g.Term, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            errors.Add(new StandardsError("glossary.md", 0, $"The glossary term '{group.Key}' appears more than once."));
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+            {
+                errors.Add(new StandardsError(glossaryFile ?? "glossary.md", duplicate.Line, $"The glossary term '{group.Key}' appears more than once: it is already explained at line {first.Line}."));
+            }
         }
     }
 

@@ -18,6 +18,8 @@ public sealed record TailoredRequirement
     public required EvaluationMethod Evaluation { get; init; }
     /// <summary>Why, in plain English.</summary>
     public required string Reason { get; init; }
+    /// <summary>True when it is the buying organisation's own duty, asked of providers for information only.</summary>
+    public bool IsCommissionerDuty => Requirement.IsCommissionerDuty;
 }
 
 /// <summary>The tailored specification for one organisation.</summary>
@@ -28,8 +30,14 @@ public sealed record Specification
     /// <summary>Every requirement, in guide order, with whether and how it applies.</summary>
     public required IReadOnlyList<TailoredRequirement> Items { get; init; }
 
-    /// <summary>The requirements that apply.</summary>
+    /// <summary>The requirements that apply, including the organisation's own duties as commissioner.</summary>
     public IEnumerable<TailoredRequirement> Applicable => Items.Where(i => i.Applies);
+
+    /// <summary>The requirements that apply and are put to providers.</summary>
+    public IEnumerable<TailoredRequirement> ForProviders => Applicable.Where(i => !i.IsCommissionerDuty);
+
+    /// <summary>The requirements that apply as the organisation's own duties, asked of providers for information only.</summary>
+    public IEnumerable<TailoredRequirement> CommissionerDuties => Applicable.Where(i => i.IsCommissionerDuty);
 
     /// <summary>The requirements that apply as pass/fail gates.</summary>
     public IEnumerable<TailoredRequirement> Gates => Applicable.Where(i => i.Evaluation == EvaluationMethod.Gate);

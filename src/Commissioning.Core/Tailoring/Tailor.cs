@@ -48,6 +48,11 @@ public static class Tailor
             ? "applies to every organisation"
             : $"applies because {requirement.AppliesWhen.Explain(profile)}";
         var reason = Sentence(because);
+        if (requirement.IsCommissionerDuty)
+        {
+            reason += " " + CommissionerDutyReason;
+        }
+
         if (requirement.EssentialWhen is { } essentialWhen)
         {
             reason += " " + (essential
@@ -107,6 +112,10 @@ public static class Tailor
                 : $"Applies to {applying.Count.ToString(CultureInfo.InvariantCulture)} of {perMember.Count.ToString(CultureInfo.InvariantCulture)} members: {Condition.JoinClauses(applying.Select(m => m.Member.Name), "and")}.";
         return essentialFor.Count == 0 ? count : $"{count} Essential for {Condition.JoinClauses(essentialFor, "and")}.";
     }
+
+    /// <summary>What tailoring says of a requirement that is the buying organisation's own duty.</summary>
+    public const string CommissionerDutyReason =
+        "It is your organisation's own duty as commissioner, not a requirement on providers: ask providers about it for information only, and do not score it or make it pass or fail.";
 
     private static string Sentence(string clause) =>
         clause.Length == 0 ? clause : char.ToUpperInvariant(clause[0]) + clause[1..] + ".";

@@ -14,7 +14,20 @@ public sealed class StandardsFolder
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         var path = ResolvePath(configuration["Standards:Path"], environment.ContentRootPath);
-        var catalogue = StandardsParser.Load(ReadFiles(path));
+        var (loaded, errors) = StandardsParser.TryLoad(ReadFiles(path), path);
+        if (loaded is not { } catalogue)
+        {
+            // The same plain list standards check prints, one problem a line with its file and line,
+            // logged before start-up stops so it reads clearly above the exception.
+            if (logger.IsEnabled(LogLevel.Critical))
+            {
+                logger.LogCritical("The standards in {Path} could not be loaded, so the site cannot start:{NewLine}{Problems}",
+                    path, Environment.NewLine, string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
+            }
+
+            throw new StandardsLoadException(errors);
+        }
+
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Loaded {RuleSets} rule sets with {Requirements} requirements from {Path}",

@@ -34,7 +34,8 @@ public sealed class StandardsView(StandardsCatalogue catalogue)
     {
         Strength.Must => "Must",
         Strength.Should => "Should",
-        _ => "Good practice",
+        Strength.GoodPractice => "Good practice",
+        _ => "Optional",
     };
 
     /// <summary>The NHS tag colour class for a strength.</summary>
@@ -44,6 +45,50 @@ public sealed class StandardsView(StandardsCatalogue catalogue)
         Strength.Should => "nhsuk-tag nhsuk-tag--aqua-green",
         _ => "nhsuk-tag nhsuk-tag--grey",
     };
+
+    /// <summary>The words shown for a field that can carry the toolkit's judgement.</summary>
+    public static string Label(JudgedField field) => field switch
+    {
+        JudgedField.Strength => "Strength",
+        JudgedField.EvaluatedAs => "Evaluated as",
+        JudgedField.AppliesWhen => "Applies to",
+        JudgedField.EssentialWhen => "Essential where",
+        _ => "Maturity",
+    };
+
+    /// <summary>
+    /// The field's label with the value it explains, such as "Strength (should)". Conditions are
+    /// shown in full beside the mark already, so they get the label alone.
+    /// </summary>
+    public static string JudgedFieldWithValue(Requirement requirement, JudgedField field)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        return field switch
+        {
+            JudgedField.Strength => $"{Label(field)} ({Label(requirement.Strength).ToLowerInvariant()})",
+            JudgedField.EvaluatedAs => $"{Label(field)} ({Label(requirement.Evaluation).ToLowerInvariant()})",
+            JudgedField.Maturity => $"{Label(field)} ({Label(requirement.Maturity).ToLowerInvariant()})",
+            _ => Label(field),
+        };
+    }
+
+    /// <summary>The counts of each strength among some requirements, in words ("3 must, 2 should, 1 good practice").</summary>
+    public static string StrengthCounts(IEnumerable<Strength> strengths)
+    {
+        var list = strengths.ToList();
+        var parts = new List<string>
+        {
+            $"{list.Count(s => s == Strength.Must)} must",
+            $"{list.Count(s => s == Strength.Should)} should",
+            $"{list.Count(s => s == Strength.GoodPractice)} good practice",
+        };
+        if (list.Any(s => s == Strength.Optional))
+        {
+            parts.Add($"{list.Count(s => s == Strength.Optional)} optional");
+        }
+
+        return string.Join(", ", parts);
+    }
 
     /// <summary>The words shown for an evaluation method.</summary>
     public static string Label(EvaluationMethod evaluation) => evaluation switch

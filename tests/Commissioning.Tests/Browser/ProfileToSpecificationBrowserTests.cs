@@ -86,8 +86,13 @@ public sealed class ProfileToSpecificationBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the specification" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("What an occupational health service for Riverside Surgery must provide");
-        await Assertions.Expect(page.Locator("#gates")).ToContainTextAsync("INF-03");
+        // A GP practice that hosts GP trainees gets no ESR gate: the guide makes the link essential for trusts only.
+        await Assertions.Expect(page.Locator("#gates")).Not.ToContainTextAsync("INF-03");
+        await Assertions.Expect(page.Locator("#req-inf-03")).ToContainTextAsync("It is not essential here because the organisation is a GP practice or PCN");
         await Assertions.Expect(page.Locator("#req-sub-06")).ToContainTextAsync("Applies because staff work with ionising radiation.");
+        // The practice employs doctors whether or not the box was ticked.
+        await Assertions.Expect(page.Locator("#exposures")).ToContainTextAsync("counted because every GP practice or PCN does");
+        await Assertions.Expect(page.Locator("#req-sub-05")).ToContainTextAsync("as a GP practice or PCN always does");
         await AssertAccessibleAsync(page, "specification");
 
         // Changing answers returns to the form with them filled in.
@@ -95,6 +100,33 @@ public sealed class ProfileToSpecificationBrowserTests
         await Assertions.Expect(page.GetByLabel("Name of your organisation")).ToHaveValueAsync("Riverside Surgery");
     }
 
+    [Test]
+    public async Task RuleSetPage_WhenPrinted_KeepsItsKeyAndEveryToolkitJudgement()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1200 } });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        await page.GotoAsync(_baseUrl + "/standards/information-exchange");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "rule-set-print.png"), FullPage = true });
+
+        await Assertions.Expect(page.Locator("#key")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#key")).ToContainTextAsync("the toolkit's mapping, not the roadmap's");
+        await Assertions.Expect(page.Locator(".nhsuk-header")).ToBeHiddenAsync();
+        var judgements = page.Locator(".app-judgement");
+        var expected = Repository.Standards.FindRuleSet("information-exchange")!.Requirements.Count(r => r.Judgements.Count > 0);
+        Assert.That(expected, Is.GreaterThan(0));
+        await Assertions.Expect(judgements).ToHaveCountAsync(expected);
+        for (var i = 0; i < expected; i++)
+        {
+            await Assertions.Expect(judgements.Nth(i)).ToBeVisibleAsync();
+        }
+
+        await Assertions.Expect(page.Locator(".app-mapping")).ToHaveCountAsync(Repository.Standards.FindRuleSet("information-exchange")!.Requirements.Count);
+    }
+
+    [TestCase("/standards/sub-specialisms", "rule-set-sub-specialisms")]
+    [TestCase("/specification?name=Riverside+Surgery&type=gp-practice-or-pcn&headcount=45&hostsmedicaltrainees=yes&exposures=lasers&delivery=external", "specification-gp-trainees")]
+    [TestCase("/specification/profile", "profile")]
     [TestCase("/standards", "standards")]
     [TestCase("/standards/information-exchange", "rule-set")]
     [TestCase("/standards/requirements/sub-06", "requirement")]

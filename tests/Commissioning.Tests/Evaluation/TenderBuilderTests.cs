@@ -29,7 +29,8 @@ public sealed class TenderBuilderTests
         var lot = TenderBuilder.DraftLot(Repository.Standards, specification, ["acute", "gp"], "lot-1", "All members");
 
         Assert.That(lot.Gates.Select(g => g.RequirementId), Does.Contain("INF-03"), "essential for the acute trust, which hosts trainees");
-        Assert.That(lot.Gates.Select(g => g.RequirementId), Does.Contain("SUB-02"), "essential where exposure-prone procedures are done");
+        Assert.That(lot.Gates.Select(g => g.RequirementId), Does.Not.Contain("SUB-02"), "the guide makes no area essential for exposure-prone procedures");
+        Assert.That(lot.Questions.Select(q => q.RequirementId), Does.Contain("SUB-02"), "blood-borne viruses are scored like the other areas");
         Assert.That(lot.Questions.Select(q => q.RequirementId), Does.Contain("SUB-06"), "radiation applies to the acute trust");
         Assert.That(lot.Questions.Select(q => q.RequirementId), Does.Not.Contain("SUB-07"), "no member works with GMOs");
         Assert.That(lot.Questions.Select(q => q.RequirementId), Does.Not.Contain("INF-03"), "a gate is not also scored");

@@ -105,17 +105,31 @@ public sealed class SpecificationJourneyTests(string environment)
     }
 
     [Test]
-    public async Task Specification_ForAnOrganisationHostingTrainees_ListsTheEsrInterfaceAsAGateWithItsReason()
+    public async Task Specification_ForATrustHostingTrainees_ListsTheEsrInterfaceAsAGateWithItsReason()
     {
         using var client = _factory.CreateNonRedirectingClient();
 
-        var html = await client.GetStringAsync(new Uri("/specification?name=Riverside+Surgery&type=gp-practice-or-pcn&headcount=45&hostsmedicaltrainees=yes&exposures=ionising-radiation&delivery=external", UriKind.Relative));
+        var html = await client.GetStringAsync(new Uri("/specification?name=City+Hospitals&type=acute-trust&headcount=8500&hostsmedicaltrainees=yes&exposures=ionising-radiation&delivery=external", UriKind.Relative));
 
         var gates = html[html.IndexOf("id=\"gates\"", StringComparison.Ordinal)..html.IndexOf("Requirements by area", StringComparison.Ordinal)];
-        Assert.That(gates, Does.Contain("INF-03").And.Contain("It is essential here because the organisation hosts doctors in training"));
-        Assert.That(html, Does.Contain("What an occupational health service for Riverside Surgery must provide"));
+        Assert.That(gates, Does.Contain("INF-03").And.Contain("It is essential here because the organisation hosts doctors in training and the organisation is an acute trust"));
+        Assert.That(html, Does.Contain("What an occupational health service for City Hospitals must provide"));
         Assert.That(html, Does.Contain("Applies because staff work with ionising radiation."));
         Assert.That(html, Does.Contain("Questions to send to providers"));
+    }
+
+    [Test]
+    public async Task Specification_ForAGpPracticeHostingGpTrainees_HasNoEsrGate_AndSaysWhy()
+    {
+        using var client = _factory.CreateNonRedirectingClient();
+
+        var html = await client.GetStringAsync(new Uri("/specification?name=Riverside+Surgery&type=gp-practice-or-pcn&headcount=45&hostsmedicaltrainees=yes&delivery=external", UriKind.Relative));
+
+        var start = html.IndexOf("id=\"gates\"", StringComparison.Ordinal);
+        var gates = html[start..html.IndexOf("</ul>", start, StringComparison.Ordinal)];
+        Assert.That(gates, Does.Contain("SEQ-01"), "the list of gates was found");
+        Assert.That(gates, Does.Not.Contain("INF-03"));
+        Assert.That(html, Does.Contain("It is not essential here because the organisation is a GP practice or PCN, not an acute trust"));
     }
 
     [Test]

@@ -146,4 +146,130 @@ public sealed class StandardsPagesTests(string environment)
 
         Assert.That(html, Does.Not.Match("<script(?![^>]*\\bsrc=)[^>]*>"));
     }
+
+    private static string Encode(string text) => System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text);
+
+    private static int Count(string html, string fragment)
+    {
+        var count = 0;
+        for (var at = html.IndexOf(fragment, StringComparison.Ordinal); at >= 0; at = html.IndexOf(fragment, at + fragment.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [Test]
+    public async Task EveryRuleSetPage_HasAKeyToItsFields()
+    {
+        var pages = 0;
+        foreach (var ruleSet in Repository.Standards.RuleSets)
+        {
+            var (_, html) = await GetAsync($"/standards/{ruleSet.Id}");
+            var key = html[html.IndexOf("id=\"key\"", StringComparison.Ordinal)..html.IndexOf("</section>", html.IndexOf("id=\"key\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+
+            foreach (var field in new[] { "Strength", "Evaluated as", "Applies to", "Essential where", "Maturity", "Whose duty", "Toolkit judgement" })
+            {
+                Assert.That(key, Does.Contain($"<dt class=\"nhsuk-summary-list__key\">{field}</dt>"), $"{ruleSet.Id}: {field}");
+            }
+
+            Assert.That(key, Does.Contain("names these levels but does not define them").And.Contain("the toolkit's mapping, not the roadmap's"), ruleSet.Id);
+            pages++;
+        }
+
+        Assert.That(pages, Is.EqualTo(13));
+    }
+
+    [Test]
+    public async Task EveryRequirement_ShowsItsMaturityAsTheToolkitsMapping()
+    {
+        var shown = 0;
+        foreach (var ruleSet in Repository.Standards.RuleSets)
+        {
+            var (_, html) = await GetAsync($"/standards/{ruleSet.Id}");
+
+            Assert.That(Count(html, "<span class=\"app-mapping\">(toolkit's mapping)</span>"), Is.EqualTo(ruleSet.Requirements.Count), ruleSet.Id);
+            Assert.That(Count(html, "in the toolkit's mapping: the roadmap names the levels but does not define them."), Is.EqualTo(ruleSet.Requirements.Count), ruleSet.Id);
+            shown += ruleSet.Requirements.Count;
+        }
+
+        Assert.That(shown, Is.EqualTo(Repository.Standards.Requirements.Count).And.EqualTo(81));
+    }
+
+    [Test]
+    public async Task RuleSetPages_ShowEveryToolkitJudgementWithItsReason()
+    {
+        var marked = 0;
+        foreach (var ruleSet in Repository.Standards.RuleSets)
+        {
+            var (_, html) = await GetAsync($"/standards/{ruleSet.Id}");
+            foreach (var requirement in ruleSet.Requirements)
+            {
+                var row = $"id=\"{requirement.Id.ToLowerInvariant()}-judgement\"";
+                Assert.That(html.Contains(row, StringComparison.Ordinal), Is.EqualTo(requirement.Judgements.Count > 0), requirement.Id);
+                foreach (var judgement in requirement.Judgements)
+                {
+                    Assert.That(html, Does.Contain(Encode(judgement.Reason)), $"{requirement.Id} {judgement.Field}");
+                    marked++;
+                }
+            }
+        }
+
+        Assert.That(marked, Is.EqualTo(Repository.Standards.Requirements.Sum(r => r.Judgements.Count)).And.GreaterThanOrEqualTo(40));
+    }
+
+    [Test]
+    public async Task RequirementPage_ShowsTheJudgedFieldBesideTheReason()
+    {
+        var (_, esr) = await GetAsync("/standards/requirements/inf-03");
+        var (_, officer) = await GetAsync("/standards/requirements/stf-08");
+
+        Assert.That(esr, Does.Contain("Toolkit judgement<span class=\"nhsuk-u-visually-hidden\"> on essential where</span>"));
+        Assert.That(esr, Does.Contain("<strong>Essential where:</strong> " + Encode(Repository.Standards.FindRequirement("INF-03")!.JudgementOn(Commissioning.Core.Standards.JudgedField.EssentialWhen)!)));
+        Assert.That(esr, Does.Contain("#key\">How to read a requirement"));
+        Assert.That(officer, Does.Contain("<strong>Strength (should):</strong> " + Encode(Repository.Standards.FindRequirement("STF-08")!.JudgementOn(Commissioning.Core.Standards.JudgedField.Strength)!)));
+    }
+
+    [Test]
+    public async Task CommissionersDuty_IsShownAsTheOrganisationsOwn()
+    {
+        var (_, html) = await GetAsync("/standards/requirements/core-07");
+
+        Assert.That(html, Does.Contain("Your organisation's duty").And.Contain("Your organisation's, as commissioner."));
+    }
+
+    [Test]
+    public async Task StandardsIndex_CountsOptionalRequirements()
+    {
+        var (_, html) = await GetAsync("/standards");
+
+        Assert.That(html, Does.Contain("7 requirements: 6 must, 0 should, 0 good practice, 1 optional"));
+    }
+
+    [TestCase("Health surveillance")]
+    [TestCase("Employee assistance programme")]
+    [TestCase("Equality impact assessment")]
+    [TestCase("GMC (General Medical Council)")]
+    [TestCase("NMC (Nursing and Midwifery Council)")]
+    [TestCase("WTE (Whole-time equivalent)")]
+    [TestCase("Benchmarking")]
+    [TestCase("NHS Constitution")]
+    [TestCase("Clinical attachment")]
+    public async Task GlossaryPage_ExplainsTheNewTerms(string term)
+    {
+        var (_, html) = await GetAsync("/standards/glossary");
+
+        Assert.That(html, Does.Contain($"<dt class=\"nhsuk-summary-list__key\">{term}</dt>"));
+    }
+
+    [TestCase("trn-04", "Clinical attachment")]
+    [TestCase("stf-01", "WTE (Whole-time equivalent)")]
+    [TestCase("gov-04", "NHS Constitution")]
+    public async Task RequirementPage_ExplainsTheNewTermsItUses(string id, string term)
+    {
+        var (_, html) = await GetAsync($"/standards/requirements/{id}");
+
+        Assert.That(html, Does.Contain("What the terms on this page mean").And.Contain($"<dt class=\"nhsuk-summary-list__key\">{term}</dt>"));
+    }
 }

@@ -73,7 +73,7 @@ public sealed class StartupTests(string environment)
             var exception = Assert.Throws<StandardsLoadException>(() => factory.CreateClient());
             Assert.That(exception!.Errors.Select(e => e.ToString()), Is.EqualTo(new[]
             {
-                $"05-staffing.md, line {strengthLine + 1}: Unknown strength 'essential' in STF-01. Use must, should or good practice.",
+                $"05-staffing.md, line {strengthLine + 1}: Unknown strength 'essential' in STF-01. Use must, should, good practice or optional.",
             }));
         }
         finally

@@ -64,4 +64,18 @@ public sealed class IndexModel(StandardsView view, IValidator<ProfileInput> vali
 
     /// <summary>The type of organisation in words.</summary>
     public static string TypeLabel(OrganisationProfile profile) => Vocabulary.Of(profile!.Type).Label;
+
+    /// <summary>The type as a noun without its article ("GP practice or PCN"), for "every GP practice or PCN".</summary>
+    public static string TypeNoun(OrganisationProfile profile)
+    {
+        var noun = Vocabulary.Of(profile!.Type).Noun;
+        return noun.StartsWith("an ", StringComparison.Ordinal) ? noun[3..] : noun.StartsWith("a ", StringComparison.Ordinal) ? noun[2..] : noun;
+    }
+
+    /// <summary>
+    /// The toolkit judgements that bear on a requirement as it stands for this organisation: all
+    /// but the maturity mapping, which the specification does not show.
+    /// </summary>
+    public static IReadOnlyList<ToolkitJudgement> JudgementsFor(TailoredRequirement item) =>
+        [.. item!.Requirement.Judgements.Where(j => j.Field != JudgedField.Maturity)];
 }
