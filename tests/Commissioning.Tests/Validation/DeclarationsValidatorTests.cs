@@ -15,6 +15,15 @@ public sealed class DeclarationsValidatorTests
 
     private const string Owner = "Harbourside OH's declarations";
 
+    // The messages these tests expect that only a declarations check with today's date or the
+    // standards gives; ValidatorTests.EveryMessageInTheValidators_IsCoveredByACase counts them.
+    internal const string FutureSeqohs = "In Harbourside OH's declarations, SEQOHS accreditation is dated 3 March 2026, which is after today (2 March 2026). Enter the date it was awarded, or declare \"working-towards\" with the date it is expected.";
+    internal const string FutureEsr = "In Harbourside OH's declarations, the ESR interface is declared live since 31 March 2027, which is after today (2 March 2026). Enter the date it went live, or declare it \"planned\" with that date.";
+    internal const string UnknownEvidenceNear = "In Harbourside OH's declarations, evidence is listed under 'SEQ01' (at declarations.evidence.SEQ01), which is not a requirement in the standards. Did you mean 'SEQ-01'? Correct the id or remove the evidence.";
+    internal const string UnknownEvidence = "In Harbourside OH's declarations, evidence is listed under 'ZZZ-99' (at declarations.evidence.ZZZ-99), which is not a requirement in the standards. Correct the id or remove the evidence.";
+
+    internal static IEnumerable<string> Messages => [FutureSeqohs, FutureEsr, UnknownEvidenceNear, UnknownEvidence];
+
     private static Commissioning.Core.Tenders.Declarations Valid() => new()
     {
         Seqohs = SeqohsStatus.Accredited,
@@ -46,7 +55,7 @@ public sealed class DeclarationsValidatorTests
     {
         Assert.That(Errors(Valid() with { SeqohsDate = Today.AddDays(1) }), Is.EqualTo(new[]
         {
-            ("SeqohsDate", "In Harbourside OH's declarations, SEQOHS accreditation is dated 3 March 2026, which is after today (2 March 2026). Enter the date it was awarded, or declare \"working-towards\" with the date it is expected."),
+            ("SeqohsDate", FutureSeqohs),
         }));
     }
 
@@ -55,7 +64,7 @@ public sealed class DeclarationsValidatorTests
     {
         Assert.That(Errors(Valid() with { EsrDate = new DateOnly(2027, 3, 31) }), Is.EqualTo(new[]
         {
-            ("EsrDate", "In Harbourside OH's declarations, the ESR interface is declared live since 31 March 2027, which is after today (2 March 2026). Enter the date it went live, or declare it \"planned\" with that date."),
+            ("EsrDate", FutureEsr),
         }));
     }
 
@@ -83,8 +92,8 @@ public sealed class DeclarationsValidatorTests
 
         Assert.That(Errors(declarations), Is.EqualTo(new[]
         {
-            ("Evidence[SEQ01]", "In Harbourside OH's declarations, evidence is listed under 'SEQ01' (at declarations.evidence.SEQ01), which is not a requirement in the standards. Did you mean 'SEQ-01'? Correct the id or remove the evidence."),
-            ("Evidence[ZZZ-99]", "In Harbourside OH's declarations, evidence is listed under 'ZZZ-99' (at declarations.evidence.ZZZ-99), which is not a requirement in the standards. Correct the id or remove the evidence."),
+            ("Evidence[SEQ01]", UnknownEvidenceNear),
+            ("Evidence[ZZZ-99]", UnknownEvidence),
         }));
     }
 

@@ -97,11 +97,11 @@ public sealed class DeclarationsValidator : AbstractValidator<Declarations>
         {
             if (!DeclarationChecks.SubSpecialisms.ContainsKey(requirementId))
             {
-                yield return ("SubSpecialisms", $"{who} declares '{requirementId}', which is not a sub-specialism. Use SUB-02 to SUB-11.");
+                yield return ($"SubSpecialisms[{requirementId}]", $"{who} declares '{requirementId}', which is not a sub-specialism. Use SUB-02 to SUB-11.");
             }
             else if (provision.Mode == ProvisionMode.Partner && string.IsNullOrWhiteSpace(provision.Partner))
             {
-                yield return ("SubSpecialisms", $"{who} provides {DeclarationChecks.SubSpecialisms[requirementId]} ({requirementId}) through a partner. Name the partner.");
+                yield return ($"SubSpecialisms[{requirementId}].Partner", $"{who} provides {DeclarationChecks.SubSpecialisms[requirementId]} ({requirementId}) through a partner. Name the partner.");
             }
         }
 

@@ -119,9 +119,9 @@ public sealed class BidValidator : AbstractValidator<Bid>
                 }
             }
 
-            foreach (var answer in bid.Answers.Where(a => lot.Questions.All(q => q.Id != a.QuestionId)))
+            foreach (var (answer, index) in bid.Answers.Select((a, i) => (a, i)).Where(x => lot.Questions.All(q => q.Id != x.a.QuestionId)))
             {
-                context.AddFailure("Answers", $"{TenderValidator.Capital(name)} answers the question '{answer.QuestionId}', which is not a question of {lotName}.");
+                context.AddFailure($"Answers[{index}].QuestionId", $"{TenderValidator.Capital(name)} answers the question '{answer.QuestionId}', which is not a question of {lotName}.");
             }
 
             foreach (var duplicate in TenderValidator.Duplicates(bid.Answers.Select(a => a.QuestionId)))

@@ -69,14 +69,14 @@ public sealed class TenderValidator : AbstractValidator<Tender>
                 context.AddFailure("Scale.Levels", $"The scoring scale needs descriptors for 0 and for {scale.Maximum}.");
             }
 
-            foreach (var level in scale.Levels.Where(l => l.Score < 0 || l.Score > scale.Maximum))
+            foreach (var (level, index) in scale.Levels.Select((l, i) => (l, i)).Where(x => x.l.Score < 0 || x.l.Score > scale.Maximum))
             {
-                context.AddFailure("Scale.Levels", $"The scale descriptor '{level.Label}' is for {level.Score}, outside 0 to {scale.Maximum}.");
+                context.AddFailure($"Scale.Levels[{index}].Score", $"The scale descriptor '{level.Label}' is for {level.Score}, outside 0 to {scale.Maximum}.");
             }
 
-            foreach (var level in scale.Levels.Where(l => string.IsNullOrWhiteSpace(l.Label) || string.IsNullOrWhiteSpace(l.Descriptor)))
+            foreach (var (level, index) in scale.Levels.Select((l, i) => (l, i)).Where(x => string.IsNullOrWhiteSpace(x.l.Label) || string.IsNullOrWhiteSpace(x.l.Descriptor)))
             {
-                context.AddFailure("Scale.Levels", $"The scale level for {level.Score} needs a label and a descriptor.");
+                context.AddFailure($"Scale.Levels[{index}]", $"The scale level for {level.Score} needs a label and a descriptor.");
             }
 
             foreach (var duplicate in Duplicates(scale.Levels.Select(l => l.Score.ToString(System.Globalization.CultureInfo.InvariantCulture))))
@@ -163,9 +163,9 @@ public sealed class TenderValidator : AbstractValidator<Tender>
             context.AddFailure($"{path}.MemberIds", $"{Capital(name)} serves no members. Name at least one member organisation.");
         }
 
-        foreach (var memberId in lot.MemberIds.Where(m => tender.Members.All(member => member.Id != m)))
+        foreach (var (memberId, position) in lot.MemberIds.Select((m, i) => (m, i)).Where(x => tender.Members.All(member => member.Id != x.m)))
         {
-            context.AddFailure($"{path}.MemberIds", $"{Capital(name)} names the member '{memberId}', which is not a member of the tender.");
+            context.AddFailure($"{path}.MemberIds[{position}]", $"{Capital(name)} names the member '{memberId}', which is not a member of the tender.");
         }
 
         if (!Enum.IsDefined(lot.Weights) || !Enum.IsDefined(lot.SectionWeights))
@@ -394,9 +394,9 @@ public sealed class TenderValidator : AbstractValidator<Tender>
                 continue;
             }
 
-            foreach (var questionId in assignment.QuestionIds.Where(q => lot.Questions.All(question => question.Id != q)))
+            foreach (var (questionId, index) in assignment.QuestionIds.Select((q, n) => (q, n)).Where(x => lot.Questions.All(question => question.Id != x.q)))
             {
-                context.AddFailure($"Assignments[{i}].QuestionIds", $"Assignment {i + 1} names the question '{questionId}', which is not a question of {LotName(tender, lot)}.");
+                context.AddFailure($"Assignments[{i}].QuestionIds[{index}]", $"Assignment {i + 1} names the question '{questionId}', which is not a question of {LotName(tender, lot)}.");
             }
         }
 
