@@ -1,10 +1,4 @@
-using System.Net;
 using Commissioning.Tests.Support;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Commissioning.Tests.Browser;
@@ -15,53 +9,14 @@ namespace Commissioning.Tests.Browser;
 /// page is checked with axe against WCAG 2.2 AA and saved as a screenshot under
 /// TestResults/screenshots for a person to look at.
 /// </summary>
-[NonParallelizable]
-public sealed class ProfileToSpecificationBrowserTests
+public sealed class ProfileToSpecificationBrowserTests : BrowserTest
 {
-    private SiteFactory _factory = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = null!;
-    private string _screenshots = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSiteAndBrowser()
-    {
-        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-        Assert.That(File.Exists(chromium), Is.True,
-            $"Chromium was not found at {chromium}. The test command installs it (apt-get install chromium); or set CHROMIUM_PATH.");
-
-        _factory = new SiteFactory();
-        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        _baseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-        });
-
-        _screenshots = Path.Combine(Repository.Root, "TestResults", "screenshots");
-        Directory.CreateDirectory(_screenshots);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopSiteAndBrowser()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task PracticeManager_DescribesTheirOrganisation_AndGetsTheTailoredSpecification()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
 
-        await page.GotoAsync(_baseUrl + "/");
+        await page.GotoAsync(BaseUrl + "/");
         await AssertAccessibleAsync(page, "start");
         await page.GetByRole(AriaRole.Link, new() { Name = "Buy OH for a GP practice or small organisation" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Describe your organisation" })).ToBeVisibleAsync();
@@ -103,11 +58,11 @@ public sealed class ProfileToSpecificationBrowserTests
     [Test]
     public async Task RuleSetPage_WhenPrinted_KeepsItsKeyAndEveryToolkitJudgement()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1200 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1200 } });
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 
-        await page.GotoAsync(_baseUrl + "/standards/information-exchange");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "rule-set-print.png"), FullPage = true });
+        await page.GotoAsync(BaseUrl + "/standards/information-exchange");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("rule-set-print"), FullPage = true });
 
         await Assertions.Expect(page.Locator("#key")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#key")).ToContainTextAsync("the toolkit's mapping, not the roadmap's");
@@ -133,22 +88,10 @@ public sealed class ProfileToSpecificationBrowserTests
     [TestCase("/standards/glossary", "glossary")]
     public async Task StandardsPages_AreAccessible(string path, string name)
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
 
-        await page.GotoAsync(_baseUrl + path);
+        await page.GotoAsync(BaseUrl + path);
 
         await AssertAccessibleAsync(page, name);
-    }
-
-    private async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, name + ".png"), FullPage = true });
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        var violations = result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
-        Assert.That(violations, Is.Empty, $"Accessibility problems on {page.Url}");
     }
 }
