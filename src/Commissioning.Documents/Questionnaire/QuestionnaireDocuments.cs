@@ -124,8 +124,9 @@ public static class QuestionnaireDocuments
                     Id = q.Id,
                     Title = q.Title,
                     Text = q.Text,
-                    Weight = Declared(q.Weight, section.QuestionWeights),
-                    ShareOfSection = Rounding.Percent(shareOfSection),
+                    Weight = section.QuestionWeights == WeightUnit.Percent
+                        ? $"Weight {Rounding.Percent(q.Weight)} of the section"
+                        : $"Weight {Rounding.Number(q.Weight)} points, {Rounding.Percent(shareOfSection)} of the section",
                     ShareOfTotal = Rounding.Percent(shareOfSection * shareOfQuality * lot.QualitySharePercent / 10_000m),
                     MinimumScore = q.MinimumScore is { } minimum ? Rounding.Number(minimum) : string.Empty,
                     Requirement = requirement is null ? string.Empty : $"{requirement.Id} {requirement.Title}",
@@ -241,7 +242,6 @@ internal sealed record QuestionPart
     public required string Title { get; init; }
     public required string Text { get; init; }
     public required string Weight { get; init; }
-    public required string ShareOfSection { get; init; }
     public required string ShareOfTotal { get; init; }
     public required string MinimumScore { get; init; }
     public required string Requirement { get; init; }
