@@ -145,7 +145,15 @@ internal static class RenderDocumentsCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The temporary file may never have been made; the message below says what failed.
+            }
+
             throw new UsageException($"The file '{shown}' could not be written: {ex.Message}");
         }
     }
