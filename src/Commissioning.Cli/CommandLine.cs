@@ -19,6 +19,12 @@ internal static class CommandLine
           evaluate <tender.json> [--json]                 Evaluate a tender: ranking, breakdowns and robustness
           readiness <tender-or-profiles.json> <declarations.json> [--lot <lot-id>]
                                                           Check a provider's readiness against a tender or a specification
+          render specification <profiles.json> -o <file.html|file.md>
+                                                          The tailored specification with its KPI schedule, as a document
+          render questionnaire <tender.json> [--lot <lot-id>] -o <file.html|file.md>
+                                                          The invitation-to-tender questionnaire for a tender, or one lot of it
+          render readiness <tender-or-profiles.json> <declarations.json> [--lot <lot-id>] -o <file.html|file.md>
+                                                          A provider's readiness report, as a document
 
         Options:
           --standards <folder>                            The rule sets to use (default: ./standards, else those shipped with the tool)
@@ -56,6 +62,7 @@ internal static class CommandLine
                 ["tailor", var profiles] => TailorCommand.Run(context, Given(profiles, "the profiles file")),
                 ["evaluate", var tender] => EvaluateCommand.Run(context, Given(tender, "the tender file"), arguments.Flag("json")),
                 ["readiness", var target, var declarations] => ReadinessCommand.Run(context, Given(target, "the tender or profiles file"), Given(declarations, "the declarations file"), arguments.Option("lot")),
+                ["render", var document, .. var inputs] when RenderDocumentsCommand.Renders(document) => RenderDocumentsCommand.Run(context, document, [.. inputs.Select(i => Given(i, "the input file"))], arguments.Option("lot"), arguments.Option("output")),
                 ["help"] => ShowUsage(output, ExitCodes.Success),
                 [] => UsageError(error, "Name a command."),
                 _ => UsageError(error, $"Unknown command or wrong number of arguments: {string.Join(' ', args)}"),
@@ -141,7 +148,7 @@ internal sealed class UnreadableStandardsException(string folder, IReadOnlyList<
 internal sealed class Arguments
 {
     private static readonly string[] Flags = ["json"];
-    private static readonly string[] Options = ["standards", "lot"];
+    private static readonly string[] Options = ["standards", "lot", "output"];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
@@ -152,7 +159,8 @@ internal sealed class Arguments
         var parsed = new Arguments();
         for (var i = 0; i < args.Length; i++)
         {
-            var arg = args[i];
+            // -o is the short form of --output.
+            var arg = args[i] == "-o" ? "--output" : args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 parsed.Positional.Add(arg);

@@ -15,6 +15,29 @@ internal static class ReadinessCommand
 {
     public static int Run(CommandContext context, string targetFile, string declarationsFile, string? lotId)
     {
+        var code = Check(context, targetFile, declarationsFile, lotId, out var report);
+        if (report is not null)
+        {
+            Write(context.Output, report);
+        }
+
+        return code;
+    }
+
+    /// <summary>
+    /// Reads and checks the files and, when they are valid, checks the provider's readiness;
+    /// prints the files' problems otherwise. Shared by <c>readiness</c> and <c>render readiness</c>.
+    /// </summary>
+    /// <param name="context">The command's context.</param>
+    /// <param name="targetFile">A tender or profiles file.</param>
+    /// <param name="declarationsFile">The provider's declarations.</param>
+    /// <param name="lotId">The lot of a tender, or null for all lots.</param>
+    /// <param name="report">The report, or null when the exit code is not success.</param>
+    /// <param name="lotRequired">True when a tender must be checked one lot at a time (the readiness report document).</param>
+    /// <returns>The exit code.</returns>
+    public static int Check(CommandContext context, string targetFile, string declarationsFile, string? lotId, out ReadinessReport? report, bool lotRequired = false)
+    {
+        report = null;
         var declarations = DeclarationsFile.Read(context.ReadFile(declarationsFile));
         if (!declarations.Succeeded)
         {
@@ -32,7 +55,6 @@ internal static class ReadinessCommand
         }
 
         var targetText = context.ReadFile(targetFile);
-        ReadinessReport report;
         switch (FormatOf(targetText))
         {
             case TenderFile.Format:
@@ -46,6 +68,11 @@ internal static class ReadinessCommand
                 if (!tenderErrors.IsValid)
                 {
                     return context.Invalid(targetFile, tenderErrors.Errors.Select(e => e.ErrorMessage));
+                }
+
+                if (lotId is null && lotRequired)
+                {
+                    throw new UsageException($"Name the lot the provider is bidding for with --lot. The tender's lots are: {string.Join(", ", tender.Value.Tender.Lots.Select(l => l.Id))}.");
                 }
 
                 if (lotId is not null && tender.Value.Tender.FindLot(lotId) is null)
@@ -83,7 +110,6 @@ internal static class ReadinessCommand
                 return context.Invalid(targetFile, [$"This is an '{other}' file. Readiness is checked against a tender ({TenderFile.Format}) or organisation profiles ({ProfilesFile.Format})."]);
         }
 
-        Write(context.Output, report);
         return ExitCodes.Success;
     }
 

@@ -14,7 +14,10 @@ namespace Commissioning.Documents.Templates;
 /// <c>.scriban</c>; the last extension before it says how values written into it are escaped:
 /// <c>.html</c> escapes HTML, <c>.md</c> escapes Markdown, <c>.txt</c> writes text as it is (the
 /// command line escapes control characters itself). Variables are strict: a name that is not
-/// in the model stops the rendering with the template's file, line and column.
+/// in the model stops the rendering with the template's file, line and column. A template can
+/// <c>include</c> another of the same set by name (<c>{{ include 'shared-docs/page-start.html' }}</c>):
+/// the included template is the one already parsed, it sees the same model, its values are
+/// escaped the same way, and it must be of the same output kind.
 /// </summary>
 public sealed class TemplateSet
 {
@@ -88,13 +91,16 @@ public sealed class TemplateSet
         var globals = new ScriptObject();
         globals.Import(model, renamer: Renamer);
         globals.SetValue("format", Formatting, readOnly: true);
+        globals.SetValue("include", IncludeRendered.Instance, readOnly: true);
 
-        var context = KindOf(name) switch
+        var kind = KindOf(name)!.Value;
+        var context = new EscapingContext(kind, new SetLoader(_templates, name, kind));
+        foreach (var (included, parsed) in _templates)
         {
-            OutputKind.Html => new EscapingContext(Escape.Html),
-            OutputKind.Markdown => new EscapingContext(Escape.Markdown),
-            _ => new EscapingContext(null),
-        };
+            // Included templates are the ones parsed when the set was loaded, never parsed again.
+            context.CachedTemplates[included] = parsed;
+        }
+
         context.PushGlobal(globals);
         try
         {
@@ -137,14 +143,80 @@ public sealed class TemplateSet
         _ => null,
     };
 
+    /// <summary>
+    /// Serves <c>include</c> from the set itself: a name is a template of the set (such as
+    /// <c>shared-docs/page-start.html</c>) of the same output kind as the template being
+    /// rendered, so that its values are escaped for the document they end up in.
+    /// </summary>
+    private sealed class SetLoader(IReadOnlyDictionary<string, Template> templates, string rendering, OutputKind kind) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+        {
+            if (!templates.ContainsKey(templateName))
+            {
+                throw new ScriptRuntimeException(callerSpan, $"There is no template named '{templateName}' to include. The templates are: {string.Join(", ", templates.Keys.Order(StringComparer.Ordinal))}.");
+            }
+
+            if (KindOf(templateName) != kind)
+            {
+                throw new ScriptRuntimeException(callerSpan, $"'{rendering}' cannot include '{templateName}': a template can include only templates of its own output kind ({Path.GetExtension(rendering)}), so that values are escaped for the document they end up in.");
+            }
+
+            return templateName;
+        }
+
+        // Every template of the set is already in the context's cache under its name, so Scriban
+        // never asks for the text; an empty template here would hide a bug, so say so instead.
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            throw new ScriptRuntimeException(callerSpan, $"The template '{templatePath}' was not loaded with the set.");
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
+    }
+
+    /// <summary>What an included template wrote: its values were escaped as it ran, so it is written as it is.</summary>
+    private sealed record Included(string Output);
+
+    /// <summary>
+    /// Scriban's <c>include</c>, whose result (the included template's output, already escaped
+    /// value by value) is marked so that it is not escaped a second time.
+    /// </summary>
+    private sealed class IncludeRendered : IScriptCustomFunction
+    {
+        public static readonly IncludeRendered Instance = new();
+        private static readonly Scriban.Functions.IncludeFunction Inner = new();
+
+        public int RequiredParameterCount => Inner.RequiredParameterCount;
+
+        public int ParameterCount => Inner.ParameterCount;
+
+        public ScriptVarParamKind VarParamKind => Inner.VarParamKind;
+
+        public Type ReturnType => typeof(object);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => Inner.GetParameterInfo(index);
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new Included(Inner.Invoke(context, callerContext, arguments, blockStatement) as string ?? string.Empty);
+
+        public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new Included(await Inner.InvokeAsync(context, callerContext, arguments, blockStatement).ConfigureAwait(false) as string ?? string.Empty);
+    }
+
     /// <summary>A rendering context that escapes every value a template writes (not the template's own text), and reports unknown names.</summary>
     private sealed class EscapingContext : TemplateContext
     {
         private readonly Func<string, string>? _escape;
 
-        public EscapingContext(Func<string, string>? escape)
+        public EscapingContext(OutputKind kind, ITemplateLoader loader)
         {
-            _escape = escape;
+            _escape = kind switch
+            {
+                OutputKind.Html => Escape.Html,
+                OutputKind.Markdown => Escape.Markdown,
+                _ => null,
+            };
+            TemplateLoader = loader;
             MemberRenamer = Renamer;
             StrictVariables = true;
             EnableRelaxedMemberAccess = false;
@@ -156,6 +228,12 @@ public sealed class TemplateSet
             if (textAsObject is TrustedHtml trusted)
             {
                 return Write(trusted.Html);
+            }
+
+            if (textAsObject is Included included)
+            {
+                // Already escaped value by value while the included template was rendered.
+                return Write(included.Output);
             }
 
             if (_escape is null || textAsObject is null)

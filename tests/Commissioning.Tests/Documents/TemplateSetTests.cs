@@ -91,4 +91,40 @@ public sealed class TemplateSetTests
 
         Assert.That(error!.Message, Is.EqualTo("There is no template named 'b.txt'. The templates are: a.txt."));
     }
+
+    [Test]
+    public void Include_APartialOfTheSet_IsRenderedWithTheSameModelAndEscaping()
+    {
+        var set = Set(("shared/head.html", "<title>{{ Name }}</title>"), ("page.html", "{{ include 'shared/head.html' }}<p>{{ Name }}</p>"));
+
+        Assert.That(set.Render("page.html", new Model("<b>A & B</b>", 0m, [])),
+            Is.EqualTo("<title>&lt;b&gt;A &amp; B&lt;/b&gt;</title><p>&lt;b&gt;A &amp; B&lt;/b&gt;</p>"));
+    }
+
+    [Test]
+    public void Include_AnUnknownName_StopsTheRendering_NamingTheFileAndLineAndTheTemplates()
+    {
+        var set = Set(("page.html", "line one\n{{ include 'shared/missing.html' }}"));
+
+        var error = Assert.Throws<TemplateException>(() => set.Render("page.html", new Model("x", 0m, [])));
+        Assert.That(error!.Message, Does.Contain("templates/page.html.scriban(2,").And.Contain("no template named 'shared/missing.html'").And.Contain("The templates are: page.html."));
+    }
+
+    [Test]
+    public void Include_APartialOfAnotherOutputKind_IsRefused()
+    {
+        var set = Set(("shared/head.html", "<b>{{ Name }}</b>"), ("doc.md", "{{ include 'shared/head.html' }}"));
+
+        var error = Assert.Throws<TemplateException>(() => set.Render("doc.md", new Model("x", 0m, [])));
+        Assert.That(error!.Message, Does.Contain("'doc.md' cannot include 'shared/head.html'"));
+    }
+
+    [Test]
+    public void Include_AMisspelledVariableInThePartial_NamesThePartialsFileAndLine()
+    {
+        var set = Set(("shared/foot.html", "<p>\n{{ Nmae }}</p>"), ("page.html", "{{ include 'shared/foot.html' }}"));
+
+        var error = Assert.Throws<TemplateException>(() => set.Render("page.html", new Model("x", 0m, [])));
+        Assert.That(error!.Message, Does.Contain("templates/shared/foot.html.scriban(2,4)").And.Contain("Nmae"));
+    }
 }
