@@ -161,12 +161,6 @@ public static class ResponseWorkbookReader
             return (null, One($"This workbook was made for lot '{lotId}', which this tender does not have (its lots are {string.Join(", ", tender.Lots.Select(l => l.Id))}). {FreshCopy}"));
         }
 
-        if (options.ExpectedLotId is { } expected && expected != lotId)
-        {
-            var expectedTitle = tender.FindLot(expected)?.Title;
-            return (null, One($"This workbook is for lot {lotId} ({lot.Title}), not lot {expected}{(expectedTitle is null ? string.Empty : $" ({expectedTitle})")}. Import it into its own lot, or ask the provider for their workbook for lot {expected}."));
-        }
-
         var identity = new ResponseIdentity(ResponseIdentity.FormatName, version, reference, tender.Title, lotId, Get("contentHash"));
         var hashMatches = identity.ContentHash == ResponseIdentity.Hash(tender, lotId);
         var signed = identity.Verify(options.Key ?? ResponseWorkbookKey.DerivedFrom(tender, lotId), Get("signature"));
@@ -178,6 +172,12 @@ public static class ResponseWorkbookReader
         if (!hashMatches)
         {
             return (null, One($"This workbook was made for a different version of lot {lotId} ({lot.Title}): the lot's questions, prices or terms have changed since it was made, or its hidden record has been edited. Send the provider a fresh workbook made from the tender as it is now."));
+        }
+
+        if (options.ExpectedLotId is { } expected && expected != lotId)
+        {
+            var expectedTitle = tender.FindLot(expected)?.Title;
+            return (null, One($"This workbook is for lot {lotId} ({lot.Title}), not lot {expected}{(expectedTitle is null ? string.Empty : $" ({expectedTitle})")}. Import it into its own lot, or ask the provider for their workbook for lot {expected}."));
         }
 
         return (lot, []);
@@ -214,7 +214,8 @@ public static class ResponseWorkbookReader
         foreach (var group in layout.FixedCells().GroupBy(f => f.Sheet))
         {
             var sheet = book.Worksheet(group.Key);
-            var wrong = group.Where(f => !Holds(sheet.Cell(f.Address), f.Text)).ToList();
+            var wrong = group.Where(f => !Holds(sheet.Cell(f.Address), f.Text))
+                .OrderBy(f => sheet.Cell(f.Address).Address.RowNumber).ThenBy(f => sheet.Cell(f.Address).Address.ColumnNumber).ToList();
             if (wrong.Count == 0)
             {
                 continue;

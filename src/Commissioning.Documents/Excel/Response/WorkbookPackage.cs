@@ -33,6 +33,8 @@ public static class WorkbookPackage
     private static readonly byte[] ZipEmpty = [0x50, 0x4B, 0x05, 0x06];
     private static readonly byte[] CompoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+    private const string Macros = "The file contains macros or is a macro-enabled workbook (.xlsm). Macros are never run and such files are refused: save the workbook in Excel as an Excel Workbook (.xlsx), then import it again.";
+
     private const string SaveAsXlsx = "Open it in Excel and save it as an Excel Workbook (.xlsx), then import it again.";
 
     /// <summary>Every problem found with the file as a package; empty when it may be opened.</summary>
@@ -137,6 +139,11 @@ public static class WorkbookPackage
             {
                 problems.Add(xmlProblem);
             }
+            else if (entry.FullName.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)
+                && (content.AsSpan().IndexOf("macroEnabled"u8) >= 0 || content.AsSpan().IndexOf("vbaProject"u8) >= 0))
+            {
+                problems.Add(WorkbookProblem.File(Macros));
+            }
         }
 
         return problems;
@@ -190,7 +197,7 @@ public static class WorkbookPackage
 
         if (Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || Under(n, "xl/macrosheets/") || Under(n, "xl/dialogsheets/") || Under(n, "customUI/")))
         {
-            yield return WorkbookProblem.File("The file contains macros. Macros are never run and such files are refused: save the workbook in Excel as an Excel Workbook (.xlsx), not a macro-enabled workbook (.xlsm), then import it again.");
+            yield return WorkbookProblem.File(Macros);
         }
 
         if (Any(n => Under(n, "xl/externalLinks/")))
