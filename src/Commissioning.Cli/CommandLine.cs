@@ -19,6 +19,10 @@ internal static class CommandLine
           evaluate <tender.json> [--json]                 Evaluate a tender: ranking, breakdowns and robustness
           readiness <tender-or-profiles.json> <declarations.json> [--lot <lot-id>]
                                                           Check a provider's readiness against a tender or a specification
+          export response-workbook <tender.json> --lot <lot-id> -o <file.xlsx>
+                                                          Write the workbook a provider fills in to bid for a lot
+          import response-workbook <tender.json> <file.xlsx> -o <tender.json> [--lot <lot-id>]
+                                                          Add the bid in a filled response workbook to the tender
 
         Options:
           --standards <folder>                            The rule sets to use (default: ./standards, else those shipped with the tool)
@@ -56,6 +60,8 @@ internal static class CommandLine
                 ["tailor", var profiles] => TailorCommand.Run(context, Given(profiles, "the profiles file")),
                 ["evaluate", var tender] => EvaluateCommand.Run(context, Given(tender, "the tender file"), arguments.Flag("json")),
                 ["readiness", var target, var declarations] => ReadinessCommand.Run(context, Given(target, "the tender or profiles file"), Given(declarations, "the declarations file"), arguments.Option("lot")),
+                ["export", "response-workbook", var tender] => ResponseWorkbookCommands.Export(context, Given(tender, "the tender file"), arguments.Option("lot"), arguments.Option("output")),
+                ["import", "response-workbook", var tender, var workbook] => ResponseWorkbookCommands.Import(context, Given(tender, "the tender file"), Given(workbook, "the response workbook"), arguments.Option("output"), arguments.Option("lot")),
                 ["help"] => ShowUsage(output, ExitCodes.Success),
                 [] => UsageError(error, "Name a command."),
                 _ => UsageError(error, $"Unknown command or wrong number of arguments: {string.Join(' ', args)}"),
@@ -141,7 +147,7 @@ internal sealed class UnreadableStandardsException(string folder, IReadOnlyList<
 internal sealed class Arguments
 {
     private static readonly string[] Flags = ["json"];
-    private static readonly string[] Options = ["standards", "lot"];
+    private static readonly string[] Options = ["standards", "lot", "output"];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
@@ -152,7 +158,8 @@ internal sealed class Arguments
         var parsed = new Arguments();
         for (var i = 0; i < args.Length; i++)
         {
-            var arg = args[i];
+            // -o is the short form of --output.
+            var arg = args[i] == "-o" ? "--output" : args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 parsed.Positional.Add(arg);
@@ -261,6 +268,21 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
         }
 
         return problems.Count == 0 ? read : throw new UnreadableStandardsException(folder, problems);
+    }
+
+    /// <summary>
+    /// Reads a whole input file as bytes (a workbook), with the same refusals as <see cref="ReadFile"/>
+    /// for a missing file, a folder, a device or a pipe, and a file over the size limit.
+    /// </summary>
+    public byte[] ReadBytes(string path)
+    {
+        var read = files.ReadBytes(path, Resolve(path));
+        return read.Failure switch
+        {
+            ReadFailure.None => read.Bytes!,
+            ReadFailure.Usage => throw new UsageException(read.Message!),
+            _ => throw new UnreadableFileException(path, read.Message!),
+        };
     }
 
     /// <summary>
