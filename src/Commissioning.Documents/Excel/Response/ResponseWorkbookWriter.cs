@@ -162,7 +162,7 @@ public static class ResponseWorkbookWriter
         if (layout.RequirementIds.Count > 0)
         {
             var ids = sheet.Range($"{ResponseLayout.EvidenceIdColumn}{ResponseLayout.FirstEvidenceRow}:{ResponseLayout.EvidenceIdColumn}{last}").SetDataValidation();
-            ids.List($"={ResponseLayout.ListsSheet}!$A$1:$A${layout.RequirementIds.Count}", true);
+            ids.List($"{ResponseLayout.ListsSheet}!$A$1:$A${layout.RequirementIds.Count}", true);
             ids.ErrorTitle = "Requirement id";
             ids.ErrorMessage = "Choose a requirement id from the list.";
         }
