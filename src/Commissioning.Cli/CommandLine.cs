@@ -25,6 +25,10 @@ internal static class CommandLine
                                                           The invitation-to-tender questionnaire for a tender, or one lot of it
           render readiness <tender-or-profiles.json> <declarations.json> [--lot <lot-id>] -o <file.html|file.md>
                                                           A provider's readiness report, as a document
+          export response-workbook <tender.json> --lot <lot-id> -o <file.xlsx>
+                                                          Write the workbook a provider fills in to bid for a lot
+          import response-workbook <tender.json> <file.xlsx> -o <tender.json> [--lot <lot-id>]
+                                                          Add the bid in a filled response workbook to the tender
 
         Options:
           --standards <folder>                            The rule sets to use (default: ./standards, else those shipped with the tool)
@@ -63,6 +67,8 @@ internal static class CommandLine
                 ["evaluate", var tender] => EvaluateCommand.Run(context, Given(tender, "the tender file"), arguments.Flag("json")),
                 ["readiness", var target, var declarations] => ReadinessCommand.Run(context, Given(target, "the tender or profiles file"), Given(declarations, "the declarations file"), arguments.Option("lot")),
                 ["render", var document, .. var inputs] when RenderDocumentsCommand.Renders(document) => RenderDocumentsCommand.Run(context, document, [.. inputs.Select(i => Given(i, "the input file"))], arguments.Option("lot"), arguments.Option("output")),
+                ["export", "response-workbook", var tender] => ResponseWorkbookCommands.Export(context, Given(tender, "the tender file"), arguments.Option("lot"), arguments.Option("output")),
+                ["import", "response-workbook", var tender, var workbook] => ResponseWorkbookCommands.Import(context, Given(tender, "the tender file"), Given(workbook, "the response workbook"), arguments.Option("output"), arguments.Option("lot")),
                 ["help"] => ShowUsage(output, ExitCodes.Success),
                 [] => UsageError(error, "Name a command."),
                 _ => UsageError(error, $"Unknown command or wrong number of arguments: {string.Join(' ', args)}"),
@@ -269,6 +275,21 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
         }
 
         return problems.Count == 0 ? read : throw new UnreadableStandardsException(folder, problems);
+    }
+
+    /// <summary>
+    /// Reads a whole input file as bytes (a workbook), with the same refusals as <see cref="ReadFile"/>
+    /// for a missing file, a folder, a device or a pipe, and a file over the size limit.
+    /// </summary>
+    public byte[] ReadBytes(string path)
+    {
+        var read = files.ReadBytes(path, Resolve(path));
+        return read.Failure switch
+        {
+            ReadFailure.None => read.Bytes!,
+            ReadFailure.Usage => throw new UsageException(read.Message!),
+            _ => throw new UnreadableFileException(path, read.Message!),
+        };
     }
 
     /// <summary>

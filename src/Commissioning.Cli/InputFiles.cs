@@ -29,6 +29,12 @@ internal sealed record InputText(string? Text, ReadFailure Failure, string? Mess
     public static InputText Content(string message) => new(null, ReadFailure.Content, message);
 }
 
+/// <summary>The bytes of a file, or why it could not be read.</summary>
+internal sealed record InputBytes(byte[]? Bytes, ReadFailure Failure, string? Message)
+{
+    public static InputBytes Usage(string message) => new(null, ReadFailure.Usage, message);
+}
+
 /// <summary>
 /// Reads input files for the commands: refuses what is not a regular file before opening it,
 /// reads no more than <see cref="Limit"/> bytes whatever the file system says its length is, and
@@ -47,19 +53,32 @@ internal sealed class InputFiles(OpenFile open)
     /// <summary>Reads a file; <paramref name="shown"/> is the name as the user gave it, for messages.</summary>
     public InputText Read(string shown, string fullPath)
     {
+        var read = ReadBytes(shown, fullPath);
+        if (read.Failure != ReadFailure.None)
+        {
+            return new InputText(null, read.Failure, read.Message);
+        }
+
+        var decoded = FileText.Decode(read.Bytes!);
+        return decoded.Succeeded ? InputText.Of(decoded.Value) : InputText.Content(decoded.Problems[0].Message);
+    }
+
+    /// <summary>Reads a file's bytes (a workbook), with every refusal of <see cref="Read"/> but the text checks.</summary>
+    public InputBytes ReadBytes(string shown, string fullPath)
+    {
         if (Directory.Exists(fullPath))
         {
-            return InputText.Usage($"'{shown}' is a folder. Name a file.");
+            return InputBytes.Usage($"'{shown}' is a folder. Name a file.");
         }
 
         if (!File.Exists(fullPath))
         {
-            return InputText.Usage($"The file '{shown}' does not exist.");
+            return InputBytes.Usage($"The file '{shown}' does not exist.");
         }
 
         if (FileKind.NotRegular(fullPath) is { } kind)
         {
-            return InputText.Usage($"'{shown}' is {kind}, not a file. Name a file saved on disk.");
+            return InputBytes.Usage($"'{shown}' is {kind}, not a file. Name a file saved on disk.");
         }
 
         byte[]? bytes;
@@ -70,20 +89,16 @@ internal sealed class InputFiles(OpenFile open)
         }
         catch (UnauthorizedAccessException)
         {
-            return InputText.Usage($"You do not have permission to read the file '{shown}'. Check its permissions, or copy it somewhere you can read it.");
+            return InputBytes.Usage($"You do not have permission to read the file '{shown}'. Check its permissions, or copy it somewhere you can read it.");
         }
         catch (IOException exception)
         {
-            return InputText.Usage($"The file '{shown}' could not be read: {exception.Message}");
+            return InputBytes.Usage($"The file '{shown}' could not be read: {exception.Message}");
         }
 
-        if (bytes is null)
-        {
-            return InputText.Usage($"The file '{shown}' is larger than {Limit / 1024 / 1024} MB; this tool does not read files that large.");
-        }
-
-        var decoded = FileText.Decode(bytes);
-        return decoded.Succeeded ? InputText.Of(decoded.Value) : InputText.Content(decoded.Problems[0].Message);
+        return bytes is null
+            ? InputBytes.Usage($"The file '{shown}' is larger than {Limit / 1024 / 1024} MB; this tool does not read files that large.")
+            : new InputBytes(bytes, ReadFailure.None, null);
     }
 
     /// <summary>The stream's bytes, or null if there are more than <paramref name="limit"/>. Reads at most one byte past the limit.</summary>

@@ -1,0 +1,57 @@
+using Commissioning.Documents.Excel.Response;
+using Commissioning.Tests.Support;
+
+namespace Commissioning.Tests.Documents.Response;
+
+/// <summary>Every malformed or hostile workbook of the generated corpus is refused with its message, in its place, and gives no bid.</summary>
+public sealed class HostileWorkbookTests
+{
+    /// <summary>The size of the corpus: a case removed or added must change this on purpose.</summary>
+    internal const int CorpusSize = 130;
+
+    [Test]
+    public void Read_EveryHostileWorkbook_IsRefusedWithItsMessageInItsPlace()
+    {
+        var failures = new List<string>();
+        var checkedCases = 0;
+        foreach (var hostile in HostileWorkbooks.Cases)
+        {
+            var pack = hostile.IntoFullExample ? ResponseWorkbooks.ExamplePack : ResponseWorkbooks.ExampleTenderOnly;
+
+            var import = ResponseWorkbookReader.Read(pack, hostile.Bytes, new ResponseImportOptions { Standards = Repository.Standards, ExpectedLotId = "lot-1" });
+
+            checkedCases++;
+            if (import.Bid is not null || import.Succeeded)
+            {
+                failures.Add($"{hostile.Name}: imported as a bid");
+            }
+            else if (!import.Problems.Any(p => p.Location == hostile.Location && p.Message.Contains(hostile.Message, StringComparison.Ordinal)))
+            {
+                failures.Add($"{hostile.Name}: expected at {hostile.Location} '{hostile.Message}'; got {string.Join(" | ", import.Problems)}");
+            }
+        }
+
+        Assert.That(failures, Is.Empty);
+        Assert.That(checkedCases, Is.EqualTo(CorpusSize));
+        Assert.That(checkedCases, Is.GreaterThanOrEqualTo(100));
+    }
+
+    [Test]
+    public void Read_WorkbookWithSeveralProblems_ReportsThemAllAtOnce()
+    {
+        var bid = ResponseWorkbooks.ExampleBid();
+        var bytes = ResponseWorkbooks.Filled(bid, book =>
+        {
+            book.Worksheet(ResponseLayout.PricesSheet).Cell("B5").Value = "lots";
+            book.Worksheet(ResponseLayout.PricesSheet).Cell("B6").Value = -1;
+            book.Worksheet(ResponseLayout.AnswersSheet).Cell("F7").FormulaA1 = "1+1";
+            book.Worksheet(ResponseLayout.DeclarationsSheet).Cell(ResponseWorkbooks.DeclarationAddress(DeclarationField.Seqohs)).Value = "Perhaps";
+            book.Worksheet(ResponseLayout.EvidenceSheet).Cell("B5").Value = "NOPE-1";
+        });
+
+        var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, bytes, new ResponseImportOptions { Standards = Repository.Standards });
+
+        Assert.That(import.Succeeded, Is.False);
+        Assert.That(import.Problems.Select(p => p.Location), Is.EquivalentTo(new[] { "Prices!B5", "Answers!F7", ResponseLayout.DeclarationsSheet + "!" + ResponseWorkbooks.DeclarationAddress(DeclarationField.Seqohs), "Evidence!B5" }));
+    }
+}
