@@ -594,7 +594,8 @@ internal sealed class LotSheets
             sheet.Formula(row, ColQualityPercent, Quality.Prefix + A1(_qualityPercentRow, q), CellStyle.Percent);
             sheet.Formula(row, ColQualityPoints, Quality.Prefix + A1(_qualityPointsRow, q), CellStyle.Points);
             sheet.Formula(row, ColPriceIfEligible, $"IF({eligible}=1,{price},\"\")", CellStyle.Money);
-            sheet.Formula(row, ColPerPoint, $"IF({Cell(ColQualityPercent)}>0,{price}/{Cell(ColQualityPercent)},\"\")", CellStyle.Money);
+            // As in the engine: shown once there is an eligible bid to compare with, for a bid with some quality.
+            sheet.Formula(row, ColPerPoint, $"IF(AND(COUNT({priceIfEligible})>0,{Cell(ColQualityPercent)}>0),{price}/{Cell(ColQualityPercent)},\"\")", CellStyle.Money);
             sheet.Formula(row, ColPerPointIfEligible, $"IF(AND({eligible}=1,ISNUMBER({Cell(ColPerPoint)})),{Cell(ColPerPoint)},\"\")", CellStyle.Money);
             var pricePoints = _lot.Price.Method switch
             {
