@@ -19,6 +19,7 @@ internal static class CommandLine
           evaluate <tender.json> [--json]                 Evaluate a tender: ranking, breakdowns and robustness
           readiness <tender-or-profiles.json> <declarations.json> [--lot <lot-id>]
                                                           Check a provider's readiness against a tender or a specification
+          export matrix <tender.json> -o <file.xlsx>      Write the evaluation matrix workbook (live formulas, one set of sheets a lot)
 
         Options:
           --standards <folder>                            The rule sets to use (default: ./standards, else those shipped with the tool)
@@ -56,6 +57,7 @@ internal static class CommandLine
                 ["tailor", var profiles] => TailorCommand.Run(context, Given(profiles, "the profiles file")),
                 ["evaluate", var tender] => EvaluateCommand.Run(context, Given(tender, "the tender file"), arguments.Flag("json")),
                 ["readiness", var target, var declarations] => ReadinessCommand.Run(context, Given(target, "the tender or profiles file"), Given(declarations, "the declarations file"), arguments.Option("lot")),
+                ["export", "matrix", var tender] => MatrixCommand.Run(context, Given(tender, "the tender file"), arguments.Option("output")),
                 ["help"] => ShowUsage(output, ExitCodes.Success),
                 [] => UsageError(error, "Name a command."),
                 _ => UsageError(error, $"Unknown command or wrong number of arguments: {string.Join(' ', args)}"),
@@ -141,7 +143,7 @@ internal sealed class UnreadableStandardsException(string folder, IReadOnlyList<
 internal sealed class Arguments
 {
     private static readonly string[] Flags = ["json"];
-    private static readonly string[] Options = ["standards", "lot"];
+    private static readonly string[] Options = ["standards", "lot", "output"];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
@@ -152,7 +154,7 @@ internal sealed class Arguments
         var parsed = new Arguments();
         for (var i = 0; i < args.Length; i++)
         {
-            var arg = args[i];
+            var arg = args[i] == "-o" ? "--output" : args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 parsed.Positional.Add(arg);
@@ -204,6 +206,9 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
 
     /// <summary>Today's date on this machine's clock: Core has no clock, so the edge gives it the date.</summary>
     public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    /// <summary>Now on the given clock, for what a written file records as its time of making.</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
 
     public string Resolve(string path) => Path.GetFullPath(path, workingDirectory);
 

@@ -357,7 +357,7 @@ internal sealed class LotSheets
                 var column = QualityColumn(b);
                 sheet.Formula(row, column, section.Questions.Count == 0
                     ? "0"
-                    : $"IF(SUM({Range(first, 4, last, 4)})=0,0,SUMPRODUCT({Range(first, 4, last, 4)},{Range(first, column, last, column, absolute: false)})/SUM({Range(first, 4, last, 4)})*100/{_max})", CellStyle.Total);
+                    : $"IF(SUM({Range(first, 4, last, 4)})=0,0,SUMPRODUCT({Range(first, 4, last, 4)},{Range(first, column, last, column, absolute: false)})/SUM({Range(first, 4, last, 4)})*100/{_max})", CellStyle.TotalPercent);
             }
 
             _sectionPercentRow[section.Id] = row;
@@ -397,7 +397,7 @@ internal sealed class LotSheets
         for (var b = 0; b < _bids.Count; b++)
         {
             var column = QualityColumn(b);
-            sheet.Formula(row, column, _lot.Sections.Count == 0 ? "0" : $"IF(SUM({sectionWeights})=0,0,SUMPRODUCT({sectionWeights},{Range(firstSection, column, lastSection, column, absolute: false)})/SUM({sectionWeights}))", CellStyle.Total);
+            sheet.Formula(row, column, _lot.Sections.Count == 0 ? "0" : $"IF(SUM({sectionWeights})=0,0,SUMPRODUCT({sectionWeights},{Range(firstSection, column, lastSection, column, absolute: false)})/SUM({sectionWeights}))", CellStyle.TotalPercent);
         }
 
         // Thresholds, judged as the engine does: only on final scores, on absolute quality.

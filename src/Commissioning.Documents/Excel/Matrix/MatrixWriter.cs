@@ -21,7 +21,7 @@ public static class MatrixWriter
     {
         CellStyle.Score or CellStyle.Points or CellStyle.Total => "0.00",
         CellStyle.WholeScore or CellStyle.Count => "0",
-        CellStyle.Percent => "0.00\"%\"",
+        CellStyle.Percent or CellStyle.TotalPercent => "0.00\"%\"",
         CellStyle.Money => "\"£\"#,##0.00",
         _ => null,
     };
@@ -121,7 +121,7 @@ public static class MatrixWriter
                 style.Alignment.WrapText = true;
                 style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
                 break;
-            case CellStyle.Total:
+            case CellStyle.Total or CellStyle.TotalPercent:
                 style.Font.Bold = true;
                 style.NumberFormat.Format = NumberFormat(kind);
                 break;

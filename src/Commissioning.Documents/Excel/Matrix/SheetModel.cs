@@ -40,6 +40,8 @@ public enum CellStyle
     Count,
     /// <summary>A total or result in bold, to two places.</summary>
     Total,
+    /// <summary>A weighted percentage in bold, held as a number of percent.</summary>
+    TotalPercent,
 }
 
 /// <summary>One cell of a sheet, 1-based.</summary>
