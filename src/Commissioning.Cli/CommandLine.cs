@@ -29,6 +29,7 @@ internal static class CommandLine
                                                           Write the workbook a provider fills in to bid for a lot
           import response-workbook <tender.json> <file.xlsx> -o <tender.json> [--lot <lot-id>]
                                                           Add the bid in a filled response workbook to the tender
+          export matrix <tender.json> -o <file.xlsx>      Write the evaluation matrix workbook (live formulas, one set of sheets a lot)
 
         Options:
           --standards <folder>                            The rule sets to use (default: ./standards, else those shipped with the tool)
@@ -69,6 +70,7 @@ internal static class CommandLine
                 ["render", var document, .. var inputs] when RenderDocumentsCommand.Renders(document) => RenderDocumentsCommand.Run(context, document, [.. inputs.Select(i => Given(i, "the input file"))], arguments.Option("lot"), arguments.Option("output")),
                 ["export", "response-workbook", var tender] => ResponseWorkbookCommands.Export(context, Given(tender, "the tender file"), arguments.Option("lot"), arguments.Option("output")),
                 ["import", "response-workbook", var tender, var workbook] => ResponseWorkbookCommands.Import(context, Given(tender, "the tender file"), Given(workbook, "the response workbook"), arguments.Option("output"), arguments.Option("lot")),
+                ["export", "matrix", var tender] => MatrixCommand.Run(context, Given(tender, "the tender file"), arguments.Option("output")),
                 ["help"] => ShowUsage(output, ExitCodes.Success),
                 [] => UsageError(error, "Name a command."),
                 _ => UsageError(error, $"Unknown command or wrong number of arguments: {string.Join(' ', args)}"),
@@ -218,6 +220,9 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
 
     /// <summary>Today's date on this machine's clock: Core has no clock, so the edge gives it the date.</summary>
     public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    /// <summary>Now on the given clock, for what a written file records as its time of making.</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
 
     public string Resolve(string path) => Path.GetFullPath(path, workingDirectory);
 

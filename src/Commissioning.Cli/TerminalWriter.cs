@@ -18,6 +18,9 @@ internal sealed class TerminalWriter(TextWriter inner) : TextWriter(inner.Format
     /// <inheritdoc />
     public override Encoding Encoding => inner.Encoding;
 
+    /// <summary>True when this writes straight to the console's error stream and that is a terminal (for progress lines).</summary>
+    public bool IsTerminalError => ReferenceEquals(inner, Console.Error) && !Console.IsErrorRedirected;
+
     /// <inheritdoc />
     public override void Write(char value) => inner.Write(TextRules.Escape(value.ToString()));
 

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Commissioning.Core.Evaluation;
+using Commissioning.Documents.Excel.Matrix;
+
+namespace Commissioning.Benchmarks;
+
+/// <summary>
+/// <c>profile-matrix</c>: times each step of the ICS-scale matrix export with a stopwatch (after
+/// a warm-up) and reports the process's peak working set, which BenchmarkDotNet does not measure.
+/// </summary>
+public static class MatrixProfile
+{
+    /// <summary>Runs the profile and writes the figures.</summary>
+    public static void Run(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var pack = IcsScaleTender.Create();
+        var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
+        var provenance = new MatrixProvenance { GeneratedAt = DateTimeOffset.UnixEpoch, ToolkitVersion = "profile" };
+        GC.Collect();
+        var before = Process.GetCurrentProcess().WorkingSet64;
+        for (var run = 0; run < 3; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            var model = MatrixBuilder.Build(pack, result, robustness, provenance);
+            var layout = clock.Elapsed;
+            using (var stream = new MemoryStream())
+            {
+                MatrixWriter.Write(model, stream);
+            }
+
+            var closedXml = clock.Elapsed - layout;
+            clock.Restart();
+            using (var stream = new MemoryStream())
+            {
+                MinimalMatrixWriter.Write(MatrixBuilder.Build(pack, result, robustness, provenance), stream);
+            }
+
+            var minimal = clock.Elapsed;
+            output.WriteLine($"run {run + 1}: cells {model.Sheets.Sum(s => s.Cells.Count):N0}; layout {layout.TotalMilliseconds:N0} ms; ClosedXML write {closedXml.TotalMilliseconds:N0} ms; export {(layout + closedXml).TotalMilliseconds:N0} ms; minimal writer with layout {minimal.TotalMilliseconds:N0} ms");
+        }
+
+        using var process = Process.GetCurrentProcess();
+        output.WriteLine($"working set before the exports {before / 1048576:N0} MB; peak working set of the process {process.PeakWorkingSet64 / 1048576:N0} MB");
+    }
+}

@@ -1,0 +1,130 @@
+using Commissioning.Core.Evaluation;
+using Commissioning.Core.Files;
+using Commissioning.Core.Tenders.Validation;
+using Commissioning.Documents.Excel.Matrix;
+
+namespace Commissioning.Cli;
+
+/// <summary>
+/// <c>export matrix &lt;tender.json&gt; -o &lt;file.xlsx&gt;</c>: evaluates the tender and writes the
+/// evaluation matrix workbook (docs/excel-matrix.md). The file is written to a temporary file
+/// beside the target and then moved into place, so a failed export never leaves half a workbook.
+/// On a terminal, progress is shown on the error stream as each sheet is written.
+/// </summary>
+internal static class MatrixCommand
+{
+    public static int Run(CommandContext context, string file, string? output)
+    {
+        if (string.IsNullOrWhiteSpace(output))
+        {
+            throw new UsageException("Name the workbook to write with -o, for example: export matrix tender.json -o matrix.xlsx");
+        }
+
+        if (!output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"The matrix is an Excel workbook: give a file name ending in .xlsx, not '{output}'.");
+        }
+
+        var target = context.Resolve(output);
+        var folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new UsageException($"The folder for the workbook does not exist: {folder}");
+        }
+
+        var read = TenderFile.Read(context.ReadFile(file));
+        if (!read.Succeeded)
+        {
+            return context.Problems(file, read.Problems);
+        }
+
+        var pack = read.Value;
+        var validation = new TenderPackValidator(context.Standards).Validate(pack);
+        if (!validation.IsValid)
+        {
+            return context.Invalid(file, validation.Errors.Select(e => $"{TenderFile.JsonPath(e.PropertyName)}: {e.ErrorMessage}"));
+        }
+
+        using var progress = new TerminalProgress(context.Error is TerminalWriter { IsTerminalError: true } ? Console.Error : null);
+        progress.Report("Evaluating");
+        var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
+        var provenance = new MatrixProvenance
+        {
+            GeneratedAt = context.Now,
+            ToolkitVersion = MatrixProvenance.AssemblyVersion(),
+            Standards = MatrixProvenance.Fingerprint(context.ReadStandards(context.StandardsFolder()), context.Standards),
+        };
+        progress.Report("Laying out");
+        var model = MatrixBuilder.Build(pack, result, robustness, provenance);
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                MatrixWriter.Write(model, stream, progress);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            progress.Dispose();
+            context.Output.WriteLine($"The workbook could not be written to {output}: {ex.Message}");
+            return ExitCodes.ValidationErrors;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        progress.Dispose();
+        context.Output.WriteLine($"Wrote the evaluation matrix for {pack.Tender.Title} to {output}: {model.Sheets.Count} sheets.");
+        foreach (var lot in result.Lots)
+        {
+            var outstanding = Outstanding.Of(lot);
+            var leader = lot.Leader?.Bid.Provider;
+            context.Output.WriteLine(lot.Bids.Count == 0
+                ? $"  {lot.Lot.Title}: no bids to evaluate."
+                : outstanding.Total == 0
+                    ? $"  {lot.Lot.Title}: complete; most advantageous tender: {leader ?? "none (no eligible bid or a tie for first)"}."
+                    : $"  {lot.Lot.Title}: provisional, {outstanding.Total} thing{(outstanding.Total == 1 ? "" : "s")} outstanding; leading so far: {leader ?? "none (no eligible bid or a tie for first)"}.");
+        }
+
+        return ExitCodes.Success;
+    }
+}
+
+/// <summary>
+/// Progress on a terminal: one line rewritten in place as each step starts, cleared when done.
+/// Writes nothing when there is no terminal (output redirected, or a test's writer).
+/// </summary>
+internal sealed class TerminalProgress(TextWriter? terminal) : IProgress<string>, IDisposable
+{
+    private int _width;
+
+    public void Report(string value)
+    {
+        if (terminal is null)
+        {
+            return;
+        }
+
+        // Only step and sheet names the toolkit made itself reach here, never text from a file.
+        var line = $"Writing the matrix: {value}...";
+        terminal.Write("\r" + line.PadRight(_width));
+        _width = Math.Max(_width, line.Length);
+        terminal.Flush();
+    }
+
+    public void Dispose()
+    {
+        if (terminal is not null && _width > 0)
+        {
+            terminal.Write("\r" + new string(' ', _width) + "\r");
+            terminal.Flush();
+            _width = 0;
+        }
+    }
+}
