@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Commissioning.Core.Evaluation;
+using Commissioning.Core.Text;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -12,9 +13,13 @@ namespace Commissioning.Documents.Templates;
 /// Every Scriban template of a folder (<c>templates/</c>), parsed once when the set is loaded and
 /// kept for the life of the process. A template's name is its file name without
 /// <c>.scriban</c>; the last extension before it says how values written into it are escaped:
-/// <c>.html</c> escapes HTML, <c>.md</c> escapes Markdown, <c>.txt</c> writes text as it is (the
-/// command line escapes control characters itself). Variables are strict: a name that is not
-/// in the model stops the rendering with the template's file, line and column.
+/// <c>.html</c> escapes HTML, <c>.md</c> escapes Markdown, <c>.txt</c> escapes control characters
+/// and line breaks (<see cref="TextRules.Escape"/>), so that a value cannot start a line of its own
+/// in text the command line prints line by line. Variables are strict: a name that is not
+/// in the model stops the rendering with the template's file, line and column. A template may
+/// include another of the set by its name (<c>{{ include 'shared/print-style.html' }}</c>); the
+/// included template is the one parsed when the set was loaded, and writes its values escaped for
+/// the including template's output.
 /// </summary>
 public sealed class TemplateSet
 {
@@ -88,12 +93,13 @@ public sealed class TemplateSet
         var globals = new ScriptObject();
         globals.Import(model, renamer: Renamer);
         globals.SetValue("format", Formatting, readOnly: true);
+        globals.SetValue("include", Include, readOnly: true);
 
         var context = KindOf(name) switch
         {
-            OutputKind.Html => new EscapingContext(Escape.Html),
-            OutputKind.Markdown => new EscapingContext(Escape.Markdown),
-            _ => new EscapingContext(null),
+            OutputKind.Html => new EscapingContext(Escape.Html, _templates),
+            OutputKind.Markdown => new EscapingContext(Escape.Markdown, _templates),
+            _ => new EscapingContext(TextRules.Escape, _templates),
         };
         context.PushGlobal(globals);
         try
@@ -108,6 +114,8 @@ public sealed class TemplateSet
 
     private static readonly MemberRenamerDelegate Renamer = member => member.Name;
 
+    private static readonly IncludeRendered Include = new();
+
     /// <summary>Formatting shared by every template: <c>format.money</c>, <c>format.percent</c>, <c>format.number</c> (the toolkit's one rounding rule, <see cref="Rounding"/>) and <c>format.date</c>.</summary>
     private static readonly ScriptObject Formatting = CreateFormatting();
 
@@ -117,6 +125,7 @@ public sealed class TemplateSet
         format.Import("money", new Func<decimal, string>(Rounding.Money));
         format.Import("percent", new Func<decimal, string>(Rounding.Percent));
         format.Import("number", new Func<decimal, string>(Rounding.Number));
+        format.Import("short_of", new Func<decimal, decimal, string>(Rounding.ShortOf));
         format.Import("date", new Func<DateOnly, string>(d => d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))));
         format.Import("datetime", new Func<DateTimeOffset, string>(d => d.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB"))));
         return format;
@@ -142,9 +151,17 @@ public sealed class TemplateSet
     {
         private readonly Func<string, string>? _escape;
 
-        public EscapingContext(Func<string, string>? escape)
+        public EscapingContext(Func<string, string>? escape, IReadOnlyDictionary<string, Template> templates)
         {
             _escape = escape;
+
+            // Includes are found by name among the templates already parsed, never read again.
+            TemplateLoader = new SetLoader(templates);
+            foreach (var (name, template) in templates)
+            {
+                CachedTemplates[name] = template;
+            }
+
             MemberRenamer = Renamer;
             StrictVariables = true;
             EnableRelaxedMemberAccess = false;
@@ -158,6 +175,11 @@ public sealed class TemplateSet
                 return Write(trusted.Html);
             }
 
+            if (textAsObject is RenderedText rendered)
+            {
+                return Write(rendered.Text);
+            }
+
             if (_escape is null || textAsObject is null)
             {
                 return base.Write(span, textAsObject!);
@@ -167,6 +189,52 @@ public sealed class TemplateSet
             return Write(_escape(text));
         }
     }
+}
+
+/// <summary>What an included template wrote: its values were escaped as it wrote them, so it is written as it is.</summary>
+internal sealed record RenderedText(string Text)
+{
+    public override string ToString() => Text;
+}
+
+/// <summary>
+/// Scriban's <c>include</c>, returning what the included template wrote as <see cref="RenderedText"/>
+/// so that it is not escaped a second time (the built-in one returns a plain string).
+/// </summary>
+internal sealed class IncludeRendered : IScriptCustomFunction
+{
+    private readonly Scriban.Functions.IncludeFunction _include = new();
+
+    public int RequiredParameterCount => _include.RequiredParameterCount;
+
+    public int ParameterCount => _include.ParameterCount;
+
+    public ScriptVarParamKind VarParamKind => _include.VarParamKind;
+
+    public Type ReturnType => typeof(RenderedText);
+
+    public ScriptParameterInfo GetParameterInfo(int index) => _include.GetParameterInfo(index);
+
+    public object Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        new RenderedText(_include.Invoke(context, callerContext, arguments, blockStatement)?.ToString() ?? string.Empty);
+
+    public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        ValueTask.FromResult<object?>(Invoke(context, callerContext, arguments, blockStatement));
+}
+
+/// <summary>Finds an included template by its name in the set; the set's parsed templates are already in the context's cache.</summary>
+internal sealed class SetLoader(IReadOnlyDictionary<string, Template> templates) : ITemplateLoader
+{
+    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
+        templates.ContainsKey(templateName)
+            ? templateName
+            : throw new ScriptRuntimeException(callerSpan, $"There is no template named '{templateName}' to include.");
+
+    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        throw new ScriptRuntimeException(callerSpan, $"The template '{templatePath}' was not parsed with the set.");
+
+    public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
 }
 
 /// <summary>HTML the toolkit made itself (for example rule text through SafeMarkdown), written into an HTML template without escaping.</summary>
