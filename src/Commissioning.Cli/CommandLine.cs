@@ -19,6 +19,10 @@ internal static class CommandLine
           evaluate <tender.json> [--json]                 Evaluate a tender: ranking, breakdowns and robustness
           readiness <tender-or-profiles.json> <declarations.json> [--lot <lot-id>]
                                                           Check a provider's readiness against a tender or a specification
+          render evaluation-report <tender.json> -o <file.html|file.md>
+                                                          The evaluation report and award recommendation
+          render assessment-summary <tender.json> --bid <bid-id> [--disclose-winner-answers] -o <file.html|file.md>
+                                                          The assessment summary for one bidder (the winner's answers are quoted only when asked)
 
         Options:
           --standards <folder>                            The rule sets to use (default: ./standards, else those shipped with the tool)
@@ -56,6 +60,7 @@ internal static class CommandLine
                 ["tailor", var profiles] => TailorCommand.Run(context, Given(profiles, "the profiles file")),
                 ["evaluate", var tender] => EvaluateCommand.Run(context, Given(tender, "the tender file"), arguments.Flag("json")),
                 ["readiness", var target, var declarations] => ReadinessCommand.Run(context, Given(target, "the tender or profiles file"), Given(declarations, "the declarations file"), arguments.Option("lot")),
+                ["render", var document, var input] => RenderCommand.Run(context, document, Given(input, "the input file"), arguments),
                 ["help"] => ShowUsage(output, ExitCodes.Success),
                 [] => UsageError(error, "Name a command."),
                 _ => UsageError(error, $"Unknown command or wrong number of arguments: {string.Join(' ', args)}"),
@@ -140,8 +145,8 @@ internal sealed class UnreadableStandardsException(string folder, IReadOnlyList<
 /// <summary>Positional arguments, <c>--flags</c> and <c>--option value</c> pairs.</summary>
 internal sealed class Arguments
 {
-    private static readonly string[] Flags = ["json"];
-    private static readonly string[] Options = ["standards", "lot"];
+    private static readonly string[] Flags = ["json", "disclose-winner-answers"];
+    private static readonly string[] Options = ["standards", "lot", "output", "bid"];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
@@ -152,7 +157,7 @@ internal sealed class Arguments
         var parsed = new Arguments();
         for (var i = 0; i < args.Length; i++)
         {
-            var arg = args[i];
+            var arg = args[i] == "-o" ? "--output" : args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 parsed.Positional.Add(arg);

@@ -97,9 +97,9 @@ public sealed class TemplateSet
 
         var context = KindOf(name) switch
         {
-            OutputKind.Html => new EscapingContext(Escape.Html, _templates),
-            OutputKind.Markdown => new EscapingContext(Escape.Markdown, _templates),
-            _ => new EscapingContext(TextRules.Escape, _templates),
+            OutputKind.Html => new EscapingContext(Escape.Html, numbersAsTheyAre: false, _templates),
+            OutputKind.Markdown => new EscapingContext(Escape.Markdown, numbersAsTheyAre: true, _templates),
+            _ => new EscapingContext(TextRules.Escape, numbersAsTheyAre: true, _templates),
         };
         context.PushGlobal(globals);
         try
@@ -122,10 +122,10 @@ public sealed class TemplateSet
     private static ScriptObject CreateFormatting()
     {
         var format = new ScriptObject();
-        format.Import("money", new Func<decimal, string>(Rounding.Money));
-        format.Import("percent", new Func<decimal, string>(Rounding.Percent));
-        format.Import("number", new Func<decimal, string>(Rounding.Number));
-        format.Import("short_of", new Func<decimal, decimal, string>(Rounding.ShortOf));
+        format.Import("money", new Func<decimal, FormattedNumber>(v => new(Rounding.Money(v))));
+        format.Import("percent", new Func<decimal, FormattedNumber>(v => new(Rounding.Percent(v))));
+        format.Import("number", new Func<decimal, FormattedNumber>(v => new(Rounding.Number(v))));
+        format.Import("short_of", new Func<decimal, decimal, FormattedNumber>((v, limit) => new(Rounding.ShortOf(v, limit))));
         format.Import("date", new Func<DateOnly, string>(d => d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))));
         format.Import("datetime", new Func<DateTimeOffset, string>(d => d.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB"))));
         return format;
@@ -151,9 +151,12 @@ public sealed class TemplateSet
     {
         private readonly Func<string, string>? _escape;
 
-        public EscapingContext(Func<string, string>? escape, IReadOnlyDictionary<string, Template> templates)
+        private readonly bool _numbersAsTheyAre;
+
+        public EscapingContext(Func<string, string>? escape, bool numbersAsTheyAre, IReadOnlyDictionary<string, Template> templates)
         {
             _escape = escape;
+            _numbersAsTheyAre = numbersAsTheyAre;
 
             // Includes are found by name among the templates already parsed, never read again.
             TemplateLoader = new SetLoader(templates);
@@ -180,6 +183,13 @@ public sealed class TemplateSet
                 return Write(rendered.Text);
             }
 
+            // A number the toolkit formatted holds only digits, separators, signs, % and £: it
+            // needs no Markdown escaping (which would litter a document with "72\.26").
+            if (textAsObject is FormattedNumber number && _numbersAsTheyAre)
+            {
+                return Write(number.Text);
+            }
+
             if (_escape is null || textAsObject is null)
             {
                 return base.Write(span, textAsObject!);
@@ -189,6 +199,12 @@ public sealed class TemplateSet
             return Write(_escape(text));
         }
     }
+}
+
+/// <summary>A number, percentage or sum of money formatted by the toolkit's rounding rule (<c>format.*</c>).</summary>
+internal sealed record FormattedNumber(string Text)
+{
+    public override string ToString() => Text;
 }
 
 /// <summary>What an included template wrote: its values were escaped as it wrote them, so it is written as it is.</summary>
