@@ -168,7 +168,14 @@ public sealed class TemplateSet
             MemberRenamer = Renamer;
             StrictVariables = true;
             EnableRelaxedMemberAccess = false;
-            LoopLimit = 100_000;
+            // A guard against a runaway loop, not a cap on real documents: Scriban counts the steps
+            // of nested loops together, and an ICS-scale report (40 bids, 200 questions, 10
+            // evaluators) takes several hundred thousand.
+            LoopLimit = 20_000_000;
+
+            // Scriban cuts text longer than 1 MB by default ("..."); an ICS-scale report is longer,
+            // and a document must never be cut short without saying so.
+            LimitToString = 0;
         }
 
         public override TemplateContext Write(SourceSpan span, object? textAsObject)

@@ -241,4 +241,21 @@ public sealed class EvaluationDocumentTests
         Assert.That(summary, Does.Contain("# Assessment summary"));
         Assert.That(summary, Does.Contain("This is a draft. The result is provisional"));
     }
+
+    [Test]
+    public void Documents_OfAnIcsScaleTender_Render_WithEveryBidAndEvaluatorScore()
+    {
+        // 40 bids × 200 questions × 10 evaluators: far more loop steps than a small tender, which
+        // a tight loop limit in the template engine would refuse.
+        var pack = Commissioning.Benchmarks.IcsScaleTender.Create();
+        var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack, new RobustnessOptions { Samples = 20 });
+
+        var report = EvaluationDocuments.Report(result, robustness, DocumentOutput.Markdown, DocumentCases.Prepared);
+        var text = EvaluationText.Render(result, robustness);
+
+        var bids = result.Lots.Sum(l => l.Bids.Count);
+        Assert.That(bids, Is.EqualTo(40));
+        Assert.That(report.Split('\n').Count(l => l.StartsWith("  - Q", StringComparison.Ordinal)), Is.EqualTo(bids * 200), "a breakdown line for every bid and question");
+        Assert.That(text.Split('\n').Count(l => l.StartsWith("      Q", StringComparison.Ordinal)), Is.EqualTo(bids * 200));
+    }
 }
