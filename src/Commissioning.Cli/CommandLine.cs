@@ -173,7 +173,7 @@ internal sealed class Arguments
             {
                 if (i + 1 >= args.Length)
                 {
-                    throw new UsageException($"The option --{name} needs a value.");
+                    throw new UsageException(args[i] == "-o" ? "The option -o needs a value: the file to write." : $"The option --{name} needs a value.");
                 }
 
                 var value = args[++i];

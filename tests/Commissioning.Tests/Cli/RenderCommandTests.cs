@@ -72,7 +72,7 @@ public sealed class RenderCommandTests
     [TestCase(new[] { "render", "assessment-summary", Example, "-o", "x.md" }, "Name the bid the summary is for with --bid, such as --bid bid-a.")]
     [TestCase(new[] { "render", "assessment-summary", Example, "--bid", "bid-z", "-o", "TestResults/x.md" }, "examples/ics-tender.json has no bid 'bid-z'. Its bids are: bid-a, bid-b, bid-c, bid-d, bid-e, bid-f.")]
     [TestCase(new[] { "render", "award-letter", Example, "-o", "x.md" }, "There is no document called 'award-letter' to render. Choose one of: evaluation-report, assessment-summary.")]
-    [TestCase(new[] { "render", "evaluation-report", Example, "-o" }, "The option --output needs a value.")]
+    [TestCase(new[] { "render", "evaluation-report", Example, "-o" }, "The option -o needs a value: the file to write.")]
     public void UsageMistakes_ExitTwo_WithAMessageSayingWhatToDo(string[] args, string message)
     {
         Directory.CreateDirectory(Path.Combine(Repository.Root, "TestResults"));
