@@ -30,6 +30,10 @@ internal static class CommandLine
           import response-workbook <tender.json> <file.xlsx> -o <tender.json> [--lot <lot-id>]
                                                           Add the bid in a filled response workbook to the tender
           export matrix <tender.json> -o <file.xlsx>      Write the evaluation matrix workbook (live formulas, one set of sheets a lot)
+          render evaluation-report <tender.json> -o <file.html|file.md>
+                                                          The evaluation report and award recommendation
+          render assessment-summary <tender.json> --bid <bid-id> [--disclose-winner-answers] -o <file.html|file.md>
+                                                          The assessment summary for one bidder (the winner's answers are quoted only when asked)
 
         Options:
           --standards <folder>                            The rule sets to use (default: ./standards, else those shipped with the tool)
@@ -71,6 +75,7 @@ internal static class CommandLine
                 ["export", "response-workbook", var tender] => ResponseWorkbookCommands.Export(context, Given(tender, "the tender file"), arguments.Option("lot"), arguments.Option("output")),
                 ["import", "response-workbook", var tender, var workbook] => ResponseWorkbookCommands.Import(context, Given(tender, "the tender file"), Given(workbook, "the response workbook"), arguments.Option("output"), arguments.Option("lot")),
                 ["export", "matrix", var tender] => MatrixCommand.Run(context, Given(tender, "the tender file"), arguments.Option("output")),
+                ["render", var document, var input] => RenderCommand.Run(context, document, Given(input, "the input file"), arguments),
                 ["help"] => ShowUsage(output, ExitCodes.Success),
                 [] => UsageError(error, "Name a command."),
                 _ => UsageError(error, $"Unknown command or wrong number of arguments: {string.Join(' ', args)}"),
@@ -155,8 +160,8 @@ internal sealed class UnreadableStandardsException(string folder, IReadOnlyList<
 /// <summary>Positional arguments, <c>--flags</c> and <c>--option value</c> pairs.</summary>
 internal sealed class Arguments
 {
-    private static readonly string[] Flags = ["json"];
-    private static readonly string[] Options = ["standards", "lot", "output"];
+    private static readonly string[] Flags = ["json", "disclose-winner-answers"];
+    private static readonly string[] Options = ["standards", "lot", "output", "bid"];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
@@ -184,7 +189,7 @@ internal sealed class Arguments
             {
                 if (i + 1 >= args.Length)
                 {
-                    throw new UsageException($"The option --{name} needs a value.");
+                    throw new UsageException(args[i] == "-o" ? "The option -o needs a value: the file to write." : $"The option --{name} needs a value.");
                 }
 
                 var value = args[++i];

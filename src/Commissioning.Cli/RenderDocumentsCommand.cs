@@ -16,7 +16,8 @@ namespace Commissioning.Cli;
 /// </summary>
 internal static class RenderDocumentsCommand
 {
-    private static readonly string[] Documents = ["specification", "questionnaire", "readiness"];
+    /// <summary>The documents this command renders (the evaluation documents are <see cref="RenderCommand"/>'s).</summary>
+    public static IReadOnlyList<string> Documents { get; } = ["specification", "questionnaire", "readiness"];
 
     /// <summary>True for the documents this command renders.</summary>
     public static bool Renders(string document) => Documents.Contains(document, StringComparer.Ordinal);

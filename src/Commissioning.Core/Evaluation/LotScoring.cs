@@ -10,7 +10,7 @@ namespace Commissioning.Core.Evaluation;
 /// </summary>
 internal sealed class LotScoring
 {
-    private LotScoring(Tender tender, Lot lot, IReadOnlyList<BidFacts> bids, int headcount, IReadOnlyList<string> outstanding)
+    private LotScoring(Tender tender, Lot lot, IReadOnlyList<BidFacts> bids, int headcount, IReadOnlyList<OutstandingItem> outstanding)
     {
         Tender = tender;
         Lot = lot;
@@ -35,7 +35,7 @@ internal sealed class LotScoring
 
     public int Headcount { get; }
 
-    public IReadOnlyList<string> Outstanding { get; }
+    public IReadOnlyList<OutstandingItem> Outstanding { get; }
 
     /// <summary>The lot's section weights scaled to add up to 100 (a fresh copy each time, so callers may change it).</summary>
     public decimal[] DeclaredSectionWeights => (decimal[])_declaredWeights.Clone();
@@ -70,19 +70,19 @@ internal sealed class LotScoring
 
         var evaluatorNames = tender.Evaluators.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
         var assigned = lot.Questions.ToDictionary(q => q.Id, q => tender.EvaluatorsFor(lot.Id, q.Id), StringComparer.Ordinal);
-        var outstanding = new List<string>();
-        var drafts = new List<(Bid Bid, List<GateOutcome> Gates, List<SectionFacts> Sections, List<string> Thresholds, decimal EvaluatedPrice, bool ScoresFinal)>();
+        var outstanding = new List<OutstandingItem>();
+        var drafts = new List<(Bid Bid, List<GateOutcome> Gates, List<SectionFacts> Sections, List<ThresholdFailure> Thresholds, decimal EvaluatedPrice, bool ScoresFinal)>();
 
         foreach (var bid in pack.Bids.Where(b => b.LotId == lot.Id))
         {
             var gates = lot.Gates.Select(g => DecideGate(g, bid, decisions, evaluatorNames)).ToList();
             foreach (var gate in gates.Where(g => g.Status == GateStatus.NotAssessed))
             {
-                outstanding.Add($"{bid.Provider}: gate {gate.Gate.Id} ({gate.Gate.Title}) has not been decided.");
+                outstanding.Add(new OutstandingItem { Kind = OutstandingKind.GateNotDecided, Bid = bid, Gate = gate.Gate });
             }
 
             var sections = new List<SectionFacts>();
-            var thresholds = new List<string>();
+            var thresholds = new List<ThresholdFailure>();
             foreach (var section in lot.Sections)
             {
                 var questions = new List<QuestionFacts>();
@@ -92,7 +92,7 @@ internal sealed class LotScoring
                     questions.Add(facts);
                     if (question.MinimumScore is { } minimum && facts.Final && facts.Score < minimum)
                     {
-                        thresholds.Add($"{question.Id} {question.Title} scored {Rounding.ShortOf(facts.Score, minimum)}, below its minimum of {Rounding.Number(minimum)}.");
+                        thresholds.Add(new ThresholdFailure { Level = ThresholdLevel.Question, Question = question, Achieved = facts.Score, Minimum = minimum });
                     }
                 }
 
@@ -103,7 +103,7 @@ internal sealed class LotScoring
                 sections.Add(sectionFacts);
                 if (section.MinimumPercent is { } sectionMinimum && questions.All(q => q.Final) && percent < sectionMinimum)
                 {
-                    thresholds.Add($"Section {section.Id} {section.Title} reached {Rounding.ShortOf(percent, sectionMinimum)}%, below its minimum of {Rounding.Percent(sectionMinimum)}.");
+                    thresholds.Add(new ThresholdFailure { Level = ThresholdLevel.Section, Section = section, Achieved = percent, Minimum = sectionMinimum });
                 }
             }
 
@@ -112,7 +112,7 @@ internal sealed class LotScoring
             var scoresFinal = sections.All(section => section.Questions.All(q => q.Final));
             if (!scoresFinal && (lot.MinimumQualityPercent is not null || lot.Questions.Any(q => q.MinimumScore is not null) || lot.Sections.Any(x => x.MinimumPercent is not null)))
             {
-                outstanding.Add($"{bid.Provider}: minimum thresholds are not applied until every score is in.");
+                outstanding.Add(new OutstandingItem { Kind = OutstandingKind.ThresholdsWaiting, Bid = bid });
             }
 
             drafts.Add((bid, gates, sections, thresholds, evaluatedPrice, scoresFinal));
@@ -120,13 +120,13 @@ internal sealed class LotScoring
 
         if (drafts.Count == 0)
         {
-            outstanding.Add($"There are no bids for {lot.Title} to evaluate, so there is no result yet.");
+            outstanding.Add(new OutstandingItem { Kind = OutstandingKind.NoBids });
         }
 
         // The abnormally low price check compares each price with the median of the bids that no
         // gate or question or section threshold has excluded. An exclusion for a low price does
         // not change the median, so one exclusion cannot set off another.
-        bool Passes(List<GateOutcome> gates, List<string> thresholds) => thresholds.Count == 0 && gates.All(g => g.Status != GateStatus.Failed);
+        bool Passes(List<GateOutcome> gates, List<ThresholdFailure> thresholds) => thresholds.Count == 0 && gates.All(g => g.Status != GateStatus.Failed);
         var compared = drafts.Where(d => Passes(d.Gates, d.Thresholds)).Select(d => d.EvaluatedPrice).ToList();
         decimal? median = compared.Count == 0 || lot.AbnormallyLowPercent <= 0 ? null : Median(compared);
         var bids = new List<BidFacts>(drafts.Count);
@@ -137,7 +137,7 @@ internal sealed class LotScoring
                 : null;
             if (check is { Flagged: true, Decision: null } && Passes(draft.Gates, draft.Thresholds))
             {
-                outstanding.Add($"{draft.Bid.Provider}: the evaluated price of {Rounding.Money(draft.EvaluatedPrice)} is below {Rounding.Percent(check.Percent)} of the median evaluated price ({Rounding.Money(check.Median)}), so it may be abnormally low. Ask the bidder to show it can deliver the contract for that price, then record the outcome.");
+                outstanding.Add(new OutstandingItem { Kind = OutstandingKind.LowPriceUndecided, Bid = draft.Bid, LowPrice = check });
             }
 
             bids.Add(new BidFacts(draft.Bid, draft.Gates, draft.Sections, draft.Thresholds, draft.EvaluatedPrice, draft.ScoresFinal, check));
@@ -454,24 +454,29 @@ internal sealed class LotScoring
     {
         if (decisions.TryGetValue((bid.Id, gate.Id), out var decision))
         {
-            return new GateOutcome(gate, decision.Passed ? GateStatus.Passed : GateStatus.Failed, decision.Reason,
-                $"decided by {names.GetValueOrDefault(decision.DecidedBy, decision.DecidedBy)}");
+            return new GateOutcome
+            {
+                Gate = gate,
+                Status = decision.Passed ? GateStatus.Passed : GateStatus.Failed,
+                Basis = GateBasis.Decision,
+                Decision = decision,
+                DecidedBy = names.GetValueOrDefault(decision.DecidedBy, decision.DecidedBy),
+            };
         }
 
         if (gate.RequirementId is { } requirementId && DeclarationChecks.Check(requirementId, bid.Declarations) is { } check)
         {
-            return new GateOutcome(gate, check.Passed ? GateStatus.Passed : GateStatus.Failed, Sentence(check.Reason), "from the bid's declarations");
+            return new GateOutcome { Gate = gate, Status = check.Passed ? GateStatus.Passed : GateStatus.Failed, Basis = GateBasis.Declarations, Declared = check };
         }
 
-        return new GateOutcome(gate, GateStatus.NotAssessed, "Not yet decided.", "no decision recorded");
+        return new GateOutcome { Gate = gate, Status = GateStatus.NotAssessed, Basis = GateBasis.NotDecided };
     }
 
     private static QuestionFacts FinalScore(Tender tender, Bid bid, Question question, List<EvaluatorScore> scores, ModeratedScore? moderation,
-        IReadOnlyList<string> assigned, Dictionary<string, string> names, List<string> outstanding)
+        IReadOnlyList<string> assigned, Dictionary<string, string> names, List<OutstandingItem> outstanding)
     {
         var spread = scores.Count >= 2 ? scores.Max(s => s.Score) - scores.Min(s => s.Score) : 0m;
         var flagged = spread >= tender.EffectiveSpreadFlag;
-        var where = $"{bid.Provider}, {question.Id} {question.Title}";
         if (moderation is not null)
         {
             if (scores.Count == 0)
@@ -479,7 +484,7 @@ internal sealed class LotScoring
                 // Moderation settles differences between independent scores; with none there is
                 // nothing it moderated. The consensus is used (and thresholds judged on it), but
                 // the result stays provisional until the evaluators' own scores are recorded.
-                outstanding.Add($"{where}: a consensus score is recorded but there are no independent scores from the evaluators. Record each assigned evaluator's own score.");
+                outstanding.Add(new OutstandingItem { Kind = OutstandingKind.ConsensusWithoutScores, Bid = bid, Question = question });
             }
 
             return new QuestionFacts(question, moderation.Score, ScoreSource.Moderated, scores, moderation, spread, flagged);
@@ -487,7 +492,7 @@ internal sealed class LotScoring
 
         if (scores.Count == 0)
         {
-            outstanding.Add($"{where}: no score recorded (counted as 0 for now).");
+            outstanding.Add(new OutstandingItem { Kind = OutstandingKind.NoScore, Bid = bid, Question = question });
             return new QuestionFacts(question, 0m, ScoreSource.Missing, scores, null, spread, flagged);
         }
 
@@ -495,20 +500,17 @@ internal sealed class LotScoring
         var waitingFor = assigned.Where(a => scores.All(s => s.EvaluatorId != a)).Select(a => names.GetValueOrDefault(a, a)).ToList();
         if (waitingFor.Count > 0)
         {
-            outstanding.Add($"{where}: waiting for scores from {string.Join(", ", waitingFor)}.");
+            outstanding.Add(new OutstandingItem { Kind = OutstandingKind.WaitingForEvaluators, Bid = bid, Question = question, Evaluators = waitingFor });
             return new QuestionFacts(question, mean, ScoreSource.PartialMean, scores, null, spread, flagged);
         }
 
         if (spread > 0)
         {
-            outstanding.Add($"{where}: evaluators differ ({string.Join(", ", scores.Select(s => Rounding.Number(s.Score)))}){(flagged ? ", a flagged spread," : "")} and no consensus is recorded; the mean is used for now.");
+            outstanding.Add(new OutstandingItem { Kind = OutstandingKind.NotModerated, Bid = bid, Question = question, Scores = [.. scores.Select(s => s.Score)], SpreadFlagged = flagged });
         }
 
         return new QuestionFacts(question, mean, ScoreSource.MeanOfEvaluators, scores, null, spread, flagged);
     }
-
-    /// <summary>A clause as a sentence: capital first letter, full stop at the end.</summary>
-    private static string Sentence(string clause) => clause.Length == 0 ? clause : char.ToUpperInvariant(clause[0]) + clause[1..] + ".";
 }
 
 /// <summary>One bid's facts that do not depend on weights.</summary>
@@ -516,7 +518,7 @@ internal sealed class LotScoring
 /// <c>ScoresFinal</c> is true when no score is missing or waiting for an evaluator, so minimum
 /// thresholds can be applied. <c>LowPrice</c> is the abnormally low price check, or null.
 /// </remarks>
-internal sealed record BidFacts(Bid Bid, IReadOnlyList<GateOutcome> Gates, IReadOnlyList<SectionFacts> Sections, IReadOnlyList<string> Thresholds, decimal EvaluatedPrice, bool ScoresFinal, LowPriceCheck? LowPrice = null)
+internal sealed record BidFacts(Bid Bid, IReadOnlyList<GateOutcome> Gates, IReadOnlyList<SectionFacts> Sections, IReadOnlyList<ThresholdFailure> Thresholds, decimal EvaluatedPrice, bool ScoresFinal, LowPriceCheck? LowPrice = null)
 {
     /// <summary>
     /// No gate failed, no threshold missed and not excluded for an abnormally low price; worked

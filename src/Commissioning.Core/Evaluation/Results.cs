@@ -48,8 +48,129 @@ public sealed record LowPriceCheck
     public bool Excluded => Decision?.Outcome == LowPriceOutcome.Excluded;
 }
 
-/// <summary>One gate for one bid.</summary>
-public sealed record GateOutcome(Gate Gate, GateStatus Status, string Reason, string Basis);
+/// <summary>What a gate's outcome rests on.</summary>
+public enum GateBasis
+{
+    /// <summary>A recorded decision (<see cref="GateOutcome.Decision"/>).</summary>
+    Decision,
+    /// <summary>The bid's declarations (<see cref="GateOutcome.Declared"/>).</summary>
+    Declarations,
+    /// <summary>Nothing yet: no decision is recorded and the declarations cannot decide it.</summary>
+    NotDecided,
+}
+
+/// <summary>One gate for one bid: its status and the decision or declaration it rests on.</summary>
+public sealed record GateOutcome
+{
+    /// <summary>The gate.</summary>
+    public required Gate Gate { get; init; }
+    /// <summary>Passed, failed or not yet decided.</summary>
+    public required GateStatus Status { get; init; }
+    /// <summary>What the status rests on.</summary>
+    public required GateBasis Basis { get; init; }
+    /// <summary>The recorded decision, when <see cref="Basis"/> is <see cref="GateBasis.Decision"/>.</summary>
+    public GateDecision? Decision { get; init; }
+    /// <summary>The name of the person who recorded the decision (their id if the tender does not name them).</summary>
+    public string? DecidedBy { get; init; }
+    /// <summary>The check of the bid's declarations, when <see cref="Basis"/> is <see cref="GateBasis.Declarations"/>.</summary>
+    public DeclarationCheck? Declared { get; init; }
+}
+
+/// <summary>Which level of minimum a bid fell below.</summary>
+public enum ThresholdLevel
+{
+    /// <summary>A question's minimum score.</summary>
+    Question,
+    /// <summary>A section's minimum percentage.</summary>
+    Section,
+    /// <summary>The lot's minimum quality percentage.</summary>
+    Quality,
+}
+
+/// <summary>A minimum a bid fell below: where, what it achieved, and the minimum.</summary>
+public sealed record ThresholdFailure
+{
+    /// <summary>Question, section or overall quality.</summary>
+    public required ThresholdLevel Level { get; init; }
+    /// <summary>The question, for <see cref="ThresholdLevel.Question"/>.</summary>
+    public Question? Question { get; init; }
+    /// <summary>The section, for <see cref="ThresholdLevel.Section"/>.</summary>
+    public Section? Section { get; init; }
+    /// <summary>What the bid achieved: a score on the scale for a question, otherwise a percentage.</summary>
+    public required decimal Achieved { get; init; }
+    /// <summary>The minimum, in the same unit.</summary>
+    public required decimal Minimum { get; init; }
+}
+
+/// <summary>What kind of thing is still outstanding.</summary>
+public enum OutstandingKind
+{
+    /// <summary>The lot has no bids.</summary>
+    NoBids,
+    /// <summary>A gate has not been decided for a bid.</summary>
+    GateNotDecided,
+    /// <summary>No score is recorded for a question (counted as 0 for now).</summary>
+    NoScore,
+    /// <summary>Some assigned evaluators have not scored a question.</summary>
+    WaitingForEvaluators,
+    /// <summary>Evaluators differ on a question and no consensus is recorded.</summary>
+    NotModerated,
+    /// <summary>A consensus is recorded but no evaluator's own score.</summary>
+    ConsensusWithoutScores,
+    /// <summary>Minimum thresholds wait until every score of a bid is in.</summary>
+    ThresholdsWaiting,
+    /// <summary>A price may be abnormally low and no decision is recorded.</summary>
+    LowPriceUndecided,
+}
+
+/// <summary>One thing still missing before a lot's result is complete, with what it concerns.</summary>
+public sealed record OutstandingItem
+{
+    /// <summary>What is missing.</summary>
+    public required OutstandingKind Kind { get; init; }
+    /// <summary>The bid, except for <see cref="OutstandingKind.NoBids"/>.</summary>
+    public Bid? Bid { get; init; }
+    /// <summary>The gate, for <see cref="OutstandingKind.GateNotDecided"/>.</summary>
+    public Gate? Gate { get; init; }
+    /// <summary>The question, for the kinds about scores.</summary>
+    public Question? Question { get; init; }
+    /// <summary>The evaluators still to score, by name, for <see cref="OutstandingKind.WaitingForEvaluators"/>.</summary>
+    public IReadOnlyList<string> Evaluators { get; init; } = [];
+    /// <summary>The evaluators' scores, for <see cref="OutstandingKind.NotModerated"/>.</summary>
+    public IReadOnlyList<decimal> Scores { get; init; } = [];
+    /// <summary>True when the spread of <see cref="Scores"/> is at or above the tender's flag.</summary>
+    public bool SpreadFlagged { get; init; }
+    /// <summary>The price check, for <see cref="OutstandingKind.LowPriceUndecided"/>.</summary>
+    public LowPriceCheck? LowPrice { get; init; }
+}
+
+/// <summary>What kind of warning.</summary>
+public enum LotWarningKind
+{
+    /// <summary>Social value and net zero carry less than 10% of the total.</summary>
+    SocialValueBelowTenPercent,
+    /// <summary>An eligible bid's price is at or above the linear method's ceiling.</summary>
+    PriceAtOrAboveCeiling,
+    /// <summary>No bid is eligible.</summary>
+    NoEligibleBid,
+    /// <summary>Two or more bids are tied for first after the tie-break.</summary>
+    TiedForFirst,
+}
+
+/// <summary>Something a person should know before relying on a lot's result, with its figures.</summary>
+public sealed record LotWarning
+{
+    /// <summary>What kind.</summary>
+    public required LotWarningKind Kind { get; init; }
+    /// <summary>The social value share of the total, for <see cref="LotWarningKind.SocialValueBelowTenPercent"/>.</summary>
+    public decimal? Percent { get; init; }
+    /// <summary>The bids concerned: the bid at the ceiling, or the bids tied for first.</summary>
+    public IReadOnlyList<Bid> Bids { get; init; } = [];
+    /// <summary>The bid's evaluated price, for <see cref="LotWarningKind.PriceAtOrAboveCeiling"/>.</summary>
+    public decimal? Price { get; init; }
+    /// <summary>The ceiling, for <see cref="LotWarningKind.PriceAtOrAboveCeiling"/>.</summary>
+    public decimal? Ceiling { get; init; }
+}
 
 /// <summary>One question for one bid: the score used and how it was reached.</summary>
 public sealed record QuestionResult
@@ -72,8 +193,16 @@ public sealed record QuestionResult
     public required decimal Points { get; init; }
     /// <summary>True when the score is below the question's minimum.</summary>
     public required bool BelowMinimum { get; init; }
-    /// <summary>How the points were reached, in words and figures.</summary>
-    public required string Explanation { get; init; }
+    /// <summary>The label of the scale level the score falls in, such as "Good".</summary>
+    public required string Level { get; init; }
+    /// <summary>The question's share of its section, in percent.</summary>
+    public required decimal SharePercent { get; init; }
+    /// <summary>
+    /// What the question's points are multiplied by for the quality method: 1 under absolute
+    /// scoring; under relative scoring 100 over the best eligible bid's quality, or 0 for a bid
+    /// that is not eligible (or when the best quality is 0).
+    /// </summary>
+    public required decimal QualityFactor { get; init; }
 }
 
 /// <summary>One section for one bid.</summary>
@@ -91,6 +220,8 @@ public sealed record SectionResult
     public required decimal Points { get; init; }
     /// <summary>True when the percentage is below the section's minimum.</summary>
     public required bool BelowMinimum { get; init; }
+    /// <summary>The section's share of quality, in percent.</summary>
+    public required decimal SharePercent { get; init; }
     /// <summary>The questions.</summary>
     public required IReadOnlyList<QuestionResult> Questions { get; init; }
 }
@@ -110,8 +241,18 @@ public sealed record PriceResult
     public decimal? Points { get; init; }
     /// <summary>Evaluated price divided by quality percentage, for the price per quality point method.</summary>
     public decimal? PricePerQualityPoint { get; init; }
-    /// <summary>How the price score was reached.</summary>
-    public required string Explanation { get; init; }
+    /// <summary>How many years the evaluated price covers.</summary>
+    public required int Years { get; init; }
+    /// <summary>The lowest evaluated price among the eligible bids (0 when none is eligible).</summary>
+    public required decimal LowestEligiblePrice { get; init; }
+    /// <summary>For the linear method: the ceiling used (the declared one, or else the highest eligible price); otherwise null.</summary>
+    public decimal? Ceiling { get; init; }
+    /// <summary>For the linear method: true when the price is at or above a declared ceiling, so it scores 0.</summary>
+    public bool AtOrAboveCeiling { get; init; }
+    /// <summary>For the deviation method: how far the price is above the lowest eligible price, in percent of it.</summary>
+    public decimal? AboveLowestPercent { get; init; }
+    /// <summary>For price per quality point: the lowest price per quality point among the eligible bids.</summary>
+    public decimal? BestPricePerQualityPoint { get; init; }
 }
 
 /// <summary>The evaluation of one bid.</summary>
@@ -123,8 +264,8 @@ public sealed record BidResult
     public required IReadOnlyList<GateOutcome> Gates { get; init; }
     /// <summary>True when any gate failed.</summary>
     public bool Disqualified => Gates.Any(g => g.Status == GateStatus.Failed);
-    /// <summary>The minimum thresholds the bid fell below, in words.</summary>
-    public required IReadOnlyList<string> ThresholdsFailed { get; init; }
+    /// <summary>The minimum thresholds the bid fell below.</summary>
+    public required IReadOnlyList<ThresholdFailure> ThresholdsFailed { get; init; }
     /// <summary>The abnormally low price check, or null when there was no price to compare against or the check is off.</summary>
     public LowPriceCheck? LowPrice { get; init; }
     /// <summary>True when the bid was excluded for an abnormally low price after the bidder was asked to explain it.</summary>
@@ -156,8 +297,10 @@ public sealed record BidResult
     public bool Leading { get; init; }
     /// <summary>True for the most advantageous tender: the leading bid of a complete result. False while anything is outstanding.</summary>
     public bool MostAdvantageous { get; init; }
-    /// <summary>Every step from scores to rank, in words and figures.</summary>
-    public required IReadOnlyList<string> Breakdown { get; init; }
+    /// <summary>True when the bid is ranked first with another after the declared tie-break, so there is no single leader.</summary>
+    public bool TiedForFirst { get; init; }
+    /// <summary>The total in the lot's declared points (the total out of 100 scaled to the weights' total); null when not eligible.</summary>
+    public decimal? TotalAsDeclared { get; init; }
 }
 
 /// <summary>How closely evaluators agreed on one question across the bids.</summary>
@@ -180,6 +323,8 @@ public sealed record QuestionAgreement
 /// <summary>The evaluation of one lot.</summary>
 public sealed record LotResult
 {
+    /// <summary>The tender the lot belongs to (its scale and evaluators name what the results refer to).</summary>
+    public required Tender Tender { get; init; }
     /// <summary>The lot.</summary>
     public required Lot Lot { get; init; }
     /// <summary>Every bid, eligible ones first in rank order, then the rest in bid order.</summary>
@@ -191,9 +336,13 @@ public sealed record LotResult
     /// <summary>Agreement between evaluators, question by question.</summary>
     public required IReadOnlyList<QuestionAgreement> Agreement { get; init; }
     /// <summary>Things a person should know before relying on the result.</summary>
-    public required IReadOnlyList<string> Warnings { get; init; }
+    public required IReadOnlyList<LotWarning> Warnings { get; init; }
     /// <summary>What is still missing (bids, scores, moderation, gate decisions, price decisions); the result is provisional until it is empty.</summary>
-    public required IReadOnlyList<string> Outstanding { get; init; }
+    public required IReadOnlyList<OutstandingItem> Outstanding { get; init; }
+    /// <summary>How many bids are eligible and ranked.</summary>
+    public int EligibleCount => Bids.Count(b => b.Rank is not null);
+    /// <summary>The best absolute quality percentage among the eligible bids (0 when none is eligible); relative quality scoring divides by it.</summary>
+    public required decimal BestEligibleQualityPercent { get; init; }
     /// <summary>True when nothing is outstanding.</summary>
     public bool Complete => Outstanding.Count == 0;
 }

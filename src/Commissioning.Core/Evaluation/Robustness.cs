@@ -27,8 +27,11 @@ public sealed record PriceMethodOutcome
     public string? WinnerBidId { get; init; }
     /// <summary>True when the winner differs from the declared method's winner.</summary>
     public required bool WinnerChanges { get; init; }
-    /// <summary>Anything to know about how the method was applied.</summary>
-    public string? Note { get; init; }
+    /// <summary>
+    /// For the linear method on a lot with no declared ceiling: true, because the highest eligible
+    /// price was used as the ceiling.
+    /// </summary>
+    public bool CeilingFromHighestPrice { get; init; }
 }
 
 /// <summary>The ranking under one quality method: absolute (against the scale) or relative (against the best eligible bid).</summary>
@@ -44,17 +47,38 @@ public sealed record QualityMethodOutcome
     public required bool WinnerChanges { get; init; }
 }
 
+/// <summary>What the search for a tipping change of one section's weight found.</summary>
+public enum TippingOutcome
+{
+    /// <summary>A change of this section's weight changes the winner (see <see cref="WeightTipping.Change"/>).</summary>
+    Changes,
+    /// <summary>No change of this section's weight alone, from 0% to 100% of quality, changes the winner.</summary>
+    NoChange,
+    /// <summary>There is no single winner to test.</summary>
+    NoSingleWinner,
+    /// <summary>The lot has one section, so its weight cannot change.</summary>
+    OneSection,
+}
+
 /// <summary>The smallest change to one section's weight that changes the winner.</summary>
 public sealed record WeightTipping
 {
     /// <summary>The section.</summary>
     public required Section Section { get; init; }
+    /// <summary>What the search found.</summary>
+    public required TippingOutcome Outcome { get; init; }
+    /// <summary>The section's declared share of quality, in percent.</summary>
+    public required decimal FromPercent { get; init; }
     /// <summary>The smallest change in percentage points of quality (signed), or null if no change of this section alone changes the winner.</summary>
     public decimal? Change { get; init; }
-    /// <summary>The winner after that change.</summary>
+    /// <summary>The section's share of quality after the change, in percent; null without a change.</summary>
+    public decimal? ToPercent { get; init; }
+    /// <summary>For section weights in points: the section's weight after the change, in the declared points; otherwise null.</summary>
+    public decimal? ToPoints { get; init; }
+    /// <summary>The winner after that change (null when the change leaves no single winner).</summary>
     public string? NewWinnerBidId { get; init; }
-    /// <summary>In words.</summary>
-    public required string Explanation { get; init; }
+    /// <summary>The new winner's provider.</summary>
+    public string? NewWinnerProvider { get; init; }
 }
 
 /// <summary>The random weight trials.</summary>
@@ -81,14 +105,22 @@ public sealed record LosingBidGap
     public required string BidId { get; init; }
     /// <summary>The provider.</summary>
     public required string Provider { get; init; }
+    /// <summary>True when the bid was not eligible, so it could not win.</summary>
+    public required bool Excluded { get; init; }
+    /// <summary>True when the bid was excluded for an abnormally low price after the bidder was asked to explain it.</summary>
+    public bool ExcludedForLowPrice { get; init; }
     /// <summary>Points behind the winner; null for an excluded bid.</summary>
     public decimal? PointsBehind { get; init; }
+    /// <summary>The bid's weighted quality, in percent.</summary>
+    public required decimal QualityPercent { get; init; }
+    /// <summary>The bid's evaluated price.</summary>
+    public required decimal EvaluatedPrice { get; init; }
     /// <summary>The quality percentage that would have won at the same price, if reachable.</summary>
     public decimal? QualityPercentNeeded { get; init; }
     /// <summary>The highest evaluated price that would have won at the same quality, if any.</summary>
     public decimal? PriceNeeded { get; init; }
-    /// <summary>In words.</summary>
-    public required string Explanation { get; init; }
+    /// <summary>How much lower <see cref="PriceNeeded"/> is than the bid's price, in percent of it.</summary>
+    public decimal? PriceReductionPercent { get; init; }
 }
 
 /// <summary>How robust one lot's result is.</summary>
@@ -149,19 +181,13 @@ public static class RobustnessAnalysis
     {
         var standings = scoring.Standings(weights, method);
         var winner = scoring.Winner(standings);
-        string? note = null;
-        if (method == PriceMethod.Linear && scoring.Lot.Price.Ceiling is null)
-        {
-            note = "No ceiling is set for this lot, so the highest eligible price is used as the ceiling.";
-        }
-
         return new PriceMethodOutcome
         {
             Method = method,
             Ranking = [.. scoring.Rank(standings).Select(r => new RankedBid(scoring.Bids[r.Index].Bid.Id, scoring.Bids[r.Index].Bid.Provider, r.Rank, standings[r.Index].Total!.Value))],
             WinnerBidId = winner is { } w ? scoring.Bids[w].Bid.Id : null,
             WinnerChanges = winner != declaredWinner,
-            Note = note,
+            CeilingFromHighestPrice = method == PriceMethod.Linear && scoring.Lot.Price.Ceiling is null,
         };
     }
 
@@ -197,12 +223,12 @@ public static class RobustnessAnalysis
         var target = scoring.Lot.Sections[section];
         if (winner is not { } w)
         {
-            return new WeightTipping { Section = target, Explanation = "There is no single winner to test." };
+            return new WeightTipping { Section = target, Outcome = TippingOutcome.NoSingleWinner, FromPercent = weights[section] };
         }
 
         if (weights.Length < 2)
         {
-            return new WeightTipping { Section = target, Explanation = "The lot has one section, so its weight cannot change." };
+            return new WeightTipping { Section = target, Outcome = TippingOutcome.OneSection, FromPercent = weights[section] };
         }
 
         var best = (Change: (decimal?)null, Winner: (int?)null);
@@ -218,22 +244,21 @@ public static class RobustnessAnalysis
 
         if (best.Change is not { } change)
         {
-            return new WeightTipping { Section = target, Explanation = $"No change to the weight of {target.Id} {target.Title} alone, from 0% to 100% of quality, changes the winner." };
+            return new WeightTipping { Section = target, Outcome = TippingOutcome.NoChange, FromPercent = weights[section] };
         }
 
         var newWinner = best.Winner is { } nw ? scoring.Bids[nw].Bid : null;
         var lot = scoring.Lot;
-        var points = lot.SectionWeights == WeightUnit.Points
-            ? $"{Rounding.Number(target.Weight)} to {Rounding.Number((weights[section] + change) * lot.SectionWeightTotal / 100m)} of {Rounding.Number(lot.SectionWeightTotal)} section points; "
-            : string.Empty;
         return new WeightTipping
         {
             Section = target,
+            Outcome = TippingOutcome.Changes,
+            FromPercent = weights[section],
             Change = change,
+            ToPercent = weights[section] + change,
+            ToPoints = lot.SectionWeights == WeightUnit.Points ? (weights[section] + change) * lot.SectionWeightTotal / 100m : null,
             NewWinnerBidId = newWinner?.Id,
-            Explanation = $"Moving {target.Id} {target.Title} from {Rounding.Percent(weights[section])} to {Rounding.Percent(weights[section] + change)} of quality " +
-                $"({points}a change of {Rounding.Number(Math.Abs(change))} percentage points, others scaled to keep 100%) " +
-                (newWinner is null ? "leaves no single winner." : $"makes {newWinner.Provider} the winner."),
+            NewWinnerProvider = newWinner?.Provider,
         };
     }
 
@@ -467,39 +492,36 @@ public static class RobustnessAnalysis
                 {
                     BidId = bid.Id,
                     Provider = bid.Provider,
-                    Explanation = scoring.Bids[i].LowPrice?.Excluded == true
-                        ? $"{bid.Provider} was excluded for an abnormally low price after being asked to explain it, so it could not win."
-                        : $"{bid.Provider} was excluded, so it could not win without first passing every gate and minimum threshold.",
+                    Excluded = true,
+                    ExcludedForLowPrice = scoring.Bids[i].LowPrice?.Excluded == true,
+                    QualityPercent = standings[i].QualityPercent,
+                    EvaluatedPrice = scoring.Bids[i].EvaluatedPrice,
                 });
                 continue;
             }
 
             var behind = leader.Total!.Value - standings[i].Total!.Value;
             decimal? qualityNeeded = null;
-            var qualityWords = "Quality alone could not close the gap under price per quality point scoring in a simple way; see the price needed.";
             if (method != PriceMethod.PricePerQualityPoint)
             {
                 var needed = scoring.QualityShare == 0 ? decimal.MaxValue
                     : scoring.Lot.QualityMethod == QualityMethod.Relative ? RelativeQualityToWin(scoring, standings, i)
                     : (standings[i].QualityPoints + behind) / scoring.QualityShare * 100m;
                 qualityNeeded = needed <= 100m ? needed : null;
-                qualityWords = qualityNeeded is { } q
-                    ? $"At the same price it needed quality of more than {Rounding.Percent(q)} (it scored {Rounding.Percent(standings[i].QualityPercent)})."
-                    : $"Even full marks on quality would not have closed the gap at its price.";
             }
 
             var priceNeeded = PriceToWin(scoring, qualities, i);
-            var priceWords = priceNeeded is { } p
-                ? $"At the same quality it needed an evaluated price of {Rounding.Money(p)} or less (it bid {Rounding.Money(scoring.Bids[i].EvaluatedPrice)}; {Rounding.Percent((scoring.Bids[i].EvaluatedPrice - p) / scoring.Bids[i].EvaluatedPrice * 100m)} less)."
-                : "No price, however low, would have won at its quality.";
             gaps.Add(new LosingBidGap
             {
                 BidId = bid.Id,
                 Provider = bid.Provider,
+                Excluded = false,
                 PointsBehind = behind,
+                QualityPercent = standings[i].QualityPercent,
+                EvaluatedPrice = scoring.Bids[i].EvaluatedPrice,
                 QualityPercentNeeded = qualityNeeded,
                 PriceNeeded = priceNeeded,
-                Explanation = $"{bid.Provider} finished {Rounding.Number(behind)} points behind. {qualityWords} {priceWords}",
+                PriceReductionPercent = priceNeeded is { } p ? (scoring.Bids[i].EvaluatedPrice - p) / scoring.Bids[i].EvaluatedPrice * 100m : null,
             });
         }
 

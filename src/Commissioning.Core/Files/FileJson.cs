@@ -13,7 +13,7 @@ namespace Commissioning.Core.Files;
 internal static class FileJson
 {
     /// <summary>Every format this toolkit knows, so that a file of the wrong kind can be named.</summary>
-    public static IReadOnlyList<string> KnownFormats { get; } = [TenderFile.Format, ProfilesFile.Format, DeclarationsFile.Format];
+    public static IReadOnlyList<string> KnownFormats { get; } = [TenderFile.Format, ProfilesFile.Format, DeclarationsFile.Format, EvaluationFile.Format];
 
     /// <summary>The serializer options.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();

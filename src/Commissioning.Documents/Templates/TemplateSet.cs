@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Commissioning.Core.Evaluation;
+using Commissioning.Core.Text;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -12,12 +13,13 @@ namespace Commissioning.Documents.Templates;
 /// Every Scriban template of a folder (<c>templates/</c>), parsed once when the set is loaded and
 /// kept for the life of the process. A template's name is its file name without
 /// <c>.scriban</c>; the last extension before it says how values written into it are escaped:
-/// <c>.html</c> escapes HTML, <c>.md</c> escapes Markdown, <c>.txt</c> writes text as it is (the
-/// command line escapes control characters itself). Variables are strict: a name that is not
-/// in the model stops the rendering with the template's file, line and column. A template can
-/// <c>include</c> another of the same set by name (<c>{{ include 'shared-docs/page-start.html' }}</c>):
-/// the included template is the one already parsed, it sees the same model, its values are
-/// escaped the same way, and it must be of the same output kind.
+/// <c>.html</c> escapes HTML, <c>.md</c> escapes Markdown, <c>.txt</c> escapes control characters
+/// and line breaks (<see cref="TextRules.Escape"/>), so that a value cannot start a line of its own
+/// in text the command line prints line by line. Variables are strict: a name that is not
+/// in the model stops the rendering with the template's file, line and column. A template may
+/// include another of the set by its name (<c>{{ include 'shared/print-style.html' }}</c>); the
+/// included template is the one parsed when the set was loaded, and writes its values escaped for
+/// the including template's output.
 /// </summary>
 public sealed class TemplateSet
 {
@@ -91,16 +93,14 @@ public sealed class TemplateSet
         var globals = new ScriptObject();
         globals.Import(model, renamer: Renamer);
         globals.SetValue("format", Formatting, readOnly: true);
-        globals.SetValue("include", IncludeRendered.Instance, readOnly: true);
+        globals.SetValue("include", Include, readOnly: true);
 
-        var kind = KindOf(name)!.Value;
-        var context = new EscapingContext(kind, new SetLoader(_templates, name, kind));
-        foreach (var (included, parsed) in _templates)
+        var context = KindOf(name) switch
         {
-            // Included templates are the ones parsed when the set was loaded, never parsed again.
-            context.CachedTemplates[included] = parsed;
-        }
-
+            OutputKind.Html => new EscapingContext(Escape.Html, numbersAsTheyAre: false, _templates),
+            OutputKind.Markdown => new EscapingContext(Escape.Markdown, numbersAsTheyAre: true, _templates),
+            _ => new EscapingContext(TextRules.Escape, numbersAsTheyAre: true, _templates),
+        };
         context.PushGlobal(globals);
         try
         {
@@ -114,15 +114,18 @@ public sealed class TemplateSet
 
     private static readonly MemberRenamerDelegate Renamer = member => member.Name;
 
+    private static readonly IncludeRendered Include = new();
+
     /// <summary>Formatting shared by every template: <c>format.money</c>, <c>format.percent</c>, <c>format.number</c> (the toolkit's one rounding rule, <see cref="Rounding"/>) and <c>format.date</c>.</summary>
     private static readonly ScriptObject Formatting = CreateFormatting();
 
     private static ScriptObject CreateFormatting()
     {
         var format = new ScriptObject();
-        format.Import("money", new Func<decimal, string>(Rounding.Money));
-        format.Import("percent", new Func<decimal, string>(Rounding.Percent));
-        format.Import("number", new Func<decimal, string>(Rounding.Number));
+        format.Import("money", new Func<decimal, FormattedNumber>(v => new(Rounding.Money(v))));
+        format.Import("percent", new Func<decimal, FormattedNumber>(v => new(Rounding.Percent(v))));
+        format.Import("number", new Func<decimal, FormattedNumber>(v => new(Rounding.Number(v))));
+        format.Import("short_of", new Func<decimal, decimal, FormattedNumber>((v, limit) => new(Rounding.ShortOf(v, limit))));
         format.Import("date", new Func<DateOnly, string>(d => d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))));
         format.Import("datetime", new Func<DateTimeOffset, string>(d => d.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB"))));
         return format;
@@ -143,84 +146,36 @@ public sealed class TemplateSet
         _ => null,
     };
 
-    /// <summary>
-    /// Serves <c>include</c> from the set itself: a name is a template of the set (such as
-    /// <c>shared-docs/page-start.html</c>) of the same output kind as the template being
-    /// rendered, so that its values are escaped for the document they end up in.
-    /// </summary>
-    private sealed class SetLoader(IReadOnlyDictionary<string, Template> templates, string rendering, OutputKind kind) : ITemplateLoader
-    {
-        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
-        {
-            if (!templates.ContainsKey(templateName))
-            {
-                throw new ScriptRuntimeException(callerSpan, $"There is no template named '{templateName}' to include. The templates are: {string.Join(", ", templates.Keys.Order(StringComparer.Ordinal))}.");
-            }
-
-            if (KindOf(templateName) != kind)
-            {
-                throw new ScriptRuntimeException(callerSpan, $"'{rendering}' cannot include '{templateName}': a template can include only templates of its own output kind ({Path.GetExtension(rendering)}), so that values are escaped for the document they end up in.");
-            }
-
-            return templateName;
-        }
-
-        // Every template of the set is already in the context's cache under its name, so Scriban
-        // never asks for the text; an empty template here would hide a bug, so say so instead.
-        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-            throw new ScriptRuntimeException(callerSpan, $"The template '{templatePath}' was not loaded with the set.");
-
-        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-            ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
-    }
-
-    /// <summary>What an included template wrote: its values were escaped as it ran, so it is written as it is.</summary>
-    private sealed record Included(string Output);
-
-    /// <summary>
-    /// Scriban's <c>include</c>, whose result (the included template's output, already escaped
-    /// value by value) is marked so that it is not escaped a second time.
-    /// </summary>
-    private sealed class IncludeRendered : IScriptCustomFunction
-    {
-        public static readonly IncludeRendered Instance = new();
-        private static readonly Scriban.Functions.IncludeFunction Inner = new();
-
-        public int RequiredParameterCount => Inner.RequiredParameterCount;
-
-        public int ParameterCount => Inner.ParameterCount;
-
-        public ScriptVarParamKind VarParamKind => Inner.VarParamKind;
-
-        public Type ReturnType => typeof(object);
-
-        public ScriptParameterInfo GetParameterInfo(int index) => Inner.GetParameterInfo(index);
-
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            new Included(Inner.Invoke(context, callerContext, arguments, blockStatement) as string ?? string.Empty);
-
-        public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            new Included(await Inner.InvokeAsync(context, callerContext, arguments, blockStatement).ConfigureAwait(false) as string ?? string.Empty);
-    }
-
     /// <summary>A rendering context that escapes every value a template writes (not the template's own text), and reports unknown names.</summary>
     private sealed class EscapingContext : TemplateContext
     {
         private readonly Func<string, string>? _escape;
 
-        public EscapingContext(OutputKind kind, ITemplateLoader loader)
+        private readonly bool _numbersAsTheyAre;
+
+        public EscapingContext(Func<string, string>? escape, bool numbersAsTheyAre, IReadOnlyDictionary<string, Template> templates)
         {
-            _escape = kind switch
+            _escape = escape;
+            _numbersAsTheyAre = numbersAsTheyAre;
+
+            // Includes are found by name among the templates already parsed, never read again.
+            TemplateLoader = new SetLoader(templates);
+            foreach (var (name, template) in templates)
             {
-                OutputKind.Html => Escape.Html,
-                OutputKind.Markdown => Escape.Markdown,
-                _ => null,
-            };
-            TemplateLoader = loader;
+                CachedTemplates[name] = template;
+            }
+
             MemberRenamer = Renamer;
             StrictVariables = true;
             EnableRelaxedMemberAccess = false;
-            LoopLimit = 100_000;
+            // A guard against a runaway loop, not a cap on real documents: Scriban counts the steps
+            // of nested loops together, and an ICS-scale report (40 bids, 200 questions, 10
+            // evaluators) takes several hundred thousand.
+            LoopLimit = 20_000_000;
+
+            // Scriban cuts text longer than 1 MB by default ("..."); an ICS-scale report is longer,
+            // and a document must never be cut short without saying so.
+            LimitToString = 0;
         }
 
         public override TemplateContext Write(SourceSpan span, object? textAsObject)
@@ -230,10 +185,16 @@ public sealed class TemplateSet
                 return Write(trusted.Html);
             }
 
-            if (textAsObject is Included included)
+            if (textAsObject is RenderedText rendered)
             {
-                // Already escaped value by value while the included template was rendered.
-                return Write(included.Output);
+                return Write(rendered.Text);
+            }
+
+            // A number the toolkit formatted holds only digits, separators, signs, % and £: it
+            // needs no Markdown escaping (which would litter a document with "72\.26").
+            if (textAsObject is FormattedNumber number && _numbersAsTheyAre)
+            {
+                return Write(number.Text);
             }
 
             if (_escape is null || textAsObject is null)
@@ -245,6 +206,58 @@ public sealed class TemplateSet
             return Write(_escape(text));
         }
     }
+}
+
+/// <summary>A number, percentage or sum of money formatted by the toolkit's rounding rule (<c>format.*</c>).</summary>
+internal sealed record FormattedNumber(string Text)
+{
+    public override string ToString() => Text;
+}
+
+/// <summary>What an included template wrote: its values were escaped as it wrote them, so it is written as it is.</summary>
+internal sealed record RenderedText(string Text)
+{
+    public override string ToString() => Text;
+}
+
+/// <summary>
+/// Scriban's <c>include</c>, returning what the included template wrote as <see cref="RenderedText"/>
+/// so that it is not escaped a second time (the built-in one returns a plain string).
+/// </summary>
+internal sealed class IncludeRendered : IScriptCustomFunction
+{
+    private readonly Scriban.Functions.IncludeFunction _include = new();
+
+    public int RequiredParameterCount => _include.RequiredParameterCount;
+
+    public int ParameterCount => _include.ParameterCount;
+
+    public ScriptVarParamKind VarParamKind => _include.VarParamKind;
+
+    public Type ReturnType => typeof(RenderedText);
+
+    public ScriptParameterInfo GetParameterInfo(int index) => _include.GetParameterInfo(index);
+
+    public object Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        new RenderedText(_include.Invoke(context, callerContext, arguments, blockStatement)?.ToString() ?? string.Empty);
+
+    public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        ValueTask.FromResult<object?>(Invoke(context, callerContext, arguments, blockStatement));
+}
+
+/// <summary>Finds an included template by its name in the set; the set's parsed templates are already in the context's cache.</summary>
+internal sealed class SetLoader(IReadOnlyDictionary<string, Template> templates) : ITemplateLoader
+{
+    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
+        templates.ContainsKey(templateName)
+            ? templateName
+            : throw new ScriptRuntimeException(callerSpan, $"There is no template named '{templateName}' to include. The templates are: {string.Join(", ", templates.Keys.Order(StringComparer.Ordinal))}.");
+
+    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        throw new ScriptRuntimeException(callerSpan, $"The template '{templatePath}' was not parsed with the set.");
+
+    public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
 }
 
 /// <summary>HTML the toolkit made itself (for example rule text through SafeMarkdown), written into an HTML template without escaping.</summary>

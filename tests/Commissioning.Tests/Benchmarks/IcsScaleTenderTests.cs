@@ -27,7 +27,7 @@ public sealed class IcsScaleTenderTests
         Assert.That(lot.Bids, Has.Count.EqualTo(5));
         var winners = lot.Bids.Count(b => b.Leading);
         Assert.That(
-            winners == 1 || lot.Warnings.Any(w => w.Contains("tied for first", StringComparison.Ordinal)),
+            winners == 1 || lot.Warnings.Any(w => w.Kind == LotWarningKind.TiedForFirst),
             Is.True,
             "one leading bid, or a warning that bids are tied for first");
         Assert.That(robustness.Single().WinnerBidId, Is.EqualTo(lot.Leader?.Bid.Id));

@@ -52,7 +52,7 @@ public sealed class EvaluateCommandTests
         Assert.That(code, Is.EqualTo(0), output);
         using var json = JsonDocument.Parse(output);
         var lot = json.RootElement.GetProperty("lots")[0];
-        Assert.That(json.RootElement.GetProperty("version").GetInt32(), Is.EqualTo(2));
+        Assert.That(json.RootElement.GetProperty("version").GetInt32(), Is.EqualTo(3));
         Assert.That(lot.GetProperty("complete").GetBoolean(), Is.False);
         Assert.That(lot.TryGetProperty("mostAdvantageous", out _), Is.False, "absent until the result is complete");
         Assert.That(lot.GetProperty("provisionalLeader").GetString(), Is.EqualTo("slip"));

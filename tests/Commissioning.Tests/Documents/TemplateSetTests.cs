@@ -111,20 +111,44 @@ public sealed class TemplateSetTests
     }
 
     [Test]
-    public void Include_APartialOfAnotherOutputKind_IsRefused()
-    {
-        var set = Set(("shared/head.html", "<b>{{ Name }}</b>"), ("doc.md", "{{ include 'shared/head.html' }}"));
-
-        var error = Assert.Throws<TemplateException>(() => set.Render("doc.md", new Model("x", 0m, [])));
-        Assert.That(error!.Message, Does.Contain("'doc.md' cannot include 'shared/head.html'"));
-    }
-
-    [Test]
     public void Include_AMisspelledVariableInThePartial_NamesThePartialsFileAndLine()
     {
         var set = Set(("shared/foot.html", "<p>\n{{ Nmae }}</p>"), ("page.html", "{{ include 'shared/foot.html' }}"));
 
         var error = Assert.Throws<TemplateException>(() => set.Render("page.html", new Model("x", 0m, [])));
         Assert.That(error!.Message, Does.Contain("templates/shared/foot.html.scriban(2,4)").And.Contain("Nmae"));
+    }
+
+    [Test]
+    public void Include_WritesTheIncludedTemplatesValues_EscapedOnceForTheIncludingOutput()
+    {
+        var set = Set(("shared/part.txt", "{{~ func shout(x) }}<b>{{ x }}</b>{{ end ~}}<i>{{ Name }}</i>"), ("page.html", "<p>{{ include 'shared/part.txt' }} {{ shout Name }}</p>"));
+
+        Assert.That(set.Render("page.html", new Model("<x> & y", 0m, [])), Is.EqualTo("<p><i>&lt;x&gt; &amp; y</i> <b>&lt;x&gt; &amp; y</b></p>"));
+    }
+
+    [Test]
+    public void Include_OfATemplateNotInTheSet_StopsTheRendering_NamingIt()
+    {
+        var set = Set(("page.html", "<p>{{ include 'missing.html' }}</p>"));
+
+        var error = Assert.Throws<TemplateException>(() => set.Render("page.html", new Model("x", 0m, [])));
+        Assert.That(error!.Message, Does.Contain("missing.html"));
+    }
+
+    [Test]
+    public void Text_EscapesLineBreaksInValues_SoAValueCannotStartALineOfItsOwn()
+    {
+        var set = Set(("line.txt", "Provider: {{ Name }}\nnext"));
+
+        Assert.That(set.Render("line.txt", new Model("A\nFAKE LINE\u001b[2J", 0m, [])), Is.EqualTo("Provider: A\\nFAKE LINE\\u001B[2J\nnext"));
+    }
+
+    [Test]
+    public void ShortOf_ShowsAShortfallThatRoundingWouldHide()
+    {
+        var set = Set(("line.txt", "{{ format.short_of 49.996 50 }} {{ format.short_of 45 50 }}"));
+
+        Assert.That(set.Render("line.txt", new Model("x", 0m, [])), Is.EqualTo("49.996 45"));
     }
 }

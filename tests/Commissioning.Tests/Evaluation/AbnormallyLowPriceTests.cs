@@ -45,13 +45,13 @@ public sealed class AbnormallyLowPriceTests
         Assert.That(slip.LowPrice.Limit, Is.EqualTo(1_260_000m), "70% of the median by default");
         Assert.That(For(lot, "a").LowPrice!.Flagged, Is.False);
         Assert.That(lot.Complete, Is.False);
-        Assert.That(lot.Outstanding, Is.EqualTo(new[]
+        Assert.That(Said.Outstanding(lot), Is.EqualTo(new[]
         {
             "Provider SLIP: the evaluated price of £1,850.00 is below 70% of the median evaluated price (£1,800,000.00), so it may be abnormally low. Ask the bidder to show it can deliver the contract for that price, then record the outcome.",
         }));
         Assert.That(lot.MostAdvantageous, Is.Null, "no award while the price is unexplained");
         Assert.That(lot.Leader!.Bid.Id, Is.EqualTo("slip"), "it leads on the numbers, which is why it must be checked");
-        Assert.That(slip.Breakdown, Does.Contain("Price check: £1,850.00 is below 70% of the median evaluated price of £1,800,000.00 (£1,260,000.00), so it may be abnormally low. Not yet resolved: ask the bidder to show it can deliver the contract for that price, and record the outcome."));
+        Assert.That(Said.Breakdown(lot, slip), Does.Contain("Price check: £1,850.00 is below 70% of the median evaluated price of £1,800,000.00 (£1,260,000.00), so it may be abnormally low. Not yet resolved: ask the bidder to show it can deliver the contract for that price, and record the outcome."));
     }
 
     [Test]
@@ -61,7 +61,7 @@ public sealed class AbnormallyLowPriceTests
 
         Assert.That(lot.Complete, Is.True);
         Assert.That(lot.MostAdvantageous!.Bid.Id, Is.EqualTo("slip"));
-        Assert.That(For(lot, "slip").Breakdown, Does.Contain("Price check: £1,850.00 is below 70% of the median evaluated price of £1,800,000.00 (£1,260,000.00), so it may be abnormally low. The bidder was asked to explain it and the price was accepted: The bidder showed a subsidised in-house service that covers the cost. (decided by Moderator)"));
+        Assert.That(Said.Breakdown(lot, For(lot, "slip")), Does.Contain("Price check: £1,850.00 is below 70% of the median evaluated price of £1,800,000.00 (£1,260,000.00), so it may be abnormally low. The bidder was asked to explain it and the price was accepted: The bidder showed a subsidised in-house service that covers the cost. (decided by Moderator)"));
     }
 
     [Test]
@@ -72,10 +72,11 @@ public sealed class AbnormallyLowPriceTests
         var slip = For(lot, "slip");
         Assert.That(lot.Complete, Is.True);
         Assert.That((slip.Eligible, slip.ExcludedForLowPrice, slip.Rank, slip.Total), Is.EqualTo((false, true, (int?)null, (decimal?)null)));
-        Assert.That(slip.Breakdown[^1], Is.EqualTo("Excluded: the price was found abnormally low after the bidder was asked to explain it."));
+        Assert.That(Said.Breakdown(lot, slip)[^1], Is.EqualTo("Excluded: the price was found abnormally low after the bidder was asked to explain it."));
         Assert.That(lot.MostAdvantageous!.Bid.Id, Is.EqualTo("a"));
         Assert.That(For(lot, "a").Price.Points, Is.EqualTo(40m), "£1.8m is now the lowest eligible price");
-        Assert.That(RobustnessAnalysis.Analyse(PriceSlip(null, Decision("slip", LowPriceOutcome.Excluded)))[0].Gaps.Single(g => g.BidId == "slip").Explanation,
+        var excluded = PriceSlip(null, Decision("slip", LowPriceOutcome.Excluded));
+        Assert.That(Said.Gap(excluded, RobustnessAnalysis.Analyse(excluded)[0].Gaps.Single(g => g.BidId == "slip")),
             Is.EqualTo("Provider SLIP was excluded for an abnormally low price after being asked to explain it, so it could not win."));
     }
 
@@ -146,7 +147,7 @@ public sealed class AbnormallyLowPriceTests
         var lot = Evaluate(PriceSlip(null, Decision("slip", LowPriceOutcome.Accepted), Decision("a", LowPriceOutcome.Excluded) with { Reason = "The bidder withdrew its price." }));
 
         Assert.That(For(lot, "a").ExcludedForLowPrice, Is.True);
-        Assert.That(For(lot, "a").Breakdown, Does.Contain("Price check: £1,800,000.00 is not below 70% of the median evaluated price of £1,800,000.00 (£1,260,000.00), but a decision on the price is recorded. The bidder was asked to explain it and the bid was excluded: The bidder withdrew its price. (decided by Moderator)"));
+        Assert.That(Said.Breakdown(lot, For(lot, "a")), Does.Contain("Price check: £1,800,000.00 is not below 70% of the median evaluated price of £1,800,000.00 (£1,260,000.00), but a decision on the price is recorded. The bidder was asked to explain it and the bid was excluded: The bidder withdrew its price. (decided by Moderator)"));
     }
 
     [Test]

@@ -80,12 +80,12 @@ public sealed class GoldenResultTests
             var lot = result.Lots[l];
             var lotRobustness = robustness[l];
             Line($"lot {lot.Lot.Id}: complete {lot.Complete}; leader {lot.Leader?.Bid.Id ?? "-"}; most advantageous {lot.MostAdvantageous?.Bid.Id ?? "-"}");
-            foreach (var item in lot.Outstanding)
+            foreach (var item in Said.Outstanding(lot))
             {
                 Line($"  outstanding: {item}");
             }
 
-            foreach (var warning in lot.Warnings)
+            foreach (var warning in Said.Warnings(lot))
             {
                 Line($"  warning: {warning}");
             }
@@ -98,7 +98,7 @@ public sealed class GoldenResultTests
                     Line($"    section {section.Section.Id}: percent {D(section.Percent)}; points {D(section.Points)}; questions {string.Join(", ", section.Questions.Select(q => $"{q.Question.Id} {D(q.Score)} {D(q.Points)}"))}");
                 }
 
-                foreach (var line in bid.Breakdown)
+                foreach (var line in Said.Breakdown(lot, bid))
                 {
                     Line($"    | {line}");
                 }
@@ -115,9 +115,11 @@ public sealed class GoldenResultTests
                 Line($"    quality method {method.Method}: winner {method.WinnerBidId ?? "-"}; changes {method.WinnerChanges}; {string.Join(", ", method.Ranking.Select(r => $"{r.Rank}. {r.BidId} {D(r.Total)}"))}");
             }
 
+            var tippingWords = Commissioning.Documents.Evaluation.EvaluationText.Tipping(lot.Tender, lot, lotRobustness);
+            var t = 0;
             foreach (var tipping in lotRobustness.Sensitivity)
             {
-                Line($"    tipping {tipping.Section.Id}: change {D(tipping.Change)}; new winner {tipping.NewWinnerBidId ?? "-"}; {tipping.Explanation}");
+                Line($"    tipping {tipping.Section.Id}: change {D(tipping.Change)}; new winner {tipping.NewWinnerBidId ?? "-"}; {tippingWords[t++]}");
             }
 
             var trials = lotRobustness.Perturbation;

@@ -58,11 +58,12 @@ public sealed class PointsAndRelativeQualityTests
     [Test]
     public void Points_TheBreakdownShowsThePointsAsDeclaredAndTheirShare()
     {
-        var a = For(Evaluate(TwoBids(InPoints())), "a");
+        var lot = Evaluate(TwoBids(InPoints()));
+        var a = For(lot, "a");
 
         // s1: (1 × 5 + 0.75 × 5) ÷ 10 = 87.5%; s2: (0.5 × 1 + 0.5 × 4) ÷ 5 = 50%; quality = (30 × 87.5 + 10 × 50) ÷ 40 = 78.125%.
         Assert.That(a.QualityPercent, Is.EqualTo(78.125m));
-        Assert.That(a.Breakdown, Is.EqualTo(new[]
+        Assert.That(Said.Breakdown(lot, a), Is.EqualTo(new[]
         {
             "Weights as declared: quality 90 and price 60 points of 150, so quality carries 60 and price 40 of every 100 points.",
             "Section s1 Section s1: 7 of 8 raw, 87.5% weighted × 30 of 40 section points (75% of quality) = 39.38 points",
@@ -117,7 +118,7 @@ public sealed class PointsAndRelativeQualityTests
         var result = Evaluate(pack);
 
         Assert.That(Rounding.ForDisplay(lot.SocialValueShareOfTotal), Is.EqualTo(share));
-        Assert.That(result.Warnings.Any(w => w.StartsWith("Social value and net zero carry", StringComparison.Ordinal)), Is.EqualTo(share < 10m));
+        Assert.That(result.Warnings.Any(w => w.Kind == LotWarningKind.SocialValueBelowTenPercent) && Said.Warnings(result).Any(w => w.StartsWith("Social value and net zero carry", StringComparison.Ordinal)), Is.EqualTo(share < 10m));
     }
 
     /// <summary>A: 50% quality at £100; B: 40% at £80; quality 60, price 40 (ours, worked by hand).</summary>
@@ -141,9 +142,9 @@ public sealed class PointsAndRelativeQualityTests
         Assert.That((For(relative, "a").RelativeQualityPercent, For(relative, "b").RelativeQualityPercent), Is.EqualTo((100m, 80m)));
         Assert.That((For(relative, "a").Total, For(relative, "b").Total), Is.EqualTo((92m, 88m)));
         Assert.That(relative.MostAdvantageous!.Bid.Id, Is.EqualTo("a"));
-        Assert.That(For(relative, "b").Breakdown, Does.Contain("Quality: 40 of 100 raw; 40% weighted; relative scoring: 40% ÷ 50% (the best eligible bid's) = 80% = 48 of 60 points"));
+        Assert.That(Said.Breakdown(relative, For(relative, "b")), Does.Contain("Quality: 40 of 100 raw; 40% weighted; relative scoring: 40% ÷ 50% (the best eligible bid's) = 80% = 48 of 60 points"));
         Assert.That(For(relative, "b").Sections.Sum(s => s.Points), Is.EqualTo(For(relative, "b").QualityPoints), "section points add up to quality points");
-        Assert.That(For(relative, "b").Sections[0].Questions[0].Explanation, Does.EndWith("× 60 quality points × (100 ÷ 50% best eligible quality) = 48 points"));
+        Assert.That(Said.Explanation(relative, For(relative, "b"), For(relative, "b").Sections[0].Questions[0].Question.Id), Does.EndWith("× 60 quality points × (100 ÷ 50% best eligible quality) = 48 points"));
     }
 
     [Test]
@@ -184,7 +185,7 @@ public sealed class PointsAndRelativeQualityTests
         Assert.That(For(result, "b").RelativeQualityPercent, Is.EqualTo(50m));
         Assert.That(For(result, "failed").RelativeQualityPercent, Is.Null);
         Assert.That(For(result, "failed").QualityPoints, Is.EqualTo(0m));
-        Assert.That(For(result, "failed").Breakdown, Does.Contain("Quality: 90 of 100 raw; 90% weighted; not scored against the best eligible bid because the bid is excluded = 0 of 60 points"));
+        Assert.That(Said.Breakdown(result, For(result, "failed")), Does.Contain("Quality: 90 of 100 raw; 90% weighted; not scored against the best eligible bid because the bid is excluded = 0 of 60 points"));
     }
 
     [Test]
@@ -201,7 +202,7 @@ public sealed class PointsAndRelativeQualityTests
         var result = Evaluate(pack);
 
         Assert.That(result.Bids.All(b => !b.Eligible), Is.True, "45% and 40% are below 50%, although the better of them would be 100% relative to the best");
-        Assert.That(For(result, "a").ThresholdsFailed, Is.EqualTo(new[] { "Quality reached 45%, below the lot's minimum of 50%." }));
+        Assert.That(Said.Thresholds(result, For(result, "a")), Is.EqualTo(new[] { "Quality reached 45%, below the lot's minimum of 50%." }));
     }
 
     [Test]

@@ -42,7 +42,7 @@ public sealed class RobustnessTests
         Assert.That(byMethod[PriceMethod.Deviation].WinnerBidId, Is.EqualTo("b"));
         Assert.That(byMethod[PriceMethod.Deviation].WinnerChanges, Is.True);
         Assert.That(byMethod[PriceMethod.Deviation].Ranking.Select(r => (r.BidId, r.Rank)), Is.EqualTo(new[] { ("b", 1), ("a", 2), ("c", 3) }));
-        Assert.That(byMethod[PriceMethod.Linear].Note, Does.Contain("highest eligible price is used as the ceiling"));
+        Assert.That(byMethod[PriceMethod.Linear].CeilingFromHighestPrice, Is.True);
     }
 
     [TestCase(PriceMethod.Proportional)]
@@ -80,7 +80,7 @@ public sealed class RobustnessTests
         // A leads B by 1.67 points; B's weakness is s2 (50% against A's 100%), so moving weight into s1 helps B:
         // each point moved from s2 to s1 costs A nothing and gains B 0.6 × (100 − 50)/100 = 0.3 points → 5.56 points.
         Assert.That(tipping.Change, Is.EqualTo(-5.56m));
-        Assert.That(tipping.Explanation, Is.EqualTo("Moving s2 Section s2 from 50% to 44.44% of quality (a change of 5.56 percentage points, others scaled to keep 100%) makes Provider B the winner."));
+        Assert.That(Said.Tipping(QualityAgainstPrice(), tipping), Is.EqualTo("Moving s2 Section s2 from 50% to 44.44% of quality (a change of 5.56 percentage points, others scaled to keep 100%) makes Provider B the winner."));
     }
 
     [Test]
@@ -129,7 +129,7 @@ public sealed class RobustnessTests
 
         // B has 45 quality points and is 1.667 behind: it needs 46.667 of 60, i.e. 77.78%.
         Assert.That(Rounding.ForDisplay(gap.QualityPercentNeeded!.Value), Is.EqualTo(77.78m));
-        Assert.That(gap.Explanation, Does.StartWith("Provider B finished 1.67 points behind. At the same price it needed quality of more than 77.78% (it scored 75%)."));
+        Assert.That(Said.Gap(QualityAgainstPrice(), gap), Does.StartWith("Provider B finished 1.67 points behind. At the same price it needed quality of more than 77.78% (it scored 75%)."));
     }
 
     [Test]
@@ -147,7 +147,7 @@ public sealed class RobustnessTests
         var gap = RobustnessAnalysis.Analyse(pack)[0].Gaps.Single(g => g.BidId == "c");
 
         Assert.That(gap.PointsBehind, Is.Null);
-        Assert.That(gap.Explanation, Is.EqualTo("Provider C was excluded, so it could not win without first passing every gate and minimum threshold."));
+        Assert.That(Said.Gap(pack, gap), Is.EqualTo("Provider C was excluded, so it could not win without first passing every gate and minimum threshold."));
     }
 
     /// <summary>
@@ -194,7 +194,7 @@ public sealed class RobustnessTests
 
                 var change = tipping.Change!.Value;
                 var newWinner = WinnerWith(pack, Weights(change));
-                Assert.That(newWinner, Is.Not.EqualTo(declared), $"case {n} ({method}): {tipping.Explanation}");
+                Assert.That(newWinner, Is.Not.EqualTo(declared), $"case {n} ({method}): change {tipping.Change} to {tipping.NewWinnerBidId}");
                 Assert.That(newWinner is null ? null : pack.Bids[newWinner.Value].Id, Is.EqualTo(tipping.NewWinnerBidId), $"case {n}: the stated new winner");
                 var shortOf = change - (Math.Sign(change) * 0.01m);
                 if (shortOf != 0)
@@ -252,7 +252,7 @@ public sealed class RobustnessTests
 
                 var change = tipping.Change!.Value;
                 var newWinner = WinnerWith(pack, Weights(change));
-                Assert.That(newWinner, Is.Not.EqualTo(declared), $"case {n} ({method}): {tipping.Explanation}");
+                Assert.That(newWinner, Is.Not.EqualTo(declared), $"case {n} ({method}): change {tipping.Change} to {tipping.NewWinnerBidId}");
                 Assert.That(newWinner is null ? null : pack.Bids[newWinner.Value].Id, Is.EqualTo(tipping.NewWinnerBidId), $"case {n}: the stated new winner");
                 var shortOf = change - (Math.Sign(change) * 0.01m);
                 if (shortOf != 0)

@@ -1,3 +1,4 @@
+using Commissioning.Tests.Evaluation;
 using System.Text.Json;
 using Commissioning.Core.Evaluation;
 using Commissioning.Core.Files;
@@ -27,8 +28,8 @@ public sealed class RoundTripTests
         var read = TenderFile.Read(TenderFile.Write(original)).Value;
 
         Assert.That(
-            TenderEvaluator.Evaluate(read).Lots.SelectMany(l => l.Bids).SelectMany(b => b.Breakdown),
-            Is.EqualTo(TenderEvaluator.Evaluate(original).Lots.SelectMany(l => l.Bids).SelectMany(b => b.Breakdown)));
+            TenderEvaluator.Evaluate(read).Lots.SelectMany(l => l.Bids.SelectMany(b => Said.Breakdown(l, b))),
+            Is.EqualTo(TenderEvaluator.Evaluate(original).Lots.SelectMany(l => l.Bids.SelectMany(b => Said.Breakdown(l, b)))));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Commissioning.Tests.Evaluation;
 using System.Text.Json.Nodes;
 using Commissioning.Core.Evaluation;
 using Commissioning.Core.Files;
@@ -45,7 +46,8 @@ public sealed class VersionTests
 
         Assert.That(lot.Complete, Is.True);
         Assert.That(lot.Bids.Select(b => (b.Bid.Id, Rounding.ForDisplay(b.Total!.Value))), Is.EqualTo(new[] { ("b", 93.33m), ("a", 85m) }), "b: 60 + 40 × 100 ÷ 120; a: 45 + 40");
-        Assert.That(lot.Bids.SelectMany(b => b.Breakdown), Is.EqualTo(TenderEvaluator.Evaluate(Plain()).Lots[0].Bids.SelectMany(b => b.Breakdown)));
+        var plain = TenderEvaluator.Evaluate(Plain()).Lots[0];
+        Assert.That(lot.Bids.SelectMany(b => Said.Breakdown(lot, b)), Is.EqualTo(plain.Bids.SelectMany(b => Said.Breakdown(plain, b))));
     }
 
     [Test]

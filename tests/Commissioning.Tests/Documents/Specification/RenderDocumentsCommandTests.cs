@@ -69,7 +69,7 @@ public sealed class RenderDocumentsCommandTests
         yield return new TestCaseData((object)new[] { "render", "questionnaire", "examples/ics-tender.json", "--lot", "lot-9", "-o", "OUT.html" }, "The tender has no lot 'lot-9'. Its lots are: lot-1, lot-2.").SetName("Render_QuestionnaireForAnUnknownLot_IsAUsageError");
         yield return new TestCaseData((object)new[] { "render", "readiness", "examples/ics-tender.json", "examples/provider-declarations.json", "-o", "OUT.html" }, "Name the lot the provider is bidding for with --lot. The tender's lots are: lot-1, lot-2.").SetName("Render_ReadinessAgainstATenderWithoutALot_IsAUsageError");
         yield return new TestCaseData((object)new[] { "render", "questionnaire", "examples/ics-tender.json", "-o", "examples/ics-tender.json" }, "must end in .html").SetName("Render_OverAJsonInput_IsAUsageError");
-        yield return new TestCaseData((object)new[] { "render", "evaluation-summary", "examples/ics-tender.json", "-o", "OUT.html" }, "Unknown command or wrong number of arguments").SetName("Render_AnUnknownDocument_IsAUsageError");
+        yield return new TestCaseData((object)new[] { "render", "evaluation-summary", "examples/ics-tender.json", "-o", "OUT.html" }, "There is no document called 'evaluation-summary' to render. Choose one of: specification, questionnaire, readiness, evaluation-report, assessment-summary.").SetName("Render_AnUnknownDocument_IsAUsageError");
     }
 
     [TestCaseSource(nameof(UsageMistakes))]

@@ -1,0 +1,40 @@
+using Commissioning.Core.Evaluation;
+using Commissioning.Documents.Evaluation;
+
+namespace Commissioning.Cli;
+
+/// <summary><c>render evaluation-report</c> and <c>render assessment-summary</c>.</summary>
+internal static class EvaluationDocumentCommands
+{
+    public static int Report(CommandContext context, string tenderFile, (string Shown, string Path, DocumentOutput Format) output)
+    {
+        if (EvaluateCommand.Load(context, tenderFile) is not { } pack)
+        {
+            return ExitCodes.ValidationErrors;
+        }
+
+        var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
+        return RenderCommand.Write(context, output, EvaluationDocuments.Report(result, robustness, output.Format, context.Today));
+    }
+
+    public static int Summary(CommandContext context, string tenderFile, (string Shown, string Path, DocumentOutput Format) output, string? bidId, bool discloseWinnerAnswers)
+    {
+        if (bidId is null)
+        {
+            throw new UsageException("Name the bid the summary is for with --bid, such as --bid bid-a.");
+        }
+
+        if (EvaluateCommand.Load(context, tenderFile) is not { } pack)
+        {
+            return ExitCodes.ValidationErrors;
+        }
+
+        if (pack.Bids.All(b => b.Id != bidId))
+        {
+            throw new UsageException($"{tenderFile} has no bid '{bidId}'. Its bids are: {string.Join(", ", pack.Bids.Select(b => b.Id))}.");
+        }
+
+        var result = TenderEvaluator.Evaluate(pack);
+        return RenderCommand.Write(context, output, EvaluationDocuments.AssessmentSummary(result, bidId, output.Format, context.Today, discloseWinnerAnswers));
+    }
+}
