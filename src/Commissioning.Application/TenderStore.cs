@@ -196,7 +196,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
             }
 
             before = TenderMapping.Json(TenderMapping.ToScore(row));
-            db.Entry(row).Property(r => r.Version).OriginalValue = expectedVersion.Value;
+            Touch(db, row, expectedVersion.Value);
             row.Score = score.Score;
             row.Rationale = score.Rationale;
         }
@@ -280,7 +280,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
             }
 
             before = TenderMapping.Json(TenderMapping.ToModeratedScore(row));
-            db.Entry(row).Property(r => r.Version).OriginalValue = expectedVersion.Value;
+            Touch(db, row, expectedVersion.Value);
             row.Score = moderated.Score;
             row.Reason = moderated.Reason;
             row.ModeratorKey = moderated.ModeratorId;
@@ -323,7 +323,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
             }
 
             before = TenderMapping.Json(TenderMapping.ToGateDecision(row));
-            db.Entry(row).Property(r => r.Version).OriginalValue = expectedVersion.Value;
+            Touch(db, row, expectedVersion.Value);
             row.Passed = decision.Passed;
             row.Reason = decision.Reason;
             row.DecidedBy = decision.DecidedBy;
@@ -495,6 +495,18 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
         var errors = new List<AppError> { new($"{what} Your change was not saved, so nothing was overwritten. Check their change, then make yours again if it is still needed.") };
         _ = expectedVersion;
         return Outcome<T>.Fail(FailureKind.Conflict, errors);
+    }
+
+    /// <summary>
+    /// Marks a row as saved at the version the caller saw: the UPDATE then matches only that
+    /// version, even when the new values equal the stored ones (a save is still a save, and still
+    /// refused if someone else saved first).
+    /// </summary>
+    private static void Touch(CommissioningDbContext db, EditableRow row, long expectedVersion)
+    {
+        var version = db.Entry(row).Property(r => r.Version);
+        version.OriginalValue = expectedVersion;
+        version.IsModified = true;
     }
 
     private static Outcome<T> NotFound<T>() => Outcome<T>.Fail(FailureKind.NotFound, "There is no such tender.");
