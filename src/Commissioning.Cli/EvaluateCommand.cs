@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Commissioning.Application;
 using Commissioning.Core.Evaluation;
-using Commissioning.Core.Files;
 using Commissioning.Core.Tenders;
-using Commissioning.Core.Tenders.Validation;
 
 namespace Commissioning.Cli;
 
@@ -22,21 +21,18 @@ internal static class EvaluateCommand
 
     public static int Run(CommandContext context, string file, bool json)
     {
-        var read = TenderFile.Read(context.ReadFile(file));
+        // Read, validate and evaluate: the application service's steps, shared with the site.
+        var read = TenderFiles.ReadPack(context.ReadFile(file), context.Standards);
         if (!read.Succeeded)
         {
-            return context.Problems(file, read.Problems);
+            // Unreadable: each message names its place already. Invalid: each message names the
+            // place in words, and the JSON path says where it is in the file.
+            return read.Failure == FailureKind.Unreadable
+                ? context.Problems(file, read.Errors)
+                : context.Invalid(file, read.Errors.Select(e => $"{e.Location!.Describe()}: {e.Message}"));
         }
 
-        var pack = read.Value;
-        var validation = new TenderPackValidator(context.Standards).Validate(pack);
-        if (!validation.IsValid)
-        {
-            // Each message names the place in words; the JSON path says where it is in the file.
-            return context.Invalid(file, validation.Errors.Select(e => $"{TenderFile.JsonPath(e.PropertyName)}: {e.ErrorMessage}"));
-        }
-
-        var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
+        var (result, robustness) = TenderFiles.Evaluate(read.Value);
         if (json)
         {
             context.Output.WriteLines(Json(result, robustness).ToJsonString(JsonOptions));
