@@ -61,15 +61,19 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
         var rows = TenderMapping.ToRows(pack, time.GetUtcNow());
         await using var db = contexts.Create();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        // One transaction: the whole tender, or (on any failure, or a crash) none of it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
         db.Tenders.Add(rows.Tender);
-        db.EvaluatorScores.AddRange(rows.Scores);
-        db.ModeratedScores.AddRange(rows.Moderation);
         db.GateDecisions.AddRange(rows.GateDecisions);
         db.LowPriceDecisions.AddRange(rows.LowPriceDecisions);
         AuditTrail.Add(db, time, actor, rows.Tender.Id, "Tender", rows.Tender.Id.ToString(), action, null, after);
-
-        // One SaveChanges is one transaction: the whole tender, or (on any failure, or a crash) none of it.
         await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+
+        // The many score rows go in as multi-row INSERTs in the same transaction (80,000 in an ICS tender).
+        await BulkInsert.ScoresAsync(db, rows.Scores, cancel).ConfigureAwait(false);
+        await BulkInsert.ModerationAsync(db, rows.Moderation, cancel).ConfigureAwait(false);
+        await transaction.CommitAsync(cancel).ConfigureAwait(false);
         return Outcome<Guid>.Success(rows.Tender.Id);
     }
 
