@@ -390,6 +390,107 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
             () => new TenderSummary(tender.Id, tender.Title, tender.Stage, tender.Version, tender.StandstillEndsOn, tender.CancellationReason), cancel).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Gives a person a role on a tender: owner, evaluator or moderator (with the evaluator id in
+    /// the tender that is theirs, and the lots or sections they cover; none means all), or
+    /// observer. From evaluation on, a reason is required. Refused once the tender is locked.
+    /// </summary>
+    public async Task<Outcome<Guid>> AddMembershipAsync(Guid tenderId, Actor actor, string userId, TenderRole role, string? evaluatorId, IReadOnlyList<(string LotId, string? SectionId)> scope, string? reason, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var db = contexts.Create();
+        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        if (tender is null)
+        {
+            return NotFound<Guid>();
+        }
+
+        if (Refused<Guid>(tender.Stage, TenderChange.People, reason) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new List<AppError>();
+        if (!await db.Users.AnyAsync(u => u.Id == userId, cancel).ConfigureAwait(false))
+        {
+            errors.Add(new AppError("There is no account with that id.", new FormFieldLocation("UserId")));
+        }
+
+        if (role is TenderRole.Evaluator or TenderRole.Moderator)
+        {
+            if (evaluatorId is null || !await db.Evaluators.AnyAsync(e => e.TenderId == tenderId && e.Key == evaluatorId, cancel).ConfigureAwait(false))
+            {
+                errors.Add(new AppError("Choose which of the tender's evaluators this person is.", new FormFieldLocation("EvaluatorId")));
+            }
+        }
+        else if (evaluatorId is not null || scope.Count > 0)
+        {
+            errors.Add(new AppError($"An {role.ToString().ToLowerInvariant()} is not an evaluator: leave the evaluator and the lots empty.", new FormFieldLocation("EvaluatorId")));
+        }
+
+        var lots = await db.Lots.AsNoTracking().Where(l => l.TenderId == tenderId).Include(l => l.Sections).ToListAsync(cancel).ConfigureAwait(false);
+        foreach (var (lotId, sectionId) in scope)
+        {
+            var lot = lots.FirstOrDefault(l => l.Key == lotId);
+            if (lot is null || (sectionId is not null && lot.Sections.All(x => x.Key != sectionId)))
+            {
+                errors.Add(new AppError(lot is null ? $"The tender has no lot '{lotId}'." : $"Lot {lotId} has no section '{sectionId}'.", new FormFieldLocation("Scope")));
+            }
+        }
+
+        if (await db.TenderMemberships.AnyAsync(m => m.TenderId == tenderId && m.UserId == userId && m.Role == role, cancel).ConfigureAwait(false))
+        {
+            errors.Add(new AppError($"This person is already {(role == TenderRole.Owner ? "an owner" : "a " + role.ToString().ToLowerInvariant())} of this tender.", new FormFieldLocation("Role")));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<Guid>.Fail(FailureKind.Invalid, errors);
+        }
+
+        var row = new TenderMembershipRow { TenderId = tenderId, UserId = userId, Role = role, EvaluatorKey = evaluatorId };
+        row.Scope.AddRange(scope.Select(x => new MembershipScopeRow { MembershipId = row.Id, LotKey = x.LotId, SectionKey = x.SectionId }));
+        db.TenderMemberships.Add(row);
+        AuditTrail.Add(db, time, actor, tenderId, "TenderMembership", $"{userId}/{role}", "Created", null,
+            System.Text.Json.JsonSerializer.Serialize(new { userId, role = role.ToString(), evaluatorId, scope = scope.Select(x => new { lotId = x.LotId, sectionId = x.SectionId }) }), reason);
+        return await SaveAsync(db, tenderId, "TenderMembership", $"{userId}/{role}", null, () => row.Id, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes a role on a tender away from a person. From evaluation on, a reason is required.</summary>
+    public async Task<Outcome<bool>> RemoveMembershipAsync(Guid tenderId, Actor actor, Guid membershipId, long expectedVersion, string? reason, CancellationToken cancel = default)
+    {
+        await using var db = contexts.Create();
+        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var row = await db.TenderMemberships.Include(m => m.Scope).SingleOrDefaultAsync(m => m.Id == membershipId && m.TenderId == tenderId, cancel).ConfigureAwait(false);
+        if (tender is null || row is null)
+        {
+            return NotFound<bool>();
+        }
+
+        if (Refused<bool>(tender.Stage, TenderChange.People, reason) is { } refused)
+        {
+            return refused;
+        }
+
+        var key = $"{row.UserId}/{row.Role}";
+        if (row.Version != expectedVersion)
+        {
+            return await ConflictAsync<bool>(db, tenderId, "TenderMembership", key, expectedVersion, cancel).ConfigureAwait(false);
+        }
+
+        db.TenderMemberships.Remove(row);
+        AuditTrail.Add(db, time, actor, tenderId, "TenderMembership", key, "Removed",
+            System.Text.Json.JsonSerializer.Serialize(new { userId = row.UserId, role = row.Role.ToString(), evaluatorId = row.EvaluatorKey }), null, reason);
+        return await SaveAsync(db, tenderId, "TenderMembership", key, expectedVersion, () => true, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>A person's roles on every tender: what the site checks before showing a tender, bid or score.</summary>
+    public async Task<IReadOnlyList<TenderMembershipRow>> MembershipsOfAsync(string userId, CancellationToken cancel = default)
+    {
+        await using var db = contexts.Create();
+        return await db.TenderMemberships.AsNoTracking().Include(m => m.Scope).Where(m => m.UserId == userId).ToListAsync(cancel).ConfigureAwait(false);
+    }
+
     /// <summary>The audit trail of one tender, oldest first.</summary>
     public async Task<IReadOnlyList<AuditEntryRow>> AuditAsync(Guid tenderId, CancellationToken cancel = default)
     {

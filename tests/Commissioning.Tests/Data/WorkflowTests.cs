@@ -361,3 +361,78 @@ public sealed class WorkflowTests(DatabaseProvider provider)
         Assert.That((await Store().FindAsync(id))!.Stage, Is.EqualTo(TenderStage.OpenForBids));
     }
 }
+
+/// <summary>People's roles on a tender, through the store: both databases.</summary>
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+[NonParallelizable]
+public sealed class MembershipTests(DatabaseProvider provider)
+{
+    private static readonly Actor Owner = new("owner-1", "Priya Shah");
+    private TestDatabase _database = null!;
+    private TestClock _clock = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _database = TestDatabase.Create(provider);
+        _clock = new TestClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    }
+
+    [TearDown]
+    public void TearDown() => _database.Dispose();
+
+    private TenderStore Store() => new(new CommissioningContextFactory(_database.Settings), _clock);
+
+    private async Task<string> UserAsync(string name)
+    {
+        await using var db = _database.Context();
+        var user = new UserAccount { UserName = name, DisplayName = name };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    [Test]
+    public async Task AddMembership_FiveRolesOnOneTender_AreStoredWithScopeAndAudited()
+    {
+        var id = (await Store().ImportAsync(TenderFile.Write(StorageTests.ValidSample()), Owner, null)).Value;
+        var people = new[]
+        {
+            (await UserAsync("priya"), TenderRole.Owner, (string?)null, Array.Empty<(string, string?)>()),
+            (await UserAsync("alex"), TenderRole.Evaluator, "e1", new[] { ("lot-1", (string?)null) }),
+            (await UserAsync("sam"), TenderRole.Evaluator, "e2", new[] { ("lot-1", (string?)"s1") }),
+            (await UserAsync("robin"), TenderRole.Moderator, "m1", new[] { ("lot-1", (string?)null) }),
+            (await UserAsync("audit"), TenderRole.Observer, null, Array.Empty<(string, string?)>()),
+        };
+
+        var added = 0;
+        foreach (var (user, role, evaluator, scope) in people)
+        {
+            var outcome = await Store().AddMembershipAsync(id, Owner, user, role, evaluator, scope, null);
+            Assert.That(outcome.Errors, Is.Empty, role.ToString());
+            added++;
+        }
+
+        Assert.That(added, Is.EqualTo(5));
+        var sam = await Store().MembershipsOfAsync(people[2].Item1);
+        Assert.That(sam.Single().Scope.Select(s => (s.LotKey, s.SectionKey)), Is.EqualTo(new[] { ("lot-1", (string?)"s1") }));
+        var trail = await Store().AuditAsync(id);
+        Assert.That(trail.Count(a => a.Entity == "TenderMembership" && a.Action == "Created"), Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task AddMembership_AfterEvaluationBeganWithoutReason_IsRefused_AndWrongScopeIsListed()
+    {
+        var id = (await Store().ImportAsync(TenderFile.Write(StorageTests.ValidSample()), Owner, null)).Value;
+        var tender = (await Store().FindAsync(id))!;
+        tender = (await Store().ChangeStageAsync(id, Owner, TenderStage.OpenForBids, null, tender.Version)).Value;
+        await Store().ChangeStageAsync(id, Owner, TenderStage.Evaluation, null, tender.Version);
+        var user = await UserAsync("late");
+
+        var noReason = await Store().AddMembershipAsync(id, Owner, user, TenderRole.Evaluator, "e1", [], null);
+        var wrong = await Store().AddMembershipAsync(id, Owner, user, TenderRole.Evaluator, "nobody", [("lot-9", null)], "Cover for sickness.");
+
+        Assert.That(noReason.Errors.Single(), Is.EqualTo(new AppError("Enter the reason for this decision.", new FormFieldLocation("Reason"))));
+        Assert.That(wrong.Errors.Select(e => e.Message), Is.EqualTo(new[] { "Choose which of the tender's evaluators this person is.", "The tender has no lot 'lot-9'." }));
+    }
+}
