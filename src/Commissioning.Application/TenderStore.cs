@@ -120,9 +120,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
             .OrderBy(b => b.Position).ToListAsync(cancel).ConfigureAwait(false);
 
         // Projected straight into Core's records: no tracking, no intermediate rows for the 80,000.
-        var scores = await db.EvaluatorScores.AsNoTracking().Where(s => s.TenderId == tenderId).OrderBy(s => s.Position)
-            .Select(s => new EvaluatorScore { EvaluatorId = s.EvaluatorKey, BidId = s.BidKey, QuestionId = s.QuestionKey, Score = s.Score, Rationale = s.Rationale })
-            .ToListAsync(cancel).ConfigureAwait(false);
+        var scores = await BulkRead.ScoresAsync(db, tenderId, cancel).ConfigureAwait(false);
         var moderation = await db.ModeratedScores.AsNoTracking().Where(s => s.TenderId == tenderId).OrderBy(s => s.Position)
             .Select(m => new ModeratedScore { BidId = m.BidKey, QuestionId = m.QuestionKey, Score = m.Score, Reason = m.Reason, ModeratorId = m.ModeratorKey })
             .ToListAsync(cancel).ConfigureAwait(false);
