@@ -7,14 +7,24 @@ namespace Commissioning.Benchmarks;
 public static class Program
 {
     /// <summary>
-    /// Runs the benchmarks chosen on the command line, or with <c>write-ics &lt;file.json&gt;</c>
-    /// writes the ICS-scale tender to a file (to measure a command's peak memory on it).
+    /// Runs the benchmarks chosen on the command line. Other modes: <c>write-ics &lt;file.json&gt;</c>
+    /// writes the ICS-scale tender to a file (to measure a command's peak memory on it);
+    /// <c>profile-matrix</c> times the matrix export and its peak memory; <c>import-loop
+    /// &lt;sqlite-file&gt;</c> imports the ICS-scale tender into the file again and again (the child
+    /// process that the kill-mid-save test stops with SIGKILL).
     /// </summary>
     public static void Main(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
         if (args is ["write-ics", var path])
         {
             File.WriteAllText(path, TenderFile.Write(IcsScaleTender.Create()));
+            return;
+        }
+
+        if (args is ["import-loop", var file])
+        {
+            ImportLoop.Run(file);
             return;
         }
 

@@ -317,6 +317,19 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
         };
     }
 
+    /// <summary>
+    /// Prints why the application service refused a file: problems reading it as they are (each
+    /// names its place), rules broken as a list. Returns the exit code for them.
+    /// </summary>
+    public int Failed<T>(string file, Commissioning.Application.Outcome<T> outcome) =>
+        outcome.Failure == Commissioning.Application.FailureKind.Unreadable
+            ? Problems(file, outcome.Errors)
+            : Invalid(file, outcome.Errors.Select(e => e.Message));
+
+    /// <summary>Prints the application service's reading problems, each of which names its place.</summary>
+    public int Problems(string file, IReadOnlyList<Commissioning.Application.AppError> problems) =>
+        Problems(file, [.. problems.Select(p => new FileProblem(p.Location?.Describe() ?? "$", p.Message))]);
+
     /// <summary>Prints a file's problems, one a line with the JSON path, and returns the exit code for them.</summary>
     public int Problems(string file, IReadOnlyList<FileProblem> problems)
     {

@@ -1,7 +1,7 @@
+using Commissioning.Application;
 using Commissioning.Core.Evaluation;
 using Commissioning.Core.Files;
 using Commissioning.Core.Tenders;
-using Commissioning.Core.Tenders.Validation;
 using Commissioning.Documents.Evaluation;
 
 namespace Commissioning.Cli;
@@ -19,29 +19,34 @@ internal static class EvaluateCommand
             return ExitCodes.ValidationErrors;
         }
 
-        var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
+        var (result, robustness) = TenderFiles.Evaluate(pack);
         context.Output.WriteLines((json ? EvaluationFile.Write(result, robustness) : EvaluationText.Render(result, robustness)).TrimEnd('\n'));
         return ExitCodes.Success;
     }
 
-    /// <summary>Reads and validates a tender file, printing its problems; null when it cannot be evaluated.</summary>
+    /// <summary>
+    /// Reads and validates a tender file through the application service (the steps the site
+    /// shares), printing its problems; null when it cannot be evaluated.
+    /// </summary>
     internal static TenderPack? Load(CommandContext context, string file)
     {
-        var read = TenderFile.Read(context.ReadFile(file));
-        if (!read.Succeeded)
+        var read = TenderFiles.ReadPack(context.ReadFile(file), context.Standards);
+        if (read.Succeeded)
         {
-            context.Problems(file, read.Problems);
-            return null;
+            return read.Value;
         }
 
-        var validation = new TenderPackValidator(context.Standards).Validate(read.Value);
-        if (!validation.IsValid)
+        // Unreadable: each message names its place already. Invalid: each message names the
+        // place in words, and the JSON path says where it is in the file.
+        if (read.Failure == FailureKind.Unreadable)
         {
-            // Each message names the place in words; the JSON path says where it is in the file.
-            context.Invalid(file, validation.Errors.Select(e => $"{TenderFile.JsonPath(e.PropertyName)}: {e.ErrorMessage}"));
-            return null;
+            context.Problems(file, read.Errors);
+        }
+        else
+        {
+            context.Invalid(file, read.Errors.Select(e => $"{e.Location!.Describe()}: {e.Message}"));
         }
 
-        return read.Value;
+        return null;
     }
 }

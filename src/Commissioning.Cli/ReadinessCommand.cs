@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Commissioning.Application;
 using Commissioning.Core.Evaluation;
 using Commissioning.Core.Files;
 using Commissioning.Core.Profiles;
@@ -38,36 +39,22 @@ internal static class ReadinessCommand
     public static int Check(CommandContext context, string targetFile, string declarationsFile, string? lotId, out ReadinessReport? report, bool lotRequired = false)
     {
         report = null;
-        var declarations = DeclarationsFile.Read(context.ReadFile(declarationsFile));
+        var declarations = TenderFiles.ReadDeclarations(context.ReadFile(declarationsFile), context.Standards, context.Today);
         if (!declarations.Succeeded)
         {
-            return context.Problems(declarationsFile, declarations.Problems);
+            return context.Failed(declarationsFile, declarations);
         }
 
         var (provider, declared) = declarations.Value;
-        var providerProblem = TextRules.Check(provider, TextShape.OneLine) is { } problem
-            ? [TextRules.Message("The provider name", problem, TextShape.OneLine) + "."]
-            : Array.Empty<string>();
-        var declarationErrors = new DeclarationsValidator($"{provider}'s declarations", context.Standards, context.Today).Validate(declared);
-        if (providerProblem.Length > 0 || !declarationErrors.IsValid)
-        {
-            return context.Invalid(declarationsFile, providerProblem.Concat(declarationErrors.Errors.Select(e => e.ErrorMessage)));
-        }
 
         var targetText = context.ReadFile(targetFile);
         switch (FormatOf(targetText))
         {
             case TenderFile.Format:
-                var tender = TenderFile.Read(targetText);
+                var tender = TenderFiles.ReadDefinition(targetText, context.Standards);
                 if (!tender.Succeeded)
                 {
-                    return context.Problems(targetFile, tender.Problems);
-                }
-
-                var tenderErrors = new TenderValidator(context.Standards).Validate(tender.Value.Tender);
-                if (!tenderErrors.IsValid)
-                {
-                    return context.Invalid(targetFile, tenderErrors.Errors.Select(e => e.ErrorMessage));
+                    return context.Failed(targetFile, tender);
                 }
 
                 if (lotId is null && lotRequired)

@@ -26,6 +26,10 @@ builder.Services.AddSingleton(services => StandardsFolder.Load(
 builder.Services.AddSingleton<StandardsView>();
 builder.Services.AddCommissioningValidators();
 
+// Storage: SQLite by default (App_Data/commissioning.db), PostgreSQL by configuration
+// (Database:Provider, ConnectionStrings:Commissioning). Created and migrated before the site starts.
+builder.Services.AddCommissioningStorage(builder.Configuration, builder.Environment);
+
 // Keys that sign antiforgery tokens and cookies survive a restart (DataProtection:KeysPath).
 builder.Services.AddPersistedDataProtection(builder.Configuration, builder.Environment);
 
@@ -85,6 +89,9 @@ var app = builder.Build();
 
 // Fail fast: resolve the standards now so a malformed file stops start-up, not the first request.
 app.Services.GetRequiredService<Commissioning.Core.Standards.StandardsCatalogue>();
+
+// Create the database on first run and apply any migration not yet applied.
+app.Services.MigrateCommissioningStorage();
 
 // First, so that everything after sees the scheme and client address the proxy saw.
 app.UseForwardedHeaders();

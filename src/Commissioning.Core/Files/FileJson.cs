@@ -18,6 +18,9 @@ internal static class FileJson
     /// <summary>The serializer options.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
+    /// <summary>The same options without indentation: for values stored in a database column or an audit entry.</summary>
+    public static JsonSerializerOptions Compact { get; } = CreateOptions(indented: false);
+
     /// <summary>
     /// The writer options. The relaxed encoder keeps apostrophes, ampersands and pound signs as
     /// they are: the files are read by people and by this toolkit, never embedded in HTML.
@@ -30,7 +33,7 @@ internal static class FileJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static JsonSerializerOptions CreateOptions()
+    private static JsonSerializerOptions CreateOptions(bool indented = true)
     {
         var options = new JsonSerializerOptions
         {
@@ -39,7 +42,7 @@ internal static class FileJson
             RespectNullableAnnotations = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            WriteIndented = true,
+            WriteIndented = indented,
             NewLine = "\n",
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutComputedProperties } },
         };

@@ -15,6 +15,9 @@ internal sealed partial class SiteFactory(string environment = SiteFactory.Produ
 {
     private readonly DirectoryInfo? _ownKeysFolder = keysFolder is null ? Directory.CreateTempSubdirectory("site-keys-") : null;
 
+    // Each site in memory has an SQLite database of its own, created and migrated at start-up.
+    private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("site-data-");
+
     /// <summary>The environment the README's run command uses (its launch profile).</summary>
     public const string Development = "Development";
 
@@ -29,6 +32,7 @@ internal sealed partial class SiteFactory(string environment = SiteFactory.Produ
         builder.UseEnvironment(environment);
         builder.UseSetting("Standards:Path", Repository.StandardsFolder);
         builder.UseSetting("DataProtection:KeysPath", keysFolder ?? _ownKeysFolder!.FullName);
+        builder.UseSetting("Database:SqliteFile", Path.Combine(_dataFolder.FullName, "commissioning.db"));
     }
 
     protected override void Dispose(bool disposing)
@@ -37,6 +41,12 @@ internal sealed partial class SiteFactory(string environment = SiteFactory.Produ
         if (disposing && _ownKeysFolder is not null && Directory.Exists(_ownKeysFolder.FullName))
         {
             Directory.Delete(_ownKeysFolder.FullName, recursive: true);
+        }
+
+        if (disposing && Directory.Exists(_dataFolder.FullName))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_dataFolder.FullName, recursive: true);
         }
     }
 

@@ -1,0 +1,78 @@
+using Commissioning.Core.Evaluation;
+using Commissioning.Core.Files;
+using Commissioning.Core.Standards;
+using Commissioning.Core.Tenders;
+using Commissioning.Core.Tenders.Validation;
+using Commissioning.Core.Text;
+
+namespace Commissioning.Application;
+
+/// <summary>
+/// Read, validate and evaluate: the steps every way in (the command line, the site, an import)
+/// takes with a tender or declarations file. Each problem comes back with its JSON path.
+/// </summary>
+public static class TenderFiles
+{
+    /// <summary>
+    /// Reads a tender file and checks the whole pack (tender, bids, scores, moderation and
+    /// decisions) against the rules. Unreadable: every structural problem; Invalid: every rule broken.
+    /// </summary>
+    public static Outcome<TenderPack> ReadPack(string json, StandardsCatalogue? standards)
+    {
+        var read = TenderFile.Read(json);
+        if (!read.Succeeded)
+        {
+            return Unreadable<TenderPack>(read.Problems);
+        }
+
+        var validation = new TenderPackValidator(standards).Validate(read.Value);
+        return validation.IsValid
+            ? Outcome<TenderPack>.Success(read.Value)
+            : Outcome<TenderPack>.Fail(FailureKind.Invalid, validation.Errors.Select(e => new AppError(e.ErrorMessage, new JsonPathLocation(TenderFile.JsonPath(e.PropertyName)))));
+    }
+
+    /// <summary>Reads a tender file and checks only the tender's definition (for readiness, which needs no bids).</summary>
+    public static Outcome<TenderPack> ReadDefinition(string json, StandardsCatalogue? standards)
+    {
+        var read = TenderFile.Read(json);
+        if (!read.Succeeded)
+        {
+            return Unreadable<TenderPack>(read.Problems);
+        }
+
+        var validation = new TenderValidator(standards).Validate(read.Value.Tender);
+        return validation.IsValid
+            ? Outcome<TenderPack>.Success(read.Value)
+            : Outcome<TenderPack>.Fail(FailureKind.Invalid, validation.Errors.Select(e => new AppError(e.ErrorMessage, new JsonPathLocation(TenderFile.JsonPath("Tender." + e.PropertyName)))));
+    }
+
+    /// <summary>Reads a declarations file and checks the provider's name and the declarations (dates against today).</summary>
+    public static Outcome<(string Provider, Declarations Declarations)> ReadDeclarations(string json, StandardsCatalogue? standards, DateOnly today)
+    {
+        var read = DeclarationsFile.Read(json);
+        if (!read.Succeeded)
+        {
+            return Unreadable<(string, Declarations)>(read.Problems);
+        }
+
+        var (provider, declared) = read.Value;
+        var errors = new List<AppError>();
+        if (TextRules.Check(provider, TextShape.OneLine) is { } problem)
+        {
+            errors.Add(new AppError(TextRules.Message("The provider name", problem, TextShape.OneLine) + ".", new JsonPathLocation("$.provider")));
+        }
+
+        var validation = new DeclarationsValidator($"{provider}'s declarations", standards, today).Validate(declared);
+        errors.AddRange(validation.Errors.Select(e => new AppError(e.ErrorMessage, new JsonPathLocation(TenderFile.JsonPath("Declarations." + e.PropertyName)))));
+        return errors.Count == 0
+            ? Outcome<(string, Declarations)>.Success(read.Value)
+            : Outcome<(string, Declarations)>.Fail(FailureKind.Invalid, errors);
+    }
+
+    /// <summary>Evaluates a valid pack: results and how robust they are, from one build of each lot's scores.</summary>
+    public static (TenderResult Result, IReadOnlyList<LotRobustness> Robustness) Evaluate(TenderPack pack) =>
+        TenderEvaluator.EvaluateWithRobustness(pack);
+
+    private static Outcome<T> Unreadable<T>(IReadOnlyList<FileProblem> problems) =>
+        Outcome<T>.Fail(FailureKind.Unreadable, problems.Select(p => new AppError(p.Message, new JsonPathLocation(p.Path))));
+}

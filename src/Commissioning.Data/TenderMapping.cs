@@ -1,0 +1,309 @@
+using System.Text.Json;
+using Commissioning.Core.Files;
+using Commissioning.Core.Profiles;
+using Commissioning.Core.Tenders;
+using Commissioning.Data.Entities;
+
+namespace Commissioning.Data;
+
+/// <summary>
+/// The explicit mapping between Core's records (<see cref="TenderPack"/> and friends) and the
+/// stored rows. Core gets no keys, versions, timestamps or users; the rows keep each list's order
+/// so that a stored tender gives back exactly the pack it was made from.
+/// </summary>
+public static class TenderMapping
+{
+    /// <summary>The rows for a pack: the tender with its definition and bids, and the scores and decisions.</summary>
+    /// <param name="pack">The pack.</param>
+    /// <param name="createdAt">When, from the caller's clock.</param>
+    public static StoredTender ToRows(TenderPack pack, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        var tender = pack.Tender;
+        var row = new TenderRow
+        {
+            Title = tender.Title,
+            Reference = tender.Reference,
+            Regime = tender.Regime.Regime,
+            Procedure = tender.Regime.Procedure,
+            RegimeRationale = tender.Regime.Rationale,
+            ScaleJson = Json(tender.Scale),
+            SpreadFlag = tender.SpreadFlag,
+            CreatedAt = createdAt,
+        };
+        row.Members.AddRange(tender.Members.Select((m, i) => new TenderMemberRow { TenderId = row.Id, Position = i, Key = m.Id, ProfileJson = Json(m.Profile) }));
+        row.Lots.AddRange(tender.Lots.Select((l, i) => ToRow(row.Id, l, i)));
+        row.Evaluators.AddRange(tender.Evaluators.Select((e, i) => new EvaluatorRow { TenderId = row.Id, Position = i, Key = e.Id, Name = e.Name }));
+        row.Assignments.AddRange(tender.Assignments.Select((a, i) => new AssignmentRow
+        {
+            TenderId = row.Id,
+            Position = i,
+            EvaluatorKey = a.EvaluatorId,
+            LotKey = a.LotId,
+            QuestionKeysJson = Json(a.QuestionIds),
+        }));
+        row.Bids.AddRange(pack.Bids.Select((b, i) => ToRow(row.Id, b, i)));
+
+        return new StoredTender(
+            row,
+            [.. pack.Scores.Select((s, i) => ToRow(row.Id, s, i))],
+            [.. pack.Moderation.Select((m, i) => new ModeratedScoreRow
+            {
+                TenderId = row.Id,
+                Position = i,
+                BidKey = m.BidId,
+                QuestionKey = m.QuestionId,
+                Score = m.Score,
+                Reason = m.Reason,
+                ModeratorKey = m.ModeratorId,
+            })],
+            [.. pack.GateDecisions.Select((g, i) => new GateDecisionRow
+            {
+                TenderId = row.Id,
+                Position = i,
+                BidKey = g.BidId,
+                GateKey = g.GateId,
+                Passed = g.Passed,
+                Reason = g.Reason,
+                DecidedBy = g.DecidedBy,
+            })],
+            [.. pack.LowPriceDecisions.Select((d, i) => new LowPriceDecisionRow
+            {
+                TenderId = row.Id,
+                Position = i,
+                BidKey = d.BidId,
+                Outcome = d.Outcome,
+                Reason = d.Reason,
+                DecidedBy = d.DecidedBy,
+            })]);
+    }
+
+    /// <summary>The row for one evaluator's score.</summary>
+    public static EvaluatorScoreRow ToRow(Guid tenderId, EvaluatorScore score, int position)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        return new()
+        {
+            TenderId = tenderId,
+            Position = position,
+            EvaluatorKey = score.EvaluatorId,
+            BidKey = score.BidId,
+            QuestionKey = score.QuestionId,
+            Score = score.Score,
+            Rationale = score.Rationale,
+        };
+    }
+
+    private static LotRow ToRow(Guid tenderId, Lot lot, int position)
+    {
+        var row = new LotRow
+        {
+            TenderId = tenderId,
+            Position = position,
+            Key = lot.Id,
+            Title = lot.Title,
+            MemberKeysJson = Json(lot.MemberIds),
+            SectionWeights = lot.SectionWeights,
+            Weights = lot.Weights,
+            QualityWeight = lot.QualityWeight,
+            PriceWeight = lot.PriceWeight,
+            QualityMethod = lot.QualityMethod,
+            ContractYears = lot.Price.ContractYears,
+            ExtensionYears = lot.Price.ExtensionYears,
+            EvaluateExtensions = lot.Price.EvaluateExtensions,
+            PriceMethod = lot.Price.Method,
+            PriceCeiling = lot.Price.Ceiling,
+            MinimumQualityPercent = lot.MinimumQualityPercent,
+            AbnormallyLowPercent = lot.AbnormallyLowPercent,
+            TieBreakRule = lot.TieBreak.Rule,
+            TieBreakSectionKey = lot.TieBreak.SectionId,
+        };
+        row.Gates.AddRange(lot.Gates.Select((g, i) => new GateRow
+        {
+            LotId = row.Id,
+            Position = i,
+            Key = g.Id,
+            Title = g.Title,
+            RequirementId = g.RequirementId,
+            Description = g.Description,
+        }));
+        row.Sections.AddRange(lot.Sections.Select((s, i) =>
+        {
+            var section = new SectionRow
+            {
+                LotId = row.Id,
+                Position = i,
+                Key = s.Id,
+                Title = s.Title,
+                Weight = s.Weight,
+                SocialValue = s.SocialValue,
+                MinimumPercent = s.MinimumPercent,
+                QuestionWeights = s.QuestionWeights,
+            };
+            section.Questions.AddRange(s.Questions.Select((q, j) => new QuestionRow
+            {
+                SectionId = section.Id,
+                Position = j,
+                Key = q.Id,
+                Title = q.Title,
+                Text = q.Text,
+                RequirementId = q.RequirementId,
+                Weight = q.Weight,
+                MinimumScore = q.MinimumScore,
+            }));
+            return section;
+        }));
+        return row;
+    }
+
+    private static BidRow ToRow(Guid tenderId, Bid bid, int position)
+    {
+        var row = new BidRow
+        {
+            TenderId = tenderId,
+            Position = position,
+            Key = bid.Id,
+            LotKey = bid.LotId,
+            Provider = bid.Provider,
+            DeclarationsJson = Json(bid.Declarations),
+        };
+        row.Prices.AddRange(bid.Price.AnnualPrices.Select((p, i) => new BidPriceRow { BidId = row.Id, Kind = PriceYearKind.Contract, Position = i, Amount = p }));
+        row.Prices.AddRange(bid.Price.ExtensionPrices.Select((p, i) => new BidPriceRow { BidId = row.Id, Kind = PriceYearKind.Extension, Position = i, Amount = p }));
+        row.Answers.AddRange(bid.Answers.Select((a, i) => new AnswerRow { BidId = row.Id, Position = i, QuestionKey = a.QuestionId, Text = a.Text }));
+        return row;
+    }
+
+    /// <summary>The tender definition from its rows (with members, lots, sections, questions, gates, evaluators and assignments loaded).</summary>
+    public static Tender ToTender(TenderRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new Tender
+        {
+            Title = row.Title,
+            Reference = row.Reference,
+            Members = [.. row.Members.OrderBy(m => m.Position).Select(m => new TenderMember { Id = m.Key, Profile = Parse<OrganisationProfile>(m.ProfileJson) })],
+            Regime = new RegimeChoice { Regime = row.Regime, Procedure = row.Procedure, Rationale = row.RegimeRationale },
+            Scale = Parse<ScoringScale>(row.ScaleJson),
+            SpreadFlag = row.SpreadFlag,
+            Lots = [.. row.Lots.OrderBy(l => l.Position).Select(ToLot)],
+            Evaluators = [.. row.Evaluators.OrderBy(e => e.Position).Select(e => new Evaluator { Id = e.Key, Name = e.Name })],
+            Assignments = [.. row.Assignments.OrderBy(a => a.Position).Select(a => new Assignment
+            {
+                EvaluatorId = a.EvaluatorKey,
+                LotId = a.LotKey,
+                QuestionIds = Parse<List<string>>(a.QuestionKeysJson),
+            })],
+        };
+    }
+
+    private static Lot ToLot(LotRow row) => new()
+    {
+        Id = row.Key,
+        Title = row.Title,
+        MemberIds = Parse<List<string>>(row.MemberKeysJson),
+        Gates = [.. row.Gates.OrderBy(g => g.Position).Select(g => new Gate { Id = g.Key, Title = g.Title, RequirementId = g.RequirementId, Description = g.Description })],
+        SectionWeights = row.SectionWeights,
+        Sections = [.. row.Sections.OrderBy(s => s.Position).Select(s => new Section
+        {
+            Id = s.Key,
+            Title = s.Title,
+            Weight = s.Weight,
+            SocialValue = s.SocialValue,
+            MinimumPercent = s.MinimumPercent,
+            QuestionWeights = s.QuestionWeights,
+            Questions = [.. s.Questions.OrderBy(q => q.Position).Select(q => new Question
+            {
+                Id = q.Key,
+                Title = q.Title,
+                Text = q.Text,
+                RequirementId = q.RequirementId,
+                Weight = q.Weight,
+                MinimumScore = q.MinimumScore,
+            })],
+        })],
+        Weights = row.Weights,
+        QualityWeight = row.QualityWeight,
+        PriceWeight = row.PriceWeight,
+        QualityMethod = row.QualityMethod,
+        Price = new PriceModel
+        {
+            ContractYears = row.ContractYears,
+            ExtensionYears = row.ExtensionYears,
+            EvaluateExtensions = row.EvaluateExtensions,
+            Method = row.PriceMethod,
+            Ceiling = row.PriceCeiling,
+        },
+        MinimumQualityPercent = row.MinimumQualityPercent,
+        AbnormallyLowPercent = row.AbnormallyLowPercent,
+        TieBreak = new TieBreak { Rule = row.TieBreakRule, SectionId = row.TieBreakSectionKey },
+    };
+
+    /// <summary>A bid from its row (with prices and answers loaded).</summary>
+    public static Bid ToBid(BidRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new Bid
+        {
+            Id = row.Key,
+            LotId = row.LotKey,
+            Provider = row.Provider,
+            Declarations = Parse<Declarations>(row.DeclarationsJson),
+            Price = new PriceSchedule
+            {
+                AnnualPrices = [.. row.Prices.Where(p => p.Kind == PriceYearKind.Contract).OrderBy(p => p.Position).Select(p => p.Amount)],
+                ExtensionPrices = [.. row.Prices.Where(p => p.Kind == PriceYearKind.Extension).OrderBy(p => p.Position).Select(p => p.Amount)],
+            },
+            Answers = [.. row.Answers.OrderBy(a => a.Position).Select(a => new Answer { QuestionId = a.QuestionKey, Text = a.Text })],
+        };
+    }
+
+    /// <summary>An evaluator's score from its row.</summary>
+    public static EvaluatorScore ToScore(EvaluatorScoreRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new() { EvaluatorId = row.EvaluatorKey, BidId = row.BidKey, QuestionId = row.QuestionKey, Score = row.Score, Rationale = row.Rationale };
+    }
+
+    /// <summary>A moderated score from its row.</summary>
+    public static ModeratedScore ToModeratedScore(ModeratedScoreRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new() { BidId = row.BidKey, QuestionId = row.QuestionKey, Score = row.Score, Reason = row.Reason, ModeratorId = row.ModeratorKey };
+    }
+
+    /// <summary>A gate decision from its row.</summary>
+    public static GateDecision ToGateDecision(GateDecisionRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new() { BidId = row.BidKey, GateId = row.GateKey, Passed = row.Passed, Reason = row.Reason, DecidedBy = row.DecidedBy };
+    }
+
+    /// <summary>A low price decision from its row.</summary>
+    public static LowPriceDecision ToLowPriceDecision(LowPriceDecisionRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new() { BidId = row.BidKey, Outcome = row.Outcome, Reason = row.Reason, DecidedBy = row.DecidedBy };
+    }
+
+    /// <summary>The files' serializer settings without indentation, for values kept in columns and audit entries.</summary>
+    public static System.Text.Json.JsonSerializerOptions JsonOptions => FileJson.Compact;
+
+    /// <summary>A value in the files' JSON shape, compact, for a column or an audit entry.</summary>
+    public static string Json<T>(T value) => JsonSerializer.Serialize(value, FileJson.Compact);
+
+    private static T Parse<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, FileJson.Compact) ?? throw new JsonException($"A stored {typeof(T).Name} is empty.");
+}
+
+/// <summary>A tender's rows ready to save: the tender with its definition and bids, and its scores and decisions.</summary>
+/// <param name="Tender">The tender row with its children.</param>
+/// <param name="Scores">The evaluators' scores.</param>
+/// <param name="Moderation">The moderated scores.</param>
+/// <param name="GateDecisions">The gate decisions.</param>
+/// <param name="LowPriceDecisions">The low price decisions.</param>
+public sealed record StoredTender(
+    TenderRow Tender,
+    IReadOnlyList<EvaluatorScoreRow> Scores,
+    IReadOnlyList<ModeratedScoreRow> Moderation,
+    IReadOnlyList<GateDecisionRow> GateDecisions,
+    IReadOnlyList<LowPriceDecisionRow> LowPriceDecisions);

@@ -1,0 +1,30 @@
+using Commissioning.Application;
+using Commissioning.Data;
+
+namespace Commissioning.Web.Infrastructure;
+
+/// <summary>The site's storage: the database, the tender store and the clock they use.</summary>
+public static class Storage
+{
+    /// <summary>
+    /// Registers the database chosen by <c>Database:Provider</c> and <c>ConnectionStrings:Commissioning</c>
+    /// (SQLite at <c>App_Data/commissioning.db</c> under the site's folder when neither is set), the
+    /// system clock, and the tender store.
+    /// </summary>
+    public static IServiceCollection AddCommissioningStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        services.AddCommissioningData(DatabaseSettings.From(configuration, environment.ContentRootPath));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new TenderStore(sp.GetRequiredService<ICommissioningContextFactory>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>Creates the database if it is not there and applies every migration not yet applied.</summary>
+    public static void MigrateCommissioningStorage(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        CommissioningDatabase.Migrate(services.GetRequiredService<DatabaseSettings>());
+    }
+}
