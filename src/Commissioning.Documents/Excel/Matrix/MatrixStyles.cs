@@ -1,6 +1,5 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Commissioning.Documents.Excel.Matrix;
@@ -34,8 +33,8 @@ public static class MatrixStyles
     public static string Index(CellStyle style, bool input, bool quotePrefix) =>
         Indexes[((int)style * 4) + (input ? 2 : 0) + (quotePrefix ? 1 : 0)];
 
-    /// <summary>Writes the stylesheet into its part.</summary>
-    public static void Write(WorkbookStylesPart part)
+    /// <summary>Writes the stylesheet into its part's stream.</summary>
+    public static void Write(Stream part)
     {
         ArgumentNullException.ThrowIfNull(part);
         using var writer = OpenXmlWriter.Create(part);

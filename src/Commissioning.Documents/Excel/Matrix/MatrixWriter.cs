@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.IO.Packaging;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Commissioning.Documents.Excel.Matrix;
@@ -23,6 +23,10 @@ public static class MatrixWriter
     /// <summary>The pale yellow that marks cells a person may type into.</summary>
     public const string InputFill = "#FFF9C4";
 
+    private const string RelationshipBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+    private const string WorkbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private const string WorksheetContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+    private const string StylesContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
     // Element objects used only for their names: OpenXmlWriter writes the attributes it is given.
@@ -45,45 +49,62 @@ public static class MatrixWriter
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(output);
-        if (output is { CanRead: true, CanSeek: true, CanWrite: true })
-        {
-            WritePackage(model, output, progress);
-            return;
-        }
-
-        // The packaging library needs a stream it can read and seek; buffer for one it cannot.
-        using var buffer = new MemoryStream();
-        WritePackage(model, buffer, progress);
-        buffer.Position = 0;
-        buffer.CopyTo(output);
+        WritePackage(model, output, progress);
     }
 
     private static void WritePackage(WorkbookModel model, Stream output, IProgress<string>? progress)
     {
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        MatrixStyles.Write(workbookPart.AddNewPart<WorkbookStylesPart>());
-        var sheets = new List<(string Id, string Name)>(model.Sheets.Count);
-        foreach (var sheet in model.Sheets)
+        // A write-only package streams each part into the zip as it is written and closed; the
+        // SDK's SpreadsheetDocument needs read access, which holds every part, uncompressed, in
+        // memory until the package is closed. So the parts and their relationships are made here,
+        // and each part's XML is written through OpenXmlWriter.
+        using var package = Package.Open(output, FileMode.Create, FileAccess.Write);
+        var workbookUri = new Uri("/xl/workbook.xml", UriKind.Relative);
+        package.CreateRelationship(workbookUri, TargetMode.Internal, RelationshipBase + "officeDocument", "rId1");
+
+        var stylesUri = new Uri("/xl/styles.xml", UriKind.Relative);
+        using (var stream = package.CreatePart(stylesUri, StylesContentType, CompressionOption.Normal).GetStream(FileMode.Create, FileAccess.Write))
         {
-            progress?.Report(sheet.Name);
-            var part = workbookPart.AddNewPart<WorksheetPart>();
-            WriteSheet(part, sheet);
-            sheets.Add((workbookPart.GetIdOfPart(part), sheet.Name));
+            MatrixStyles.Write(stream);
         }
 
+        var sheets = new List<(string Id, string File)>(model.Sheets.Count);
+        for (var i = 0; i < model.Sheets.Count; i++)
+        {
+            var sheet = model.Sheets[i];
+            progress?.Report(sheet.Name);
+            var name = $"sheet{(i + 1).ToString(CultureInfo.InvariantCulture)}.xml";
+            var part = package.CreatePart(new Uri("/xl/worksheets/" + name, UriKind.Relative), WorksheetContentType, CompressionOption.Normal);
+            using (var stream = part.GetStream(FileMode.Create, FileAccess.Write))
+            {
+                WriteSheet(stream, sheet);
+            }
+
+            var id = "rId" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            sheets.Add((id, name));
+        }
+
+        // In a write-only package a part's zip entry must be written whole before the next is
+        // begun, so the workbook part, which lists the sheets, comes last.
         progress?.Report("Saving");
-        using (var writer = OpenXmlWriter.Create(workbookPart))
+        var workbook = package.CreatePart(workbookUri, WorkbookContentType, CompressionOption.Normal);
+        workbook.CreateRelationship(new Uri("styles.xml", UriKind.Relative), TargetMode.Internal, RelationshipBase + "styles", "rIdStyles");
+        foreach (var (id, file) in sheets)
+        {
+            workbook.CreateRelationship(new Uri("worksheets/" + file, UriKind.Relative), TargetMode.Internal, RelationshipBase + "worksheet", id);
+        }
+
+        using (var stream = workbook.GetStream(FileMode.Create, FileAccess.Write))
+        using (var writer = OpenXmlWriter.Create(stream))
         {
             writer.WriteStartElement(new Workbook());
             writer.WriteStartElement(new BookViews());
             writer.WriteElement(new WorkbookView { ActiveTab = 0U });
             writer.WriteEndElement();
             writer.WriteStartElement(new Sheets());
-            uint number = 1;
-            foreach (var (id, name) in sheets)
+            for (var i = 0; i < sheets.Count; i++)
             {
-                writer.WriteElement(new Sheet { Name = name, SheetId = number++, Id = id });
+                writer.WriteElement(new Sheet { Name = model.Sheets[i].Name, SheetId = (uint)(i + 1), Id = sheets[i].Id });
             }
 
             writer.WriteEndElement();
@@ -92,7 +113,7 @@ public static class MatrixWriter
         }
     }
 
-    private static void WriteSheet(WorksheetPart part, SheetModel sheet)
+    private static void WriteSheet(Stream part, SheetModel sheet)
     {
         var cells = Ordered(sheet.Cells);
         using var writer = OpenXmlWriter.Create(part);
