@@ -27,9 +27,9 @@ public class MatrixBenchmarks
         (_result, _robustness) = TenderEvaluator.EvaluateWithRobustness(_pack);
     }
 
-    /// <summary>The matrix as the toolkit writes it: styles, widths, validation, protection.</summary>
+    /// <summary>The matrix as the toolkit writes it (MatrixWriter): styles, widths, validation, protection.</summary>
     [Benchmark]
-    public long ClosedXmlMatrix()
+    public long MatrixExport()
     {
         using var stream = new MemoryStream();
         MatrixWriter.Write(MatrixBuilder.Build(_pack, _result, _robustness, Provenance), stream);

@@ -1,12 +1,19 @@
-using ClosedXML.Excel;
+using System.Globalization;
+using System.IO.Packaging;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Commissioning.Documents.Excel.Matrix;
 
 /// <summary>
-/// Writes a laid-out workbook with ClosedXML: text through <see cref="CellText.SetText"/>, NHS
-/// blue headers, number formats, explicit column widths (AdjustToContents needs libgdiplus),
-/// frozen panes, score cells unlocked with whole-number validation, every sheet protected
-/// without a password, and a full recalculation requested when the file is opened.
+/// Writes a laid-out workbook straight through the OpenXML SDK's <see cref="OpenXmlWriter"/>: one
+/// forward pass over each worksheet part, no document object model and no object per cell. A
+/// small fixed stylesheet (<see cref="MatrixStyles"/>) gives NHS blue headers, number formats,
+/// locked formula cells and pale yellow unlocked score cells; text is written as inline strings
+/// typed as text, with the quote prefix when <see cref="CellText.NeedsQuotePrefix"/> says a
+/// spreadsheet could read it as a formula (the same rule as <see cref="CellText.SetText"/>);
+/// explicit column widths, frozen panes, score cells with whole-number validation, every sheet
+/// protected without a password, and a full recalculation requested when the file is opened.
 /// </summary>
 public static class MatrixWriter
 {
@@ -16,122 +23,376 @@ public static class MatrixWriter
     /// <summary>The pale yellow that marks cells a person may type into.</summary>
     public const string InputFill = "#FFF9C4";
 
+    private const string RelationshipBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+    private const string WorkbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private const string WorksheetContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+    private const string StylesContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+
+    // Element objects used only for their names: OpenXmlWriter writes the attributes it is given.
+    private static readonly Row RowElement = new();
+    private static readonly Cell CellElement = new();
+    private static readonly CellValue ValueElement = new();
+    private static readonly CellFormula FormulaElement = new();
+    private static readonly InlineString InlineElement = new();
+    private static readonly Text TextElement = new();
+    private static readonly OpenXmlAttribute[] PreserveSpace = [new("xml", "space", XmlNamespace, "preserve")];
+
     /// <summary>Number formats by style.</summary>
-    public static string? NumberFormat(CellStyle style) => style switch
-    {
-        CellStyle.Score or CellStyle.Points or CellStyle.Total => "0.00",
-        CellStyle.WholeScore or CellStyle.Count => "0",
-        CellStyle.Percent or CellStyle.TotalPercent => "0.00\"%\"",
-        CellStyle.Money => "\"£\"#,##0.00",
-        _ => null,
-    };
+    public static string? NumberFormat(CellStyle style) => MatrixStyles.NumberFormat(style);
 
     /// <summary>Writes the workbook to a stream.</summary>
     /// <param name="model">The laid-out workbook.</param>
     /// <param name="output">Where to write the .xlsx.</param>
-    /// <param name="progress">Told the name of each sheet as it is written, and "Saving" before the file is written; may be null.</param>
+    /// <param name="progress">Told the name of each sheet as it is written, and "Saving" before the package is closed; may be null.</param>
     public static void Write(WorkbookModel model, Stream output, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(output);
-        using var workbook = new XLWorkbook();
-        foreach (var sheet in model.Sheets)
-        {
-            progress?.Report(sheet.Name);
-            WriteSheet(workbook.AddWorksheet(sheet.Name), sheet);
-        }
-
-        workbook.ForceFullCalculation = true;
-        workbook.FullCalculationOnLoad = true;
-        progress?.Report("Saving");
-        workbook.SaveAs(output, new SaveOptions { EvaluateFormulasBeforeSaving = false, GenerateCalculationChain = false, ValidatePackage = false });
+        WritePackage(model, output, progress);
     }
 
-    private static void WriteSheet(IXLWorksheet worksheet, SheetModel sheet)
+    private static void WritePackage(WorkbookModel model, Stream output, IProgress<string>? progress)
     {
-        foreach (var cell in sheet.Cells)
+        // A write-only package streams each part into the zip as it is written and closed; the
+        // SDK's SpreadsheetDocument needs read access, which holds every part, uncompressed, in
+        // memory until the package is closed. So the parts and their relationships are made here,
+        // and each part's XML is written through OpenXmlWriter.
+        using var package = Package.Open(output, FileMode.Create, FileAccess.Write);
+        var workbookUri = new Uri("/xl/workbook.xml", UriKind.Relative);
+        package.CreateRelationship(workbookUri, TargetMode.Internal, RelationshipBase + "officeDocument", "rId1");
+
+        var stylesUri = new Uri("/xl/styles.xml", UriKind.Relative);
+        using (var stream = package.CreatePart(stylesUri, StylesContentType, CompressionOption.Normal).GetStream(FileMode.Create, FileAccess.Write))
         {
-            var target = worksheet.Cell(cell.Row, cell.Column);
-            switch (cell.Kind)
+            MatrixStyles.Write(stream);
+        }
+
+        var sheets = new List<(string Id, string File)>(model.Sheets.Count);
+        for (var i = 0; i < model.Sheets.Count; i++)
+        {
+            var sheet = model.Sheets[i];
+            progress?.Report(sheet.Name);
+            var name = $"sheet{(i + 1).ToString(CultureInfo.InvariantCulture)}.xml";
+            var part = package.CreatePart(new Uri("/xl/worksheets/" + name, UriKind.Relative), WorksheetContentType, CompressionOption.Normal);
+            using (var stream = part.GetStream(FileMode.Create, FileAccess.Write))
             {
-                case CellKind.Text:
-                    target.SetText(cell.Text);
-                    break;
-                case CellKind.Number:
-                    target.SetValue(cell.Number);
-                    break;
-                default:
-                    target.FormulaA1 = cell.Text;
-                    break;
+                WriteSheet(stream, sheet);
             }
 
-            if (cell.Style != CellStyle.Plain)
+            var id = "rId" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            sheets.Add((id, name));
+        }
+
+        // In a write-only package a part's zip entry must be written whole before the next is
+        // begun, so the workbook part, which lists the sheets, comes last.
+        progress?.Report("Saving");
+        var workbook = package.CreatePart(workbookUri, WorkbookContentType, CompressionOption.Normal);
+        workbook.CreateRelationship(new Uri("styles.xml", UriKind.Relative), TargetMode.Internal, RelationshipBase + "styles", "rIdStyles");
+        foreach (var (id, file) in sheets)
+        {
+            workbook.CreateRelationship(new Uri("worksheets/" + file, UriKind.Relative), TargetMode.Internal, RelationshipBase + "worksheet", id);
+        }
+
+        using (var stream = workbook.GetStream(FileMode.Create, FileAccess.Write))
+        using (var writer = OpenXmlWriter.Create(stream))
+        {
+            writer.WriteStartElement(new Workbook());
+            writer.WriteStartElement(new BookViews());
+            writer.WriteElement(new WorkbookView { ActiveTab = 0U });
+            writer.WriteEndElement();
+            writer.WriteStartElement(new Sheets());
+            for (var i = 0; i < sheets.Count; i++)
             {
-                Apply(target.Style, cell.Style);
+                writer.WriteElement(new Sheet { Name = model.Sheets[i].Name, SheetId = (uint)(i + 1), Id = sheets[i].Id });
             }
-        }
 
-        foreach (var (column, width) in sheet.ColumnWidths)
+            writer.WriteEndElement();
+            writer.WriteElement(new CalculationProperties { CalculationId = 0U, FullCalculationOnLoad = true, ForceFullCalculation = true });
+            writer.WriteEndElement();
+        }
+    }
+
+    private static void WriteSheet(Stream part, SheetModel sheet)
+    {
+        var cells = Ordered(sheet.Cells);
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        WriteView(writer, sheet);
+        writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15D });
+        if (sheet.ColumnWidths.Count > 0)
         {
-            worksheet.Column(column).Width = width;
+            writer.WriteStartElement(new Columns());
+            foreach (var (column, width) in sheet.ColumnWidths)
+            {
+                writer.WriteElement(new Column { Min = (uint)column, Max = (uint)column, Width = FileWidth(width), CustomWidth = true });
+            }
+
+            writer.WriteEndElement();
         }
 
-        foreach (var input in sheet.Inputs)
+        writer.WriteStartElement(new SheetData());
+        WriteRows(writer, sheet, cells);
+        writer.WriteEndElement();
+
+        // Prevents accidents, not a secret: no password. Column and row formats may still change.
+        writer.WriteElement(new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatColumns = false, FormatRows = false });
+        if (sheet.Inputs.Count > 0)
         {
-            var range = worksheet.Range(input.FirstRow, input.Column, input.LastRow, input.Column);
-            range.Style.Protection.SetLocked(false);
-            range.Style.Fill.BackgroundColor = XLColor.FromHtml(InputFill);
-            var validation = range.SetDataValidation();
-            validation.WholeNumber.Between(0, input.Maximum);
-            validation.ErrorStyle = XLErrorStyle.Stop;
-            validation.ErrorTitle = "Score out of range";
-            validation.ErrorMessage = $"Enter a whole number from 0 to {input.Maximum}.";
-            validation.ShowErrorMessage = true;
-            validation.IgnoreBlanks = true;
+            writer.WriteStartElement(new DataValidations { Count = (uint)sheet.Inputs.Count });
+            foreach (var input in sheet.Inputs)
+            {
+                var maximum = input.Maximum.ToString(CultureInfo.InvariantCulture);
+                writer.WriteElement(new DataValidation(new Formula1("0"), new Formula2(maximum))
+                {
+                    Type = DataValidationValues.Whole,
+                    Operator = DataValidationOperatorValues.Between,
+                    ErrorStyle = DataValidationErrorStyleValues.Stop,
+                    AllowBlank = true,
+                    ShowErrorMessage = true,
+                    ShowInputMessage = true,
+                    ErrorTitle = "Score out of range",
+                    Error = $"Enter a whole number from 0 to {maximum}.",
+                    SequenceOfReferences = new ListValue<StringValue>([new StringValue(SheetModel.Range(input.FirstRow, input.Column, input.LastRow, input.Column, absolute: false))]),
+                });
+            }
+
+            writer.WriteEndElement();
         }
 
+        writer.WriteElement(new PageMargins { Left = 0.7D, Right = 0.7D, Top = 0.75D, Bottom = 0.75D, Header = 0.3D, Footer = 0.3D });
+        writer.WriteEndElement();
+    }
+
+    /// <summary>
+    /// A width in characters as the file stores it: with the cell's padding of 5 pixels added,
+    /// for Calibri 11's 7-pixel digit, truncated to 1/256 (ECMA-376 part 1, §18.3.1.13), so a
+    /// spreadsheet shows the width the layout asked for.
+    /// </summary>
+    private static double FileWidth(double characters) => Math.Truncate(((characters * 7) + 5) / 7 * 256) / 256;
+
+    private static void WriteView(OpenXmlWriter writer, SheetModel sheet)
+    {
+        var view = new SheetView { WorkbookViewId = 0U };
         if (sheet.FreezeRows > 0 || sheet.FreezeColumns > 0)
         {
-            worksheet.SheetView.Freeze(sheet.FreezeRows, sheet.FreezeColumns);
+            var pane = new Pane
+            {
+                TopLeftCell = SheetModel.A1(sheet.FreezeRows + 1, sheet.FreezeColumns + 1),
+                State = PaneStateValues.Frozen,
+                ActivePane = sheet.FreezeRows > 0 && sheet.FreezeColumns > 0 ? PaneValues.BottomRight
+                    : sheet.FreezeRows > 0 ? PaneValues.BottomLeft : PaneValues.TopRight,
+            };
+            if (sheet.FreezeColumns > 0)
+            {
+                pane.HorizontalSplit = sheet.FreezeColumns;
+            }
+
+            if (sheet.FreezeRows > 0)
+            {
+                pane.VerticalSplit = sheet.FreezeRows;
+            }
+
+            view.Append(pane, new Selection { Pane = pane.ActivePane });
         }
 
-        var protection = worksheet.Protect();
-        protection.AllowElement(XLSheetProtectionElements.FormatColumns | XLSheetProtectionElements.FormatRows);
+        writer.WriteStartElement(new SheetViews());
+        writer.WriteElement(view);
+        writer.WriteEndElement();
     }
 
-    private static void Apply(IXLStyle style, CellStyle kind)
+    private static void WriteRows(OpenXmlWriter writer, SheetModel sheet, SheetCell[] cells)
     {
-        switch (kind)
+        var inputs = sheet.Inputs;
+        var rowAttributes = new OpenXmlAttribute[1];
+        var attributes = new List<OpenXmlAttribute>(3);
+        var open = new List<int>(inputs.Count);
+        var next = 0;
+        var lastInputRow = inputs.Count == 0 ? 0 : inputs.Max(i => i.LastRow);
+        var lastRow = Math.Max(cells.Length == 0 ? 0 : cells[^1].Row, lastInputRow);
+        for (var row = cells.Length == 0 ? 1 : Math.Min(cells[0].Row, inputs.Count == 0 ? int.MaxValue : inputs.Min(i => i.FirstRow)); row <= lastRow; row++)
         {
-            case CellStyle.Header:
-                style.Fill.BackgroundColor = XLColor.FromHtml(NhsBlue);
-                style.Font.FontColor = XLColor.White;
-                style.Font.Bold = true;
-                style.Alignment.WrapText = true;
-                style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-                break;
-            case CellStyle.Title:
-                style.Font.Bold = true;
-                style.Font.FontSize = 14;
-                break;
-            case CellStyle.Label:
-                style.Font.Bold = true;
-                break;
-            case CellStyle.Wrap:
-                style.Alignment.WrapText = true;
-                style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-                break;
-            case CellStyle.Total or CellStyle.TotalPercent:
-                style.Font.Bold = true;
-                style.NumberFormat.Format = NumberFormat(kind);
-                break;
-            default:
-                if (NumberFormat(kind) is { } format)
+            // The input columns open on this row, in column order, so that empty score cells
+            // are still written: unlocked, pale yellow.
+            open.Clear();
+            foreach (var input in inputs)
+            {
+                if (row >= input.FirstRow && row <= input.LastRow && !open.Contains(input.Column))
                 {
-                    style.NumberFormat.Format = format;
+                    open.Add(input.Column);
+                }
+            }
+
+            var hasCells = next < cells.Length && cells[next].Row == row;
+            if (!hasCells && open.Count == 0)
+            {
+                if (next < cells.Length && cells[next].Row > row && open.Count == 0)
+                {
+                    row = NextRow(cells[next].Row, inputs, row) - 1;
                 }
 
+                continue;
+            }
+
+            open.Sort();
+            rowAttributes[0] = new OpenXmlAttribute("r", string.Empty, row.ToString(CultureInfo.InvariantCulture));
+            writer.WriteStartElement(RowElement, rowAttributes);
+            var o = 0;
+            while ((next < cells.Length && cells[next].Row == row) || o < open.Count)
+            {
+                var cellColumn = next < cells.Length && cells[next].Row == row ? cells[next].Column : int.MaxValue;
+                var inputColumn = o < open.Count ? open[o] : int.MaxValue;
+                if (inputColumn < cellColumn)
+                {
+                    WriteEmptyInput(writer, attributes, row, inputColumn);
+                    o++;
+                    continue;
+                }
+
+                var isInput = inputColumn == cellColumn;
+                if (isInput)
+                {
+                    o++;
+                }
+
+                WriteCell(writer, attributes, cells[next], isInput);
+                next++;
+            }
+
+            writer.WriteEndElement();
+        }
+    }
+
+    private static int NextRow(int nextCellRow, IReadOnlyList<ScoreInput> inputs, int row)
+    {
+        var next = nextCellRow;
+        foreach (var input in inputs)
+        {
+            if (input.FirstRow > row && input.FirstRow < next)
+            {
+                next = input.FirstRow;
+            }
+        }
+
+        return next;
+    }
+
+    private static void WriteEmptyInput(OpenXmlWriter writer, List<OpenXmlAttribute> attributes, int row, int column)
+    {
+        attributes.Clear();
+        attributes.Add(new OpenXmlAttribute("r", string.Empty, SheetModel.A1(row, column)));
+        attributes.Add(new OpenXmlAttribute("s", string.Empty, MatrixStyles.Index(CellStyle.WholeScore, input: true, quotePrefix: false)));
+        writer.WriteStartElement(CellElement, attributes);
+        writer.WriteEndElement();
+    }
+
+    private static void WriteCell(OpenXmlWriter writer, List<OpenXmlAttribute> attributes, in SheetCell cell, bool isInput)
+    {
+        attributes.Clear();
+        attributes.Add(new OpenXmlAttribute("r", string.Empty, SheetModel.A1(cell.Row, cell.Column)));
+        var quote = cell.Kind == CellKind.Text && CellText.NeedsQuotePrefix(cell.Text);
+        if (cell.Style != CellStyle.Plain || isInput || quote)
+        {
+            attributes.Add(new OpenXmlAttribute("s", string.Empty, MatrixStyles.Index(cell.Style, isInput, quote)));
+        }
+
+        switch (cell.Kind)
+        {
+            case CellKind.Text:
+                attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
+                writer.WriteStartElement(CellElement, attributes);
+                writer.WriteStartElement(InlineElement);
+                writer.WriteStartElement(TextElement, PreserveSpace);
+                writer.WriteString(XmlText(cell.Text!));
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+                break;
+            case CellKind.Number:
+                writer.WriteStartElement(CellElement, attributes);
+                writer.WriteStartElement(ValueElement);
+                writer.WriteString(cell.Number.ToString(CultureInfo.InvariantCulture));
+                writer.WriteEndElement();
+                break;
+            default:
+                writer.WriteStartElement(CellElement, attributes);
+                writer.WriteStartElement(FormulaElement);
+                writer.WriteString(cell.Text!);
+                writer.WriteEndElement();
                 break;
         }
+
+        writer.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Text as XML can hold it: a carriage return becomes a line feed (XML's rule for line breaks,
+    /// as ClosedXML wrote it) and a character XML 1.0 cannot carry becomes U+FFFD, so a control
+    /// character in a provider's text cannot make the file unreadable.
+    /// </summary>
+    private static string XmlText(string text)
+    {
+        var clean = true;
+        foreach (var c in text)
+        {
+            if (c == '\r' || (c < ' ' && c is not '\t' and not '\n') || c is '\uFFFE' or '\uFFFF')
+            {
+                clean = false;
+                break;
+            }
+        }
+
+        if (clean)
+        {
+            return text;
+        }
+
+        var normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return string.Create(normalised.Length, normalised, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = (c < ' ' && c is not '\t' and not '\n') || c is '\uFFFE' or '\uFFFF' ? '\uFFFD' : c;
+            }
+        });
+    }
+
+    /// <summary>The cells in row then column order; where two share a place, the later one wins (as when a cell is set twice).</summary>
+    private static SheetCell[] Ordered(IReadOnlyList<SheetCell> cells)
+    {
+        var sorted = true;
+        for (var i = 1; i < cells.Count && sorted; i++)
+        {
+            var (a, b) = (cells[i - 1], cells[i]);
+            sorted = a.Row < b.Row || (a.Row == b.Row && a.Column < b.Column);
+        }
+
+        if (sorted)
+        {
+            return [.. cells];
+        }
+
+        var keys = new long[cells.Count];
+        var order = new int[cells.Count];
+        for (var i = 0; i < cells.Count; i++)
+        {
+            keys[i] = ((long)cells[i].Row << 40) | ((long)cells[i].Column << 24) | (uint)i;
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
+        var result = new List<SheetCell>(cells.Count);
+        for (var i = 0; i < order.Length; i++)
+        {
+            var cell = cells[order[i]];
+            if (i + 1 < order.Length && (keys[i + 1] >> 24) == (keys[i] >> 24))
+            {
+                continue;
+            }
+
+            result.Add(cell);
+        }
+
+        return [.. result];
     }
 }
