@@ -57,26 +57,15 @@ internal static class MatrixCommand
         progress.Report("Laying out");
         var model = MatrixBuilder.Build(pack, result, robustness, provenance);
 
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                MatrixWriter.Write(model, stream, progress);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, target, overwrite: true);
+            OutputFile.WriteWhole(target, stream => MatrixWriter.Write(model, stream, progress));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             progress.Dispose();
             context.Output.WriteLine($"The workbook could not be written to {output}: {ex.Message}");
             return ExitCodes.ValidationErrors;
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
 
         progress.Dispose();

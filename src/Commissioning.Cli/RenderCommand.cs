@@ -49,32 +49,17 @@ internal static class RenderCommand
     /// <summary>Writes a document whole: a temporary file in the same folder, then moved over the target.</summary>
     internal static int Write(CommandContext context, (string Shown, string Path, DocumentOutput Format) output, string text)
     {
-        var temporary = Path.Combine(Path.GetDirectoryName(output.Path)!, $".{Path.GetFileName(output.Path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, output.Path, overwrite: true);
+            OutputFile.WriteWhole(output.Path, text);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
             context.Output.WriteLine($"{output.Shown} could not be written: {ex.Message}");
             return ExitCodes.ValidationErrors;
         }
 
         context.Output.WriteLine($"Wrote {output.Shown} ({(output.Format == DocumentOutput.Html ? "HTML" : "Markdown")}, {Encoding.UTF8.GetByteCount(text):N0} bytes).");
         return ExitCodes.Success;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more can be done; the message about the failed write has been printed.
-        }
     }
 }

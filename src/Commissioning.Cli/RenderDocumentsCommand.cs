@@ -1,4 +1,3 @@
-using System.Text;
 using Commissioning.Core.Files;
 using Commissioning.Core.Tailoring;
 using Commissioning.Core.Tenders.Validation;
@@ -138,23 +137,12 @@ internal static class RenderDocumentsCommand
     /// <summary>Writes to a temporary file beside the target, then moves it into place, so the target is never left half written.</summary>
     private static void WriteWhole(string path, string shown, string text)
     {
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, path, overwrite: true);
+            OutputFile.WriteWhole(path, text);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // The temporary file may never have been made; the message below says what failed.
-            }
-
             throw new UsageException($"The file '{shown}' could not be written: {ex.Message}");
         }
     }

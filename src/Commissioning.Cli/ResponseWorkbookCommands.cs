@@ -140,20 +140,12 @@ internal static class ResponseWorkbookCommands
             throw new UsageException($"'{shown}' is a folder. Name a file to write.");
         }
 
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            OutputFile.WriteWhole(path, stream => stream.Write(bytes));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
             throw new UsageException($"'{shown}' could not be written: {ex.Message}");
         }
     }

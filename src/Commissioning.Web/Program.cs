@@ -65,8 +65,8 @@ builder.Services.AddRazorPages(options =>
 })
 .AddMvcOptions(options =>
 {
-    // Every POST needs a valid antiforgery token. Added as a global filter (Razor Pages also adds
-    // one per page), so that a page's own [IgnoreAntiforgeryToken], the error page's, takes precedence.
+    // Every POST needs a valid antiforgery token. It is added as a global filter, so that a page
+    // that carries its own [IgnoreAntiforgeryToken] (only the error page does) overrides it.
     options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
 });
 builder.Services.Configure<RouteOptions>(options =>
