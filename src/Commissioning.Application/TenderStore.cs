@@ -42,21 +42,28 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     /// Imports a tender file as a new draft tender, in one transaction: the file is read and every
     /// problem listed (nothing is saved), or the whole tender is saved.
     /// </summary>
-    public async Task<Outcome<Guid>> ImportAsync(string json, Actor actor, StandardsCatalogue? standards, CancellationToken cancel = default)
+    public Task<Outcome<Guid>> ImportAsync(string json, Actor actor, StandardsCatalogue? standards, CancellationToken cancel = default) =>
+        ImportAsync(json, actor, standards, owner: null, cancel);
+
+    /// <summary>
+    /// Imports a tender file as a new draft tender, as <see cref="ImportAsync(string, Actor, StandardsCatalogue?, CancellationToken)"/>,
+    /// and gives <paramref name="owner"/> (an account's id) the owner role on it in the same transaction.
+    /// </summary>
+    public async Task<Outcome<Guid>> ImportAsync(string json, Actor actor, StandardsCatalogue? standards, string? owner, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(json);
         var read = TenderFiles.ReadPack(json, standards);
-        return read.Succeeded ? await SaveNewAsync(read.Value, actor, "Imported", Summary(json), cancel).ConfigureAwait(false) : read.As<Guid>();
+        return read.Succeeded ? await SaveNewAsync(read.Value, actor, "Imported", Summary(json), owner, cancel).ConfigureAwait(false) : read.As<Guid>();
     }
 
     /// <summary>Creates a draft tender from a pack the caller has validated.</summary>
     public Task<Outcome<Guid>> CreateAsync(TenderPack pack, Actor actor, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        return SaveNewAsync(pack, actor, "Created", Summary(TenderFile.Write(pack)), cancel);
+        return SaveNewAsync(pack, actor, "Created", Summary(TenderFile.Write(pack)), null, cancel);
     }
 
-    private async Task<Outcome<Guid>> SaveNewAsync(TenderPack pack, Actor actor, string action, string after, CancellationToken cancel)
+    private async Task<Outcome<Guid>> SaveNewAsync(TenderPack pack, Actor actor, string action, string after, string? owner, CancellationToken cancel)
     {
         var rows = TenderMapping.ToRows(pack, time.GetUtcNow());
         await using var db = contexts.Create();
@@ -68,6 +75,13 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
         db.GateDecisions.AddRange(rows.GateDecisions);
         db.LowPriceDecisions.AddRange(rows.LowPriceDecisions);
         AuditTrail.Add(db, time, actor, rows.Tender.Id, "Tender", rows.Tender.Id.ToString(), action, null, after);
+        if (owner is not null)
+        {
+            db.TenderMemberships.Add(new TenderMembershipRow { TenderId = rows.Tender.Id, UserId = owner, Role = TenderRole.Owner });
+            AuditTrail.Add(db, time, actor, rows.Tender.Id, "TenderMembership", $"{owner}/{TenderRole.Owner}", "Created", null,
+                System.Text.Json.JsonSerializer.Serialize(new { userId = owner, role = TenderRole.Owner.ToString() }));
+        }
+
         await db.SaveChangesAsync(cancel).ConfigureAwait(false);
 
         // The many score rows go in as multi-row INSERTs in the same transaction (80,000 in an ICS tender).

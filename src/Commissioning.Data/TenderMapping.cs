@@ -248,12 +248,19 @@ public static class TenderMapping
             LotId = row.LotKey,
             Provider = row.Provider,
             Declarations = Parse<Declarations>(row.DeclarationsJson),
-            Price = new PriceSchedule
-            {
-                AnnualPrices = [.. row.Prices.Where(p => p.Kind == PriceYearKind.Contract).OrderBy(p => p.Position).Select(p => p.Amount)],
-                ExtensionPrices = [.. row.Prices.Where(p => p.Kind == PriceYearKind.Extension).OrderBy(p => p.Position).Select(p => p.Amount)],
-            },
+            Price = ToPriceSchedule(row),
             Answers = [.. row.Answers.OrderBy(a => a.Position).Select(a => new Answer { QuestionId = a.QuestionKey, Text = a.Text })],
+        };
+    }
+
+    /// <summary>A bid's prices from its row (with prices loaded).</summary>
+    public static PriceSchedule ToPriceSchedule(BidRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new PriceSchedule
+        {
+            AnnualPrices = [.. row.Prices.Where(p => p.Kind == PriceYearKind.Contract).OrderBy(p => p.Position).Select(p => p.Amount)],
+            ExtensionPrices = [.. row.Prices.Where(p => p.Kind == PriceYearKind.Extension).OrderBy(p => p.Position).Select(p => p.Amount)],
         };
     }
 

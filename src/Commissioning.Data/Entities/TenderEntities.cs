@@ -43,6 +43,12 @@ public sealed class TenderRow : EditableRow
     public DateOnly? StandstillEndsOn { get; set; }
     /// <summary>The buyer organisation that runs the tender, if recorded.</summary>
     public Guid? BuyerOrganisationId { get; set; }
+    /// <summary>
+    /// Whether evaluators and moderators may see bids' prices. False by default, so quality is
+    /// scored without knowing the price (the toolkit's judgement; the sources do not require it).
+    /// A setting of the tender on this site, not part of the <c>oh-tender</c> file.
+    /// </summary>
+    public bool EvaluatorsSeePrices { get; set; }
     /// <summary>When it was created (from the injected clock).</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -772,6 +772,9 @@ namespace Commissioning.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("EvaluatorsSeePrices")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("NoticesSentOn")
                         .HasColumnType("date");
 

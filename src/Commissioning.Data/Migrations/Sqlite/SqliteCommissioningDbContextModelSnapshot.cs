@@ -773,6 +773,9 @@ namespace Commissioning.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EvaluatorsSeePrices")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("NoticesSentOn")
                         .HasColumnType("TEXT");
 
