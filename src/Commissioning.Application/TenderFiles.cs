@@ -31,6 +31,16 @@ public static class TenderFiles
             : Outcome<TenderPack>.Fail(FailureKind.Invalid, validation.Errors.Select(e => new AppError(e.ErrorMessage, new JsonPathLocation(TenderFile.JsonPath(e.PropertyName)))));
     }
 
+    /// <summary>
+    /// The text of an uploaded file: UTF-8 (with or without a byte order mark) or UTF-16 with its
+    /// byte order mark; anything else is unreadable, with a plain message.
+    /// </summary>
+    public static Outcome<string> Decode(ReadOnlySpan<byte> bytes)
+    {
+        var decoded = FileText.Decode(bytes);
+        return decoded.Succeeded ? Outcome<string>.Success(decoded.Value) : Unreadable<string>(decoded.Problems);
+    }
+
     /// <summary>Reads a tender file and checks only the tender's definition (for readiness, which needs no bids).</summary>
     public static Outcome<TenderPack> ReadDefinition(string json, StandardsCatalogue? standards)
     {

@@ -53,6 +53,10 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
     });
 builder.Services.AddAuthorization();
 
+// Resource-based authorisation on each tender: the application layer works out a person's
+// permissions on the tender, and this handler decides each page's operation from them.
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TenderAuthorizationHandler>();
+
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "oh-commissioning-antiforgery";
@@ -77,12 +81,13 @@ builder.Services.Configure<FormOptions>(options =>
 {
     options.ValueCountLimit = RequestLimits.MaxFormFields;
     options.KeyLengthLimit = RequestLimits.MaxFieldNameLength;
-    options.MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes;
+    // The guard middleware holds every address but the tender upload to MaxBodyBytes.
+    options.MultipartBodyLengthLimit = RequestLimits.MaxUploadBytes;
 });
 builder.WebHost.ConfigureKestrel(options =>
 {
     options.AddServerHeader = false;
-    options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+    options.Limits.MaxRequestBodySize = RequestLimits.MaxUploadBytes;
 });
 
 var app = builder.Build();

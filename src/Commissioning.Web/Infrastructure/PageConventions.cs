@@ -15,7 +15,7 @@ public static class PageConventions
     /// The folders whose pages show, or collect, an organisation's answers. Browsers and shared
     /// caches must not keep them: on a shared computer the next person could page back to them.
     /// </summary>
-    public static readonly IReadOnlyList<string> PrivateFolders = ["/Specification"];
+    public static readonly IReadOnlyList<string> PrivateFolders = ["/Specification", "/Tenders"];
 
     /// <summary>
     /// The filter that marks a response <c>Cache-Control: no-store</c>. One instance, so a test

@@ -39,7 +39,8 @@ public sealed partial class RequestGuardMiddleware(RequestDelegate next, ILogger
             return;
         }
 
-        if (request.ContentLength > RequestLimits.MaxBodyBytes)
+        var limit = RequestLimits.BodyLimitFor(request.Path);
+        if (request.ContentLength > limit)
         {
             LogRefused(logger, request.Method, request.Path, RequestRefusalReason.BodyTooLarge);
             Refuse(context, StatusCodes.Status413PayloadTooLarge, RequestRefusalReason.BodyTooLarge);
@@ -51,7 +52,7 @@ public sealed partial class RequestGuardMiddleware(RequestDelegate next, ILogger
             if (request.ContentLength is null)
             {
                 // A body of unknown length. Kestrel enforces the same limit; this covers servers that do not.
-                request.Body = new LimitedReadStream(request.Body, RequestLimits.MaxBodyBytes);
+                request.Body = new LimitedReadStream(request.Body, limit);
             }
 
             if (!request.HasFormContentType)

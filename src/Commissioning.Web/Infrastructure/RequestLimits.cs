@@ -16,6 +16,19 @@ public static class RequestLimits
     /// <summary>The largest request body accepted, in bytes (1 MB).</summary>
     public const long MaxBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// The largest upload of a whole tender file (an ICS-scale tender with every score is about
+    /// 22 MB), accepted only on the addresses in <see cref="UploadPaths"/>.
+    /// </summary>
+    public const long MaxUploadBytes = 30L * 1024 * 1024;
+
+    /// <summary>The addresses that take a whole tender file; every other address keeps <see cref="MaxBodyBytes"/>.</summary>
+    public static readonly IReadOnlyList<string> UploadPaths = ["/tenders/import"];
+
+    /// <summary>The largest body accepted for a request to <paramref name="path"/>.</summary>
+    public static long BodyLimitFor(PathString path) =>
+        UploadPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)) ? MaxUploadBytes : MaxBodyBytes;
+
     /// <summary>The most fields a form may have.</summary>
     public const int MaxFormFields = 1000;
 

@@ -18,6 +18,7 @@ public static class Storage
         services.AddCommissioningData(DatabaseSettings.From(configuration, environment.ContentRootPath));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new TenderStore(sp.GetRequiredService<ICommissioningContextFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TeamTenders>();
         return services;
     }
 

@@ -1,0 +1,216 @@
+using System.Globalization;
+using Commissioning.Application;
+using Commissioning.Core.Lifecycle;
+using Commissioning.Core.Text;
+using Commissioning.Data.Entities;
+using Commissioning.Web.Infrastructure;
+using FluentValidation;
+
+namespace Commissioning.Web.Forms;
+
+/// <summary>The tender import form: one <c>oh-tender</c> file.</summary>
+public sealed class ImportInput
+{
+    /// <summary>The file.</summary>
+    public IFormFile? File { get; set; }
+
+    /// <summary>The form's fields, as ModelState keys and the ids of their inputs.</summary>
+    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields = [("Input.File", "file")];
+}
+
+/// <summary>Checks the upload before it is read.</summary>
+public sealed class ImportInputValidator : AbstractValidator<ImportInput>
+{
+    /// <summary>The rules.</summary>
+    public ImportInputValidator()
+    {
+        RuleFor(x => x.File).NotNull().WithMessage("Select a tender file (.json) to import.")
+            .DependentRules(() =>
+            {
+                RuleFor(x => x.File!.FileName).Must(name => name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                    .WithName("File").WithMessage("The selected file must be a tender file ending in .json.");
+                RuleFor(x => x.File!.Length).GreaterThan(0).WithName("File").WithMessage("The selected file is empty.")
+                    .LessThanOrEqualTo(RequestLimits.MaxUploadBytes).WithMessage($"The selected file must be smaller than {RequestLimits.MaxUploadBytes / 1024 / 1024} MB.");
+            });
+    }
+}
+
+/// <summary>Move the tender to another stage.</summary>
+public sealed class StageInput
+{
+    /// <summary>The stage to move to, by name (such as <c>OpenForBids</c>).</summary>
+    public string? Stage { get; set; }
+
+    /// <summary>Why, where the move needs a reason.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>For standstill: the day the award notices were sent, <c>yyyy-MM-dd</c>.</summary>
+    public string? NoticesSentOn { get; set; }
+
+    /// <summary>The tender's version when the page was shown.</summary>
+    public long Version { get; set; }
+
+    /// <summary>The form's fields.</summary>
+    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields =
+        [("Stage.Stage", "stage"), ("Stage.NoticesSentOn", "notices-sent-on"), ("Stage.Reason", "stage-reason"), ("Stage", "stage")];
+
+    /// <summary>The stage chosen; only valid after validation.</summary>
+    public TenderStage ChosenStage => Enum.Parse<TenderStage>(Stage!);
+
+    /// <summary>The date chosen, if any; only valid after validation.</summary>
+    public DateOnly? ChosenDate => string.IsNullOrWhiteSpace(NoticesSentOn) ? null : DateOnly.ParseExact(NoticesSentOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Checks the stage form.</summary>
+public sealed class StageInputValidator : AbstractValidator<StageInput>
+{
+    /// <summary>The rules.</summary>
+    public StageInputValidator()
+    {
+        RuleFor(x => x.Stage).Must(s => Enum.TryParse<TenderStage>(s, ignoreCase: false, out var stage) && Enum.IsDefined(stage) && s == stage.ToString())
+            .WithMessage("Select the stage to move the tender to.");
+        RuleFor(x => x.NoticesSentOn).Must(d => string.IsNullOrWhiteSpace(d) || DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            .WithMessage("Enter the date the award notices were sent as a real date, for example 2027-03-14.");
+        RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer.")
+            .PlainText(TextShape.MultiLine, _ => "The reason");
+    }
+}
+
+/// <summary>Give someone a role on the tender.</summary>
+public sealed class PersonInput
+{
+    /// <summary>The account's email address.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>The role, by name.</summary>
+    public string? Role { get; set; }
+
+    /// <summary>For an evaluator or moderator: their id in the tender.</summary>
+    public string? EvaluatorId { get; set; }
+
+    /// <summary>For an evaluator or moderator: the lots or sections, such as <c>lot-1, lot-2/s1</c>; empty means all.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>Why, where a reason is required (from evaluation on).</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The form's fields.</summary>
+    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields =
+        [("Person.Email", "email"), ("Person.Role", "role"), ("Person.EvaluatorId", "evaluator-id"), ("Person.Scope", "scope"), ("Person.Reason", "person-reason"), ("Person.UserId", "email")];
+
+    /// <summary>The role chosen; only valid after validation.</summary>
+    public TenderRole ChosenRole => Enum.Parse<TenderRole>(Role!);
+
+    /// <summary>The scope entered, as lots and sections.</summary>
+    public IReadOnlyList<LotScope> ChosenScope =>
+    [
+        .. (Scope ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('/', 2, StringSplitOptions.TrimEntries) is [var lot, var section] ? new LotScope(lot, section) : new LotScope(part, null)),
+    ];
+}
+
+/// <summary>Checks the role form.</summary>
+public sealed class PersonInputValidator : AbstractValidator<PersonInput>
+{
+    /// <summary>The rules.</summary>
+    public PersonInputValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().WithMessage("Enter the email address of the person's account.")
+            .MaximumLength(256).WithMessage("The email address must be 256 characters or fewer.")
+            .PlainText(TextShape.OneLine, _ => "The email address");
+        RuleFor(x => x.Role).Must(r => Enum.TryParse<TenderRole>(r, ignoreCase: false, out var role) && Enum.IsDefined(role) && r == role.ToString())
+            .WithMessage("Select the person's role on this tender.");
+        RuleFor(x => x.EvaluatorId).MaximumLength(100).WithMessage("The evaluator id must be 100 characters or fewer.")
+            .PlainText(TextShape.OneLine, _ => "The evaluator id");
+        RuleFor(x => x.Scope).MaximumLength(1000).WithMessage("The lots and sections must be 1,000 characters or fewer.")
+            .PlainText(TextShape.OneLine, _ => "The lots and sections");
+        RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer.")
+            .PlainText(TextShape.MultiLine, _ => "The reason");
+    }
+}
+
+/// <summary>Take a role away.</summary>
+public sealed class RemoveInput
+{
+    /// <summary>The role's id.</summary>
+    public Guid MembershipId { get; set; }
+
+    /// <summary>Its version when the page was shown.</summary>
+    public long Version { get; set; }
+
+    /// <summary>Why, where a reason is required.</summary>
+    public string? Reason { get; set; }
+}
+
+/// <summary>Checks the remove form.</summary>
+public sealed class RemoveInputValidator : AbstractValidator<RemoveInput>
+{
+    /// <summary>The rules.</summary>
+    public RemoveInputValidator()
+    {
+        RuleFor(x => x.MembershipId).NotEmpty().WithMessage("Choose the role to take away.");
+        RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer.")
+            .PlainText(TextShape.MultiLine, _ => "The reason");
+    }
+}
+
+/// <summary>The tender's settings and bid links, changed by its owner.</summary>
+public sealed class BidLinkInput
+{
+    /// <summary>The bid.</summary>
+    public string? BidId { get; set; }
+
+    /// <summary>The provider organisation's id, or empty to clear the link.</summary>
+    public string? OrganisationId { get; set; }
+
+    /// <summary>The bid's version when the page was shown.</summary>
+    public long Version { get; set; }
+
+    /// <summary>Why, where a reason is required.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The form's fields.</summary>
+    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields =
+        [("Link.BidId", "links"), ("Link.OrganisationId", "links"), ("Link.Reason", "links"), ("Link", "links")];
+}
+
+/// <summary>Checks the bid link form.</summary>
+public sealed class BidLinkInputValidator : AbstractValidator<BidLinkInput>
+{
+    /// <summary>The rules.</summary>
+    public BidLinkInputValidator()
+    {
+        RuleFor(x => x.BidId).NotEmpty().WithMessage("Select the bid.").MaximumLength(100).WithMessage("Select the bid.")
+            .PlainText(TextShape.OneLine, _ => "The bid");
+        RuleFor(x => x.OrganisationId).Must(o => string.IsNullOrEmpty(o) || Guid.TryParse(o, out _)).WithMessage("Select a provider organisation, or none.");
+        RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer.")
+            .PlainText(TextShape.MultiLine, _ => "The reason");
+    }
+}
+
+/// <summary>Whether evaluators and moderators see prices.</summary>
+public sealed class PricesInput
+{
+    /// <summary>True to let them see prices.</summary>
+    public bool EvaluatorsSeePrices { get; set; }
+
+    /// <summary>The tender's version when the page was shown.</summary>
+    public long Version { get; set; }
+
+    /// <summary>Why, where a reason is required.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The form's fields.</summary>
+    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields = [("Prices.EvaluatorsSeePrices", "prices"), ("Prices.Reason", "prices-reason"), ("Prices", "prices")];
+}
+
+/// <summary>Checks the prices setting form.</summary>
+public sealed class PricesInputValidator : AbstractValidator<PricesInput>
+{
+    /// <summary>The rules.</summary>
+    public PricesInputValidator()
+    {
+        RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer.")
+            .PlainText(TextShape.MultiLine, _ => "The reason");
+    }
+}

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Commissioning.Application;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Commissioning.Web.Infrastructure;
+
+/// <summary>A resource-based requirement: the signed-in person may do one operation on the tender given as the resource.</summary>
+public sealed class TenderRequirement : IAuthorizationRequirement
+{
+    private static readonly Dictionary<TenderOperation, TenderRequirement> Instances =
+        Enum.GetValues<TenderOperation>().ToDictionary(o => o, o => new TenderRequirement(o));
+
+    private TenderRequirement(TenderOperation operation) => Operation = operation;
+
+    /// <summary>The operation.</summary>
+    public TenderOperation Operation { get; }
+
+    /// <summary>The requirement for an operation.</summary>
+    public static TenderRequirement For(TenderOperation operation) => Instances[operation];
+}
+
+/// <summary>
+/// Decides a <see cref="TenderRequirement"/> from the person's permissions on the tender, worked
+/// out by the application layer (<see cref="TeamTenders.OpenAsync"/>). The permissions must be
+/// the signed-in person's own.
+/// </summary>
+public sealed class TenderAuthorizationHandler : AuthorizationHandler<TenderRequirement, TenderPermissions>
+{
+    /// <inheritdoc />
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TenderRequirement requirement, TenderPermissions resource)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(requirement);
+        ArgumentNullException.ThrowIfNull(resource);
+        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) == resource.User.UserId && resource.Allows(requirement.Operation))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The signed-in person as the application layer sees them.</summary>
+public static class SignedIn
+{
+    /// <summary>The account behind the request's user, or null when not signed in or the account has gone.</summary>
+    public static async Task<SiteUser?> UserAsync(this TeamTenders team, ClaimsPrincipal principal, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } id ? await team.UserAsync(id, cancel) : null;
+    }
+}
+
+/// <summary>
+/// A page about one tender. <see cref="OpenAsync"/> finds the signed-in person's permissions and
+/// checks the operation through <see cref="IAuthorizationService"/>; a person with no role on the
+/// tender, or whose roles do not allow the operation, gets 404, exactly as for a tender that does
+/// not exist, so a guessed address shows nothing.
+/// </summary>
+public abstract class TenderPageModel(TeamTenders team, IAuthorizationService authorization) : PageModel
+{
+    /// <summary>The application layer.</summary>
+    protected TeamTenders Team => team;
+
+    /// <summary>The signed-in person.</summary>
+    public SiteUser Me { get; private set; } = null!;
+
+    /// <summary>What they may do on this tender.</summary>
+    public TenderPermissions Access { get; private set; } = null!;
+
+    /// <summary>The tender's id, from the address.</summary>
+    [FromRoute(Name = "id")]
+    public Guid TenderId { get; set; }
+
+    /// <summary>Opens the tender for <paramref name="operation"/>; false means answer 404.</summary>
+    protected async Task<bool> OpenAsync(TenderOperation operation, CancellationToken cancel)
+    {
+        if (await team.UserAsync(User, cancel) is not { } me || await team.OpenAsync(me, TenderId, cancel) is not { } access)
+        {
+            return false;
+        }
+
+        var decision = await authorization.AuthorizeAsync(User, access, TenderRequirement.For(operation));
+        if (!decision.Succeeded)
+        {
+            return false;
+        }
+
+        Me = me;
+        Access = access;
+        return true;
+    }
+
+    /// <summary>Copies an application failure's problems into ModelState, keyed by the form field each names.</summary>
+    protected void AddErrors(IEnumerable<AppError> errors, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var error in errors)
+        {
+            var key = error.Location is FormFieldLocation field ? $"{prefix}.{field.Field}" : string.Empty;
+            ModelState.AddModelError(key, error.Message);
+        }
+    }
+}

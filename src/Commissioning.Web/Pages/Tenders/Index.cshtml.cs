@@ -1,0 +1,29 @@
+using Commissioning.Application;
+using Commissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Commissioning.Web.Pages.Tenders;
+
+/// <summary>The tenders the signed-in person has a role on, or that their provider organisation bid for.</summary>
+public sealed class IndexModel(TeamTenders team) : PageModel
+{
+    /// <summary>The signed-in person.</summary>
+    public SiteUser Me { get; private set; } = null!;
+
+    /// <summary>Their tenders, newest first.</summary>
+    public IReadOnlyList<TenderListItem> Tenders { get; private set; } = [];
+
+    /// <summary>Lists them.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
+    {
+        if (await team.UserAsync(User, cancel) is not { } me)
+        {
+            return Challenge();
+        }
+
+        Me = me;
+        Tenders = await team.ListAsync(me, cancel);
+        return Page();
+    }
+}

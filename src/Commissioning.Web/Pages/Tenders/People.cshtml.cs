@@ -1,0 +1,117 @@
+using Commissioning.Application;
+using Commissioning.Data.Entities;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Commissioning.Web.Pages.Tenders;
+
+/// <summary>A tender's people and their roles: seen by its owner and observers, changed by its owner.</summary>
+public sealed class PeopleModel(TeamTenders team, IAuthorizationService authorization, IValidator<PersonInput> personValidator, IValidator<RemoveInput> removeValidator)
+    : TenderPageModel(team, authorization)
+{
+    /// <summary>The people.</summary>
+    public IReadOnlyList<PersonOnTender> People { get; private set; } = [];
+
+    /// <summary>The add form.</summary>
+    [BindProperty]
+    public PersonInput Person { get; set; } = new();
+
+    /// <summary>The remove form.</summary>
+    [BindProperty]
+    public RemoveInput Remove { get; set; } = new();
+
+    /// <summary>The errors for the error summary.</summary>
+    public IReadOnlyList<FormError> Errors { get; private set; } = [];
+
+    /// <summary>A confirmation after a change.</summary>
+    [TempData]
+    public string? Done { get; set; }
+
+    /// <summary>Shows the people.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
+    {
+        if (!await OpenAsync(TenderOperation.ViewPeople, cancel))
+        {
+            return NotFound();
+        }
+
+        People = (await Team.PeopleAsync(Me, TenderId, cancel)).Value;
+        return Page();
+    }
+
+    /// <summary>Gives someone a role (owner only).</summary>
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancel)
+    {
+        if (!await OpenAsync(TenderOperation.ManagePeople, cancel))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var input = await personValidator.ValidateAsync(Person, cancel);
+        if (input.IsValid)
+        {
+            var added = await Team.AddPersonAsync(Me, TenderId, Person.Email!, Person.ChosenRole, Person.EvaluatorId, Person.ChosenScope, Person.Reason, cancel);
+            if (added.Succeeded)
+            {
+                Done = $"{Person.Email} is now {Article(Person.ChosenRole)} on this tender.";
+                return RedirectToPage(new { id = TenderId });
+            }
+
+            AddErrors(added.Errors, nameof(Person));
+        }
+        else
+        {
+            input.AddToModelState(ModelState, nameof(Person));
+        }
+
+        Errors = FormError.From(ModelState, PersonInput.Fields);
+        People = (await Team.PeopleAsync(Me, TenderId, cancel)).Value;
+        return Page();
+    }
+
+    /// <summary>Takes a role away (owner only).</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancel)
+    {
+        if (!await OpenAsync(TenderOperation.ManagePeople, cancel))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var input = await removeValidator.ValidateAsync(Remove, cancel);
+        if (input.IsValid)
+        {
+            var removed = await Team.RemovePersonAsync(Me, TenderId, Remove.MembershipId, Remove.Version, Remove.Reason, cancel);
+            if (removed.Succeeded)
+            {
+                Done = "The role was taken away.";
+                return RedirectToPage(new { id = TenderId });
+            }
+
+            AddErrors(removed.Errors, nameof(Remove));
+        }
+        else
+        {
+            input.AddToModelState(ModelState, nameof(Remove));
+        }
+
+        Errors = FormError.From(ModelState, [("Remove.Reason", "people"), ("Remove.MembershipId", "people"), ("Remove", "people")]);
+        People = (await Team.PeopleAsync(Me, TenderId, cancel)).Value;
+        return Page();
+    }
+
+    /// <summary>The first error message for a field id, or null.</summary>
+    public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId)?.Message;
+
+    private static string Article(TenderRole role) => role switch
+    {
+        TenderRole.Owner => "an owner",
+        TenderRole.Evaluator => "an evaluator",
+        TenderRole.Moderator => "a moderator",
+        _ => "an observer",
+    };
+}

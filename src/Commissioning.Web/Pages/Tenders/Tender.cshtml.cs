@@ -1,0 +1,166 @@
+using Commissioning.Application;
+using Commissioning.Core.Lifecycle;
+using Commissioning.Data.Entities;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Commissioning.Web.Pages.Tenders;
+
+/// <summary>
+/// One tender: its stage, the signed-in person's roles, the bids they may see (prices only where
+/// they may), and for the owner the stage, the prices setting and which provider organisation
+/// submitted each bid.
+/// </summary>
+public sealed class TenderModel(TeamTenders team, IAuthorizationService authorization,
+    IValidator<StageInput> stageValidator, IValidator<PricesInput> pricesValidator, IValidator<BidLinkInput> linkValidator) : TenderPageModel(team, authorization)
+{
+    /// <summary>The bids this person may see.</summary>
+    public IReadOnlyList<BidOnTender> Bids { get; private set; } = [];
+
+    /// <summary>Provider organisations, for the owner's link form.</summary>
+    public IReadOnlyList<OrganisationRow> Providers { get; private set; } = [];
+
+    /// <summary>The stage form.</summary>
+    [BindProperty]
+    public StageInput Stage { get; set; } = new();
+
+    /// <summary>The prices setting form.</summary>
+    [BindProperty]
+    public PricesInput Prices { get; set; } = new();
+
+    /// <summary>The bid link form.</summary>
+    [BindProperty]
+    public BidLinkInput Link { get; set; } = new();
+
+    /// <summary>The errors for the error summary.</summary>
+    public IReadOnlyList<FormError> Errors { get; private set; } = [];
+
+    /// <summary>A confirmation after a change.</summary>
+    [TempData]
+    public string? Done { get; set; }
+
+    /// <summary>Shows the tender.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
+    {
+        if (!await OpenAsync(TenderOperation.View, cancel))
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(cancel);
+        return Page();
+    }
+
+    /// <summary>Moves the tender to another stage (owner only).</summary>
+    public async Task<IActionResult> OnPostStageAsync(CancellationToken cancel)
+    {
+        if (!await OpenAsync(TenderOperation.ChangeStage, cancel))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var input = await stageValidator.ValidateAsync(Stage, cancel);
+        if (input.IsValid)
+        {
+            var moved = await Team.ChangeStageAsync(Me, TenderId, Stage.ChosenStage, Stage.Reason, Stage.Version, Stage.ChosenDate, cancel);
+            if (moved.Succeeded)
+            {
+                Done = $"The tender is now at the stage: {StageNames.Of(moved.Value.Stage)}.";
+                return RedirectToPage(new { id = TenderId });
+            }
+
+            AddErrors(moved.Errors, nameof(Stage));
+        }
+        else
+        {
+            input.AddToModelState(ModelState, nameof(Stage));
+        }
+
+        return await RedisplayAsync(StageInput.Fields, cancel);
+    }
+
+    /// <summary>Lets evaluators see prices, or keeps prices from them (owner only).</summary>
+    public async Task<IActionResult> OnPostPricesAsync(CancellationToken cancel)
+    {
+        if (!await OpenAsync(TenderOperation.ManagePeople, cancel))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var input = await pricesValidator.ValidateAsync(Prices, cancel);
+        if (input.IsValid)
+        {
+            var saved = await Team.SetEvaluatorsSeePricesAsync(Me, TenderId, Prices.EvaluatorsSeePrices, Prices.Version, Prices.Reason, cancel);
+            if (saved.Succeeded)
+            {
+                Done = Prices.EvaluatorsSeePrices ? "Evaluators and moderators can now see prices." : "Prices are now kept from evaluators and moderators.";
+                return RedirectToPage(new { id = TenderId });
+            }
+
+            AddErrors(saved.Errors, nameof(Prices));
+        }
+        else
+        {
+            input.AddToModelState(ModelState, nameof(Prices));
+        }
+
+        return await RedisplayAsync(PricesInput.Fields, cancel);
+    }
+
+    /// <summary>Records which provider organisation submitted a bid (owner only).</summary>
+    public async Task<IActionResult> OnPostLinkAsync(CancellationToken cancel)
+    {
+        if (!await OpenAsync(TenderOperation.ManagePeople, cancel))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var input = await linkValidator.ValidateAsync(Link, cancel);
+        if (input.IsValid)
+        {
+            var organisation = string.IsNullOrEmpty(Link.OrganisationId) ? (Guid?)null : Guid.Parse(Link.OrganisationId);
+            var saved = await Team.LinkBidAsync(Me, TenderId, Link.BidId!, organisation, Link.Version, Link.Reason, cancel);
+            if (saved.Succeeded)
+            {
+                Done = organisation is null ? $"Bid {Link.BidId} is no longer linked to an organisation." : $"Bid {Link.BidId} is linked to its provider organisation.";
+                return RedirectToPage(new { id = TenderId });
+            }
+
+            AddErrors(saved.Errors, nameof(Link));
+        }
+        else
+        {
+            input.AddToModelState(ModelState, nameof(Link));
+        }
+
+        return await RedisplayAsync(BidLinkInput.Fields, cancel);
+    }
+
+    /// <summary>The stages the owner may move the tender to from where it is.</summary>
+    public IReadOnlyList<TenderStage> NextStages => TenderLifecycle.NextStages(Access.Tender.Stage);
+
+    /// <summary>The first error message for a field id, or null.</summary>
+    public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId)?.Message;
+
+    private async Task<IActionResult> RedisplayAsync(IReadOnlyList<(string Key, string FieldId)> fields, CancellationToken cancel)
+    {
+        Errors = FormError.From(ModelState, fields);
+        await LoadAsync(cancel);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancel)
+    {
+        Bids = (await Team.BidsAsync(Me, TenderId, cancel)).Value;
+        if (Access.Allows(TenderOperation.ManagePeople))
+        {
+            Providers = await Team.ProviderOrganisationsAsync(cancel);
+        }
+    }
+}
