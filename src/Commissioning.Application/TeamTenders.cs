@@ -1,3 +1,4 @@
+using Commissioning.Application.Accounts;
 using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Standards;
 using Commissioning.Core.Tenders;
@@ -6,19 +7,6 @@ using Commissioning.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Application;
-
-/// <summary>The site-wide roles an account can hold, apart from its roles on each tender.</summary>
-public static class SiteRoles
-{
-    /// <summary>Manages accounts. Sees no tender unless given a role on it.</summary>
-    public const string Administrator = "Administrator";
-
-    /// <summary>May create and import tenders, and owns the tenders they create.</summary>
-    public const string Commissioner = "Commissioner";
-
-    /// <summary>Every site-wide role.</summary>
-    public static IReadOnlyList<string> All { get; } = [Administrator, Commissioner];
-}
 
 /// <summary>A tender in someone's list, with what they are on it.</summary>
 /// <param name="Tender">The tender.</param>

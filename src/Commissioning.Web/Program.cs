@@ -1,5 +1,4 @@
 using Commissioning.Web.Infrastructure;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,8 +29,9 @@ builder.Services.AddCommissioningValidators();
 // (Database:Provider, ConnectionStrings:Commissioning). Created and migrated before the site starts.
 builder.Services.AddCommissioningStorage(builder.Configuration, builder.Environment);
 
-// Keys that sign antiforgery tokens and cookies survive a restart (DataProtection:KeysPath).
-builder.Services.AddPersistedDataProtection(builder.Configuration, builder.Environment);
+// Accounts (ASP.NET Core Identity), the sign-in cookie, password policy and lockout; the keys that
+// sign cookies and antiforgery tokens are kept in the database, so every instance shares them.
+builder.Services.AddCommissioningAccounts();
 
 // X-Forwarded-Proto and X-Forwarded-For are believed only from the configured proxies (default loopback).
 builder.Services.AddTrustedProxies(builder.Configuration);
@@ -43,14 +43,6 @@ builder.Services.AddHsts(options =>
 // Every page needs a signed-in user unless its page model is marked [AllowAnonymous]; a test
 // checks that each page model says one or the other. (A fallback policy would also challenge
 // requests for addresses that do not exist, instead of answering 404.)
-builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-    .AddCookie(options =>
-    {
-        options.Cookie.Name = "oh-commissioning-auth";
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.Cookie.SameSite = SameSiteMode.Lax;
-    });
 builder.Services.AddAuthorization();
 
 // Resource-based authorisation on each tender: the application layer works out a person's

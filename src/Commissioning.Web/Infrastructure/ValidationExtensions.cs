@@ -18,3 +18,19 @@ public static class ValidationExtensions
         }
     }
 }
+
+/// <summary>The one path from the application layer's errors to ModelState.</summary>
+public static class AppErrorExtensions
+{
+    /// <summary>Copies each error into ModelState under its form field, or the form as a whole when it has none.</summary>
+    public static void AddToModelState(this IEnumerable<Commissioning.Application.AppError> errors, ModelStateDictionary modelState)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(modelState);
+        foreach (var error in errors)
+        {
+            var key = error.Location is Commissioning.Application.FormFieldLocation field ? field.Field : string.Empty;
+            modelState.AddModelError(key, error.Message);
+        }
+    }
+}

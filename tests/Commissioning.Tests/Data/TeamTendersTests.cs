@@ -1,4 +1,5 @@
 using Commissioning.Application;
+using Commissioning.Application.Accounts;
 using Commissioning.Core.Files;
 using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Tenders;

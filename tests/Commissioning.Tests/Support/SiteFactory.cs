@@ -8,15 +8,14 @@ namespace Commissioning.Tests.Support;
 /// <summary>
 /// The real site in memory, reading the repository's standards folder. Page tests run it in both
 /// environments: Development (what the README's run command uses, where the container validates
-/// every registration at start-up) and Production. Each instance keeps its data-protection keys in
-/// a temporary folder of its own, deleted with it, unless it is given a folder to share.
+/// every registration at start-up) and Production. Each instance has an SQLite database of its own
+/// (accounts and data-protection keys included), in a temporary folder deleted with it, unless it
+/// is given a database file to share with another instance.
 /// </summary>
-internal sealed partial class SiteFactory(string environment = SiteFactory.Production, string? keysFolder = null) : WebApplicationFactory<Program>
+internal sealed partial class SiteFactory(string environment = SiteFactory.Production, string? databaseFile = null) : WebApplicationFactory<Program>
 {
-    private readonly DirectoryInfo? _ownKeysFolder = keysFolder is null ? Directory.CreateTempSubdirectory("site-keys-") : null;
-
     // Each site in memory has an SQLite database of its own, created and migrated at start-up.
-    private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("site-data-");
+    private readonly DirectoryInfo? _dataFolder = databaseFile is null ? Directory.CreateTempSubdirectory("site-data-") : null;
 
     /// <summary>The environment the README's run command uses (its launch profile).</summary>
     public const string Development = "Development";
@@ -31,24 +30,21 @@ internal sealed partial class SiteFactory(string environment = SiteFactory.Produ
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("Standards:Path", Repository.StandardsFolder);
-        builder.UseSetting("DataProtection:KeysPath", keysFolder ?? _ownKeysFolder!.FullName);
-        builder.UseSetting("Database:SqliteFile", Path.Combine(_dataFolder.FullName, "commissioning.db"));
+        builder.UseSetting("Database:SqliteFile", DatabaseFile);
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _ownKeysFolder is not null && Directory.Exists(_ownKeysFolder.FullName))
-        {
-            Directory.Delete(_ownKeysFolder.FullName, recursive: true);
-        }
-
-        if (disposing && Directory.Exists(_dataFolder.FullName))
+        if (disposing && _dataFolder is not null && Directory.Exists(_dataFolder.FullName))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_dataFolder.FullName, recursive: true);
         }
     }
+
+    /// <summary>The SQLite file this site keeps its data in.</summary>
+    public string DatabaseFile => databaseFile ?? Path.Combine(_dataFolder!.FullName, "commissioning.db");
 
     /// <summary>A client that does not follow redirects, so tests can see them.</summary>
     public HttpClient CreateNonRedirectingClient() =>

@@ -1,4 +1,5 @@
 using Commissioning.Application;
+using Commissioning.Application.Accounts;
 using Commissioning.Core.Standards;
 using Commissioning.Web.Forms;
 using Commissioning.Web.Infrastructure;
