@@ -55,10 +55,10 @@ public sealed class StageInput
         [("Stage.Stage", "stage"), ("Stage.NoticesSentOn", "notices-sent-on"), ("Stage.Reason", "stage-reason"), ("Stage", "stage")];
 
     /// <summary>The stage chosen; only valid after validation.</summary>
-    public TenderStage ChosenStage => Enum.Parse<TenderStage>(Stage!);
+    public TenderStage ChosenStage() => Enum.Parse<TenderStage>(Stage!);
 
     /// <summary>The date chosen, if any; only valid after validation.</summary>
-    public DateOnly? ChosenDate => string.IsNullOrWhiteSpace(NoticesSentOn) ? null : DateOnly.ParseExact(NoticesSentOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public DateOnly? ChosenDate() => string.IsNullOrWhiteSpace(NoticesSentOn) ? null : DateOnly.ParseExact(NoticesSentOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Checks the stage form.</summary>
@@ -99,10 +99,10 @@ public sealed class PersonInput
         [("Person.Email", "email"), ("Person.Role", "role"), ("Person.EvaluatorId", "evaluator-id"), ("Person.Scope", "scope"), ("Person.Reason", "person-reason"), ("Person.UserId", "email")];
 
     /// <summary>The role chosen; only valid after validation.</summary>
-    public TenderRole ChosenRole => Enum.Parse<TenderRole>(Role!);
+    public TenderRole ChosenRole() => Enum.Parse<TenderRole>(Role!);
 
     /// <summary>The scope entered, as lots and sections.</summary>
-    public IReadOnlyList<LotScope> ChosenScope =>
+    public IReadOnlyList<LotScope> ChosenScope() =>
     [
         .. (Scope ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(part => part.Split('/', 2, StringSplitOptions.TrimEntries) is [var lot, var section] ? new LotScope(lot, section) : new LotScope(part, null)),

@@ -54,10 +54,10 @@ public sealed class PeopleModel(TeamTenders team, IAuthorizationService authoriz
         var input = await personValidator.ValidateAsync(Person, cancel);
         if (input.IsValid)
         {
-            var added = await Team.AddPersonAsync(Me, TenderId, Person.Email!, Person.ChosenRole, Person.EvaluatorId, Person.ChosenScope, Person.Reason, cancel);
+            var added = await Team.AddPersonAsync(Me, TenderId, Person.Email!, Person.ChosenRole(), Person.EvaluatorId, Person.ChosenScope(), Person.Reason, cancel);
             if (added.Succeeded)
             {
-                Done = $"{Person.Email} is now {Article(Person.ChosenRole)} on this tender.";
+                Done = $"{Person.Email} is now {Article(Person.ChosenRole())} on this tender.";
                 return RedirectToPage(new { id = TenderId });
             }
 

@@ -66,7 +66,7 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
         var input = await stageValidator.ValidateAsync(Stage, cancel);
         if (input.IsValid)
         {
-            var moved = await Team.ChangeStageAsync(Me, TenderId, Stage.ChosenStage, Stage.Reason, Stage.Version, Stage.ChosenDate, cancel);
+            var moved = await Team.ChangeStageAsync(Me, TenderId, Stage.ChosenStage(), Stage.Reason, Stage.Version, Stage.ChosenDate(), cancel);
             if (moved.Succeeded)
             {
                 Done = $"The tender is now at the stage: {StageNames.Of(moved.Value.Stage)}.";

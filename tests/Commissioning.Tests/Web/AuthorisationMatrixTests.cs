@@ -1,0 +1,270 @@
+using System.Net;
+using Commissioning.Application;
+using Commissioning.Application.Accounts;
+using Commissioning.Core.Files;
+using Commissioning.Core.Standards;
+using Commissioning.Data.Entities;
+using Commissioning.Tests.Data;
+using Commissioning.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Tests.Web;
+
+/// <summary>
+/// Every page and every handler of the site, tried by every kind of person: anonymous, an account
+/// with no role on the tender, an administrator, the tender's owner, an evaluator, a moderator, an
+/// observer, the provider whose bid is linked, and another provider. The list of pages and
+/// handlers comes from the running site, so a new page or handler without a row here fails.
+/// </summary>
+[NonParallelizable]
+public sealed class AuthorisationMatrixTests
+{
+    /// <summary>The people who try each page.</summary>
+    public enum Persona
+    {
+        Anonymous,
+        NoRole,
+        Administrator,
+        Owner,
+        Evaluator,
+        Moderator,
+        Observer,
+        Provider,
+        OtherProvider,
+    }
+
+    private static readonly Persona[] Everyone = Enum.GetValues<Persona>();
+    private static readonly Persona[] SignedIn = [.. Everyone.Where(p => p != Persona.Anonymous)];
+
+    /// <summary>What a person gets: a status code, or (302 to sign in) <see cref="SignIn"/>.</summary>
+    private const int SignIn = 1;
+
+    private static Dictionary<Persona, int> Same(int status) => Everyone.ToDictionary(p => p, _ => status);
+
+    /// <summary>A page for anyone signed in; anonymous people are sent to sign in.</summary>
+    private static Dictionary<Persona, int> AnySignedIn() => Everyone.ToDictionary(p => p, p => p == Persona.Anonymous ? SignIn : 200);
+
+    /// <summary>A page about the tender: the allowed get it; everyone else signed in gets 404, as for no such tender.</summary>
+    private static Dictionary<Persona, int> OnTender(params Persona[] allowed) =>
+        Everyone.ToDictionary(p => p, p => p == Persona.Anonymous ? SignIn : allowed.Contains(p) ? 200 : 404);
+
+    /// <summary>A page for a site-wide role: the allowed get it; everyone else signed in gets 403.</summary>
+    private static Dictionary<Persona, int> ForRole(params Persona[] allowed) =>
+        Everyone.ToDictionary(p => p, p => p == Persona.Anonymous ? SignIn : allowed.Contains(p) ? 200 : 403);
+
+    /// <summary>
+    /// The expected answer for each page and handler, by route template. A POST that is allowed
+    /// is sent with an empty form, so it answers 200 with the form's errors and changes nothing.
+    /// </summary>
+    private static readonly Dictionary<string, Dictionary<Persona, int>> Expected = new()
+    {
+        ["GET "] = Same(200),
+        ["GET error/{code:int?}"] = Same(404),
+        ["GET setup"] = Same(404),
+        ["POST setup"] = Same(404),
+        ["GET account/sign-in"] = Same(200),
+        ["POST account/sign-in"] = Same(200),
+        ["GET account/sign-out"] = Same(200),
+        ["POST account/sign-out"] = Same(302),
+        ["GET Standards"] = Same(200),
+        ["GET standards/{id}"] = Same(200),
+        ["GET standards/requirements/{id}"] = Same(200),
+        ["GET standards/guide-questions"] = Same(200),
+        ["GET Standards/Glossary"] = Same(200),
+        ["GET Standards/Sources"] = Same(200),
+        ["GET Specification"] = Same(302), // with no answers it sends you to the profile form
+        ["GET Specification/Profile"] = Same(200),
+        ["POST Specification/Profile"] = Same(200),
+        ["GET admin/accounts"] = ForRole(Persona.Administrator),
+        ["POST admin/accounts?handler=Unlock"] = ForRole(Persona.Administrator).With(Persona.Administrator, 404), // no such account to unlock
+        ["GET admin/accounts/create"] = ForRole(Persona.Administrator),
+        ["POST admin/accounts/create"] = ForRole(Persona.Administrator),
+        ["GET Tenders"] = AnySignedIn(),
+        ["GET Tenders/Import"] = ForRole(Persona.Owner),
+        ["POST Tenders/Import"] = ForRole(Persona.Owner),
+        ["GET tenders/{id:guid}"] = OnTender(Persona.Owner, Persona.Evaluator, Persona.Moderator, Persona.Observer, Persona.Provider),
+        ["POST tenders/{id:guid}?handler=Stage"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}?handler=Prices"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}?handler=Link"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/people"] = OnTender(Persona.Owner, Persona.Observer),
+        ["POST tenders/{id:guid}/people?handler=Add"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/people?handler=Remove"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/audit"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/audit?handler=Csv"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/export"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/scores"] = OnTender(Persona.Owner, Persona.Evaluator, Persona.Moderator, Persona.Observer),
+    };
+
+    [Test]
+    public async Task EveryPageAndHandler_EveryPersona_GetsWhatTheirRolesAllow()
+    {
+        using var site = new SiteFactory();
+        var handlers = await HandlersAsync(site);
+        Assert.That(handlers.Except(Expected.Keys), Is.Empty, "Pages or handlers with no row in the authorisation matrix: add one");
+        Assert.That(Expected.Keys.Except(handlers), Is.Empty, "Rows in the authorisation matrix for pages or handlers that no longer exist");
+
+        var tender = await TeamAsync(site);
+        var catalogue = site.Services.GetRequiredService<StandardsCatalogue>();
+        var values = new Dictionary<string, string>
+        {
+            ["{id:guid}"] = tender.ToString(),
+            ["{code:int?}"] = "404",
+            ["standards/{id}"] = "standards/" + catalogue.RuleSets[0].Id,
+            ["requirements/{id}"] = "requirements/" + catalogue.RuleSets[0].Requirements[0].Id,
+        };
+
+        var mismatches = new List<string>();
+        var tried = 0;
+        foreach (var persona in Everyone)
+        {
+            using var signedIn = site.CreateNonRedirectingClient();
+            await SignInAsync(signedIn, persona);
+            foreach (var key in handlers)
+            {
+                // Signing out gets a client of its own, so it does not sign the other requests out.
+                using var own = key == "POST account/sign-out" ? site.CreateNonRedirectingClient() : null;
+                if (own is not null)
+                {
+                    await SignInAsync(own, persona);
+                }
+
+                var status = await SendAsync(own ?? signedIn, key, values);
+                tried++;
+                if (status != Expected[key][persona])
+                {
+                    mismatches.Add($"{persona} {key}: expected {Describe(Expected[key][persona])}, got {Describe(status)}");
+                }
+            }
+        }
+
+        Assert.That(mismatches, Is.Empty);
+        Assert.That(tried, Is.EqualTo(Everyone.Length * handlers.Count));
+    }
+
+    [Test]
+    public async Task TenderPages_AGuessedTenderAddress_Is404EvenForACommissioner()
+    {
+        using var site = new SiteFactory();
+        await TeamAsync(site);
+        using var client = site.CreateNonRedirectingClient();
+        await SignInAsync(client, Persona.Owner);
+        var guessed = Guid.NewGuid();
+        var checkedPages = 0;
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores" })
+        {
+            using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
+            checkedPages++;
+        }
+
+        Assert.That(checkedPages, Is.EqualTo(6));
+    }
+
+    private static string Describe(int status) => status == SignIn ? "302 to sign in" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Every page's route template and handler, as "METHOD template[?handler=Name]", from the running site.</summary>
+    private static async Task<List<string>> HandlersAsync(SiteFactory site)
+    {
+        var descriptors = site.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items.OfType<PageActionDescriptor>().ToList();
+        var loader = site.Services.GetRequiredService<PageLoader>();
+        var keys = new List<string>();
+        foreach (var descriptor in descriptors)
+        {
+            var compiled = await loader.LoadAsync(descriptor, Microsoft.AspNetCore.Http.EndpointMetadataCollection.Empty);
+            var template = descriptor.AttributeRouteInfo!.Template!;
+
+            // A folder's Index page has two templates ("Tenders/Index" and "Tenders"); test it once.
+            if (template.EndsWith("/Index", StringComparison.Ordinal) || template == "Index")
+            {
+                continue;
+            }
+
+            // Only GET and POST reach a page (RequestGuardMiddleware answers 405 to the rest); the
+            // error page's filter override shows up as a "PAGE" method and is not a handler.
+            var methods = compiled.HandlerMethods.Where(h => h.HttpMethod is "Get" or "Post" or "GET" or "POST").Select(h => $"{h.HttpMethod.ToUpperInvariant()} {template}{(h.Name is null ? "" : "?handler=" + h.Name)}").ToList();
+            keys.AddRange(methods.Count > 0 ? methods : [$"GET {template}"]);
+        }
+
+        Assert.That(keys, Has.Count.GreaterThan(30), "the pages were found");
+        return [.. keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    private static async Task<int> SendAsync(HttpClient client, string key, Dictionary<string, string> values)
+    {
+        var (method, rest) = (key[..key.IndexOf(' ', StringComparison.Ordinal)], key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        var path = "/" + rest;
+        foreach (var (name, value) in values)
+        {
+            path = path.Replace(name, value, StringComparison.Ordinal);
+        }
+
+        HttpResponseMessage response;
+        if (method == "GET")
+        {
+            response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        }
+        else
+        {
+            // A token for this client's identity, from a page every persona can open.
+            var token = await SiteFactory.GetAntiforgeryTokenAsync(client, "/account/sign-in");
+            using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+            response = await client.PostAsync(new Uri(path, UriKind.Relative), form);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            return status == 302 && response.Headers.Location?.OriginalString.Contains("/account/sign-in", StringComparison.OrdinalIgnoreCase) == true ? SignIn : status;
+        }
+    }
+
+    private static string Email(Persona persona) => persona.ToString().ToLowerInvariant() + "@example.nhs.uk";
+
+    private static async Task SignInAsync(HttpClient client, Persona persona)
+    {
+        if (persona != Persona.Anonymous)
+        {
+            await TestAccounts.SignInAsync(client, Email(persona));
+        }
+    }
+
+    /// <summary>The accounts, and a tender with the team on it, the provider's bid linked.</summary>
+    private static async Task<Guid> TeamAsync(SiteFactory site)
+    {
+        await TestAccounts.CreateAsync(site, Email(Persona.NoRole), organisation: "North ICS");
+        await TestAccounts.CreateAsync(site, Email(Persona.Administrator), roles: [SiteRoles.Administrator], organisation: "North ICS");
+        var owner = await TestAccounts.CreateAsync(site, Email(Persona.Owner), roles: [SiteRoles.Commissioner], organisation: "North ICS");
+        foreach (var persona in new[] { Persona.Evaluator, Persona.Moderator, Persona.Observer })
+        {
+            await TestAccounts.CreateAsync(site, Email(persona), organisation: "North ICS");
+        }
+
+        await TestAccounts.CreateAsync(site, Email(Persona.Provider), organisation: "Alpha OH Ltd", organisationKind: OrganisationKind.Provider);
+        await TestAccounts.CreateAsync(site, Email(Persona.OtherProvider), organisation: "Delta OH", organisationKind: OrganisationKind.Provider);
+
+        var team = site.Services.GetRequiredService<TeamTenders>();
+        var me = (await team.UserAsync(owner))!;
+        var id = (await team.ImportAsync(me, TenderFile.Write(StorageTests.ValidSample()), null)).Value;
+        Assert.That((await team.AddPersonAsync(me, id, Email(Persona.Evaluator), TenderRole.Evaluator, "e1", [], null)).Succeeded, Is.True);
+        Assert.That((await team.AddPersonAsync(me, id, Email(Persona.Moderator), TenderRole.Moderator, "m1", [], null)).Succeeded, Is.True);
+        Assert.That((await team.AddPersonAsync(me, id, Email(Persona.Observer), TenderRole.Observer, null, [], null)).Succeeded, Is.True);
+        var alpha = (await team.ProviderOrganisationsAsync()).Single(o => o.Name == "Alpha OH Ltd");
+        var bid = (await team.BidsAsync(me, id)).Value.Single(b => b.Id == "bid-a");
+        Assert.That((await team.LinkBidAsync(me, id, "bid-a", alpha.Id, bid.Version, null)).Succeeded, Is.True);
+        return id;
+    }
+}
+
+internal static class ExpectationExtensions
+{
+    /// <summary>The same expectations, with one person's answer changed.</summary>
+    public static Dictionary<AuthorisationMatrixTests.Persona, int> With(this Dictionary<AuthorisationMatrixTests.Persona, int> expected, AuthorisationMatrixTests.Persona persona, int status)
+    {
+        expected[persona] = status;
+        return expected;
+    }
+}
