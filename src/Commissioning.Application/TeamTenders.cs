@@ -30,7 +30,7 @@ public sealed record PersonOnTender(Guid MembershipId, long Version, string User
 public sealed record LotScope(string LotId, string? SectionId)
 {
     /// <inheritdoc />
-    public override string ToString() => SectionId is null ? $"lot {LotId}" : $"lot {LotId}, section {SectionId}";
+    public override string ToString() => SectionId is null ? LotId : $"{LotId}, section {SectionId}";
 }
 
 /// <summary>A bid as one person may see it.</summary>

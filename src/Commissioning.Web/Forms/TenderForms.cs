@@ -163,15 +163,15 @@ public sealed class BidLinkInput
     /// <summary>The provider organisation's id, or empty to clear the link.</summary>
     public string? OrganisationId { get; set; }
 
-    /// <summary>The bid's version when the page was shown.</summary>
-    public long Version { get; set; }
+    /// <summary>Each bid's version when the page was shown, by bid id.</summary>
+    public Dictionary<string, long> Versions { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Why, where a reason is required.</summary>
     public string? Reason { get; set; }
 
     /// <summary>The form's fields.</summary>
     public static readonly IReadOnlyList<(string Key, string FieldId)> Fields =
-        [("Link.BidId", "links"), ("Link.OrganisationId", "links"), ("Link.Reason", "links"), ("Link", "links")];
+        [("Link.BidId", "links"), ("Link.OrganisationId", "links"), ("Link.Reason", "links"), ("Link.Versions", "links"), ("Link", "links")];
 }
 
 /// <summary>Checks the bid link form.</summary>
@@ -183,6 +183,7 @@ public sealed class BidLinkInputValidator : AbstractValidator<BidLinkInput>
         RuleFor(x => x.BidId).NotEmpty().WithMessage("Select the bid.").MaximumLength(100).WithMessage("Select the bid.")
             .PlainText(TextShape.OneLine, _ => "The bid");
         RuleFor(x => x.OrganisationId).Must(o => string.IsNullOrEmpty(o) || Guid.TryParse(o, out _)).WithMessage("Select a provider organisation, or none.");
+        RuleFor(x => x.Versions.Count).LessThanOrEqualTo(1000).WithName("Versions").WithMessage("The form carried too many bids. Reload the page and try again.");
         RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer.")
             .PlainText(TextShape.MultiLine, _ => "The reason");
     }

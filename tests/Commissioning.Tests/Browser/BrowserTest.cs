@@ -24,6 +24,9 @@ public abstract class BrowserTest
     /// <summary>The browser, started once for the fixture.</summary>
     protected IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The site, for arranging data (accounts, tenders) through its services.</summary>
+    private protected SiteFactory Site => _factory;
+
     /// <summary>The site's address, such as http://127.0.0.1:41234.</summary>
     protected string BaseUrl { get; private set; } = null!;
 

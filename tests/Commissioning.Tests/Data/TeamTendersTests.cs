@@ -376,8 +376,8 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
         var people = (await Team().PeopleAsync(_olu, _tender)).Value;
         Assert.That(people.Select(p => $"{p.Role} {p.Name} {string.Join(";", p.Scope)}"), Is.EqualTo(new[]
         {
-            "Owner Priya Shah ", "Evaluator Alex Evaluator lot lot-1", "Evaluator Casey Evaluator lot lot-2",
-            "Evaluator Sam Evaluator lot lot-1, section s1", "Moderator Robin Moderator lot lot-1", "Observer Olu Observer ",
+            "Owner Priya Shah ", "Evaluator Alex Evaluator lot-1", "Evaluator Casey Evaluator lot-2",
+            "Evaluator Sam Evaluator lot-1, section s1", "Moderator Robin Moderator lot-1", "Observer Olu Observer ",
         }));
         var owner = people.Single(p => p.Role == TenderRole.Owner);
         var removed = await Team().RemovePersonAsync(_priya, _tender, owner.MembershipId, owner.Version, "Leaving");

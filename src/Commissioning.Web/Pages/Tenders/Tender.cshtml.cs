@@ -125,7 +125,8 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
         if (input.IsValid)
         {
             var organisation = string.IsNullOrEmpty(Link.OrganisationId) ? (Guid?)null : Guid.Parse(Link.OrganisationId);
-            var saved = await Team.LinkBidAsync(Me, TenderId, Link.BidId!, organisation, Link.Version, Link.Reason, cancel);
+            // One form for every bid: each bid's version as the owner saw it travels with the form.
+            var saved = await Team.LinkBidAsync(Me, TenderId, Link.BidId!, organisation, Link.Versions.GetValueOrDefault(Link.BidId!), Link.Reason, cancel);
             if (saved.Succeeded)
             {
                 Done = organisation is null ? $"Bid {Link.BidId} is no longer linked to an organisation." : $"Bid {Link.BidId} is linked to its provider organisation.";
