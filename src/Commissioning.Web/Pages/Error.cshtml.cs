@@ -53,6 +53,10 @@ public sealed class ErrorModel : PageModel
     /// unhandled exception is 500; anyone opening the address directly gets the status in it when
     /// that is an error status, and 404 for anything else (<c>/error/200</c> is not a page).
     /// </summary>
+    /// <summary>The largest body the refused address accepts, for the 413 page.</summary>
+    public long BodyLimit { get; private set; } = RequestLimits.MaxBodyBytes;
+
+    /// <inheritdoc />
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -68,6 +72,11 @@ public sealed class ErrorModel : PageModel
         }
 
         Response.StatusCode = Code;
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } refused)
+        {
+            BodyLimit = RequestLimits.BodyLimitFor(refused.OriginalPath);
+        }
+
         if (WasFormPost && HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } original)
         {
             var address = original.OriginalPathBase + original.OriginalPath;
