@@ -26,6 +26,10 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, IValidator<Si
     public static readonly string LockedMessage =
         $"Your account is locked because the wrong password was entered {IdentitySettings.MaxFailedSignIns} times. Try again in {IdentitySettings.LockoutDuration.TotalMinutes:0} minutes, or ask an administrator to unlock it";
 
+    private static readonly UserAccount NoOne = new() { DisplayName = "No one" };
+
+    private static readonly Lazy<string> NoOneHash = new(() => new PasswordHasher<UserAccount>().HashPassword(NoOne, Guid.NewGuid().ToString()));
+
     /// <summary>The answers.</summary>
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -49,7 +53,16 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, IValidator<Si
             return ShowErrors();
         }
 
-        var outcome = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByNameAsync(Input.Email!.Trim());
+        if (user is null)
+        {
+            // Hash the password anyway, so an unknown address takes as long to refuse as a wrong password.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(NoOne, NoOneHash.Value, Input.Password!);
+            ModelState.AddModelError("Input.Email", WrongDetailsMessage);
+            return ShowErrors();
+        }
+
+        var outcome = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (outcome.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
