@@ -46,7 +46,7 @@ public abstract partial class AccountFieldsValidator<T> : AbstractValidator<T>
     {
         RuleFor(i => i.DisplayName)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter the person's full name")
-            .Must(n => n!.Trim().Length <= MaximumNameLength).When(i => !string.IsNullOrWhiteSpace(i.DisplayName))
+            .Must(n => n!.Trim().Length <= MaximumNameLength).When(i => !string.IsNullOrWhiteSpace(i.DisplayName), ApplyConditionTo.CurrentValidator)
             .WithMessage($"Full name must be {MaximumNameLength} characters or fewer");
         RuleFor(i => i.Email)
             .Custom((email, context) =>
@@ -71,7 +71,7 @@ public abstract partial class AccountFieldsValidator<T> : AbstractValidator<T>
             });
         RuleFor(i => i.ConfirmPassword)
             .Must(c => !string.IsNullOrEmpty(c)).WithMessage("Enter the password again")
-            .Equal(i => i.Password).When(i => !string.IsNullOrEmpty(i.ConfirmPassword)).WithMessage("The passwords do not match. Enter the same password in both boxes");
+            .Equal(i => i.Password).When(i => !string.IsNullOrEmpty(i.ConfirmPassword), ApplyConditionTo.CurrentValidator).WithMessage("The passwords do not match. Enter the same password in both boxes");
     }
 
     /// <summary>Something, an @, something, a dot, something; no spaces. Identity checks the address again when it saves the account.</summary>

@@ -3,7 +3,6 @@ using Commissioning.Data;
 using Commissioning.Data.Entities;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Commissioning.Web.Infrastructure;
 
@@ -20,12 +19,6 @@ public static class Accounts
     /// <summary>The sign-in page's address.</summary>
     public const string SignInPath = "/account/sign-in";
 
-    /// <summary>Failed sign-ins in a row that lock an account.</summary>
-    public const int MaxFailedSignIns = 5;
-
-    /// <summary>How long a locked account stays locked.</summary>
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     /// <summary>
     /// The application name that keys are isolated by. Fixed, so that the keys still apply when the
     /// site is moved or published to another folder (the default is the content root path).
@@ -35,31 +28,10 @@ public static class Accounts
     /// <summary>Registers Identity, the cookie, the password policy, lockout, the account service and the keys.</summary>
     public static IServiceCollection AddCommissioningAccounts(this IServiceCollection services)
     {
-        services.AddIdentity<UserAccount, IdentityRole>(options =>
-            {
-                // Sign-in is by email address, which is also the user name; any character an email
-                // address may have is allowed.
-                options.User.RequireUniqueEmail = true;
-                options.User.AllowedUserNameCharacters = string.Empty;
-                options.SignIn.RequireConfirmedAccount = false;
-
-                // Length over complexity (PasswordPolicy, which replaces Identity's own validator).
-                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
-                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
-            })
+        services.AddIdentity<UserAccount, IdentityRole>(IdentitySettings.Apply)
             .AddEntityFrameworkStores<CommissioningDbContext>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
-        services.RemoveAll<IPasswordValidator<UserAccount>>();
-        services.AddScoped<IPasswordValidator<UserAccount>, PasswordPolicy>();
-        services.AddScoped<AccountService>();
+        services.AddAccountServices();
 
         services.ConfigureApplicationCookie(options =>
         {

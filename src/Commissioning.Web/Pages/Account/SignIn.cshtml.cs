@@ -1,3 +1,4 @@
+using Commissioning.Application.Accounts;
 using Commissioning.Data.Entities;
 using Commissioning.Web.Forms;
 using Commissioning.Web.Infrastructure;
@@ -12,8 +13,8 @@ namespace Commissioning.Web.Pages.Account;
 /// <summary>
 /// Sign in with email address and password. Public. A wrong email address and a wrong password get
 /// the same message, so the form does not tell anyone which addresses have accounts. After
-/// <see cref="Accounts.MaxFailedSignIns"/> wrong passwords in a row the account is locked for
-/// <see cref="Accounts.LockoutDuration"/>. The return address is followed only when it is on this site.
+/// <see cref="IdentitySettings.MaxFailedSignIns"/> wrong passwords in a row the account is locked for
+/// <see cref="IdentitySettings.LockoutDuration"/>. The return address is followed only when it is on this site.
 /// </summary>
 [AllowAnonymous]
 public sealed class SignInModel(SignInManager<UserAccount> signIn, IValidator<SignInInput> validator) : PageModel
@@ -23,7 +24,11 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, IValidator<Si
 
     /// <summary>The message for a locked account.</summary>
     public static readonly string LockedMessage =
-        $"Your account is locked because the wrong password was entered {Accounts.MaxFailedSignIns} times. Try again in {Accounts.LockoutDuration.TotalMinutes:0} minutes, or ask an administrator to unlock it";
+        $"Your account is locked because the wrong password was entered {IdentitySettings.MaxFailedSignIns} times. Try again in {IdentitySettings.LockoutDuration.TotalMinutes:0} minutes, or ask an administrator to unlock it";
+
+    private static readonly UserAccount NoOne = new() { DisplayName = "No one" };
+
+    private static readonly Lazy<string> NoOneHash = new(() => new PasswordHasher<UserAccount>().HashPassword(NoOne, Guid.NewGuid().ToString()));
 
     /// <summary>The answers.</summary>
     [BindProperty]
@@ -48,7 +53,16 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, IValidator<Si
             return ShowErrors();
         }
 
-        var outcome = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByNameAsync(Input.Email!.Trim());
+        if (user is null)
+        {
+            // Hash the password anyway, so an unknown address takes as long to refuse as a wrong password.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(NoOne, NoOneHash.Value, Input.Password!);
+            ModelState.AddModelError("Input.Email", WrongDetailsMessage);
+            return ShowErrors();
+        }
+
+        var outcome = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (outcome.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

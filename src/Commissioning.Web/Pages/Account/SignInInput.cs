@@ -30,7 +30,7 @@ public sealed class SignInInputValidator : AbstractValidator<SignInInput>
     {
         RuleFor(i => i.Email)
             .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage("Enter your email address")
-            .Must(e => e!.Trim().Length <= MaximumEmailLength).When(i => !string.IsNullOrWhiteSpace(i.Email))
+            .Must(e => e!.Trim().Length <= MaximumEmailLength).When(i => !string.IsNullOrWhiteSpace(i.Email), ApplyConditionTo.CurrentValidator)
             .WithMessage($"Email address must be {MaximumEmailLength} characters or fewer");
         RuleFor(i => i.Password)
             .Must(p => !string.IsNullOrEmpty(p)).WithMessage("Enter your password");

@@ -85,7 +85,7 @@ public sealed class CreateInputValidator : AccountFieldsValidator<CreateInput>
         RuleFor(i => i.NewOrganisationName)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter the organisation's name")
             .Must(n => n!.Trim().Length <= CreateInput.MaximumOrganisationNameLength)
-            .When(i => !string.IsNullOrWhiteSpace(i.NewOrganisationName))
+            .When(i => !string.IsNullOrWhiteSpace(i.NewOrganisationName), ApplyConditionTo.CurrentValidator)
             .WithMessage($"Organisation name must be {CreateInput.MaximumOrganisationNameLength} characters or fewer")
             .When(i => i.OrganisationChoice == CreateInput.NewOrganisation, ApplyConditionTo.AllValidators);
         RuleFor(i => i.NewOrganisationKind)
