@@ -96,7 +96,9 @@ public sealed class AccountService(CommissioningDbContext db, UserManager<UserAc
             return Outcome<AccountSummary>.Fail(FailureKind.NotFound, "The first administrator has already been set up. Sign in instead.");
         }
 
-        var account = new NewAccount(displayName, email, password, [SiteRoles.Administrator]);
+        // Administrator and commissioner: on a new service the first person usually both sets up
+        // accounts and runs the first tender (the toolkit's judgement; more people get accounts later).
+        var account = new NewAccount(displayName, email, password, [SiteRoles.Administrator, SiteRoles.Commissioner]);
         var user = NewUser(account, organisationId: null);
         var created = await CreateAsync(new Actor(user.Id, account.DisplayName.Trim()), account, user, cancel).ConfigureAwait(false);
         if (created.Succeeded)

@@ -66,7 +66,8 @@ public sealed class AccountServiceTests(DatabaseProvider provider)
         await using var db = _database.Context();
         Assert.That(await db.Users.CountAsync(), Is.EqualTo(1));
         Assert.That(await db.AuditEntries.CountAsync(a => a.Entity == AccountService.AuditEntity), Is.EqualTo(1));
-        Assert.That(await db.UserRoles.CountAsync(), Is.EqualTo(1), "the one account is an administrator");
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select r.Name).ToListAsync();
+        Assert.That(roles.Order(StringComparer.Ordinal), Is.EqualTo(new[] { SiteRoles.Administrator, SiteRoles.Commissioner }), "the one account is an administrator and a commissioner");
     }
 
     [Test]
