@@ -34,7 +34,7 @@ public static class MatrixProfile
             }
 
             exports.Add((layout, clock.Elapsed - layout));
-            cells = model.Sheets.Sum(s => s.Cells.Count);
+            cells = model.Sheets.Sum(s => s.Cells.Count());
         }
 
         long exportPeak;

@@ -303,6 +303,21 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
     }
 
     /// <summary>
+    /// Reads a whole input file as UTF-8 bytes, with the refusals and messages of
+    /// <see cref="ReadFile"/>: for a large file (a tender), so that it is not also held as a string.
+    /// </summary>
+    public ReadOnlyMemory<byte> ReadUtf8(string path)
+    {
+        var text = files.ReadUtf8(path, Resolve(path));
+        return text.Failure switch
+        {
+            ReadFailure.None => text.Utf8,
+            ReadFailure.Usage => throw new UsageException(text.Message!),
+            _ => throw new UnreadableFileException(path, text.Message!),
+        };
+    }
+
+    /// <summary>
     /// Reads a whole input file. A name that leads to no readable file is a usage error naming
     /// it; a file that is not text this toolkit reads is reported as that file's problem.
     /// </summary>

@@ -32,7 +32,9 @@ internal static class MatrixCommand
             throw new UsageException($"The folder for the workbook does not exist: {folder}");
         }
 
-        var read = TenderFile.Read(context.ReadFile(file));
+        // Read from the file's bytes: an ICS-scale tender is over 20 MB, and holding it as a
+        // string too would add twice that to the command's peak memory.
+        var read = TenderFile.Read(context.ReadUtf8(file));
         if (!read.Succeeded)
         {
             return context.Problems(file, read.Problems);
