@@ -75,7 +75,7 @@ internal static class CommandLine
                 ["export", "response-workbook", var tender] => ResponseWorkbookCommands.Export(context, Given(tender, "the tender file"), arguments.Option("lot"), arguments.Option("output")),
                 ["import", "response-workbook", var tender, var workbook] => ResponseWorkbookCommands.Import(context, Given(tender, "the tender file"), Given(workbook, "the response workbook"), arguments.Option("output"), arguments.Option("lot")),
                 ["export", "matrix", var tender] => MatrixCommand.Run(context, Given(tender, "the tender file"), arguments.Option("output")),
-                ["render", var document, var input] => RenderCommand.Run(context, document, Given(input, "the input file"), arguments),
+                ["render", var document, var input] => RenderCommand.Run(context, document, Given(input, "the input file"), arguments.Option("output"), arguments.Option("bid"), arguments.Flag("disclose-winner-answers")),
                 ["help"] => ShowUsage(output, ExitCodes.Success),
                 [] => UsageError(error, "Name a command."),
                 _ => UsageError(error, $"Unknown command or wrong number of arguments: {string.Join(' ', args)}"),
