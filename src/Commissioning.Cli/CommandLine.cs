@@ -75,7 +75,7 @@ internal static class CommandLine
                 ["export", "response-workbook", var tender] => ResponseWorkbookCommands.Export(context, Given(tender, "the tender file"), arguments.Option("lot"), arguments.Option("output")),
                 ["import", "response-workbook", var tender, var workbook] => ResponseWorkbookCommands.Import(context, Given(tender, "the tender file"), Given(workbook, "the response workbook"), arguments.Option("output"), arguments.Option("lot")),
                 ["export", "matrix", var tender] => MatrixCommand.Run(context, Given(tender, "the tender file"), arguments.Option("output")),
-                ["render", var document, var input] => RenderCommand.Run(context, document, Given(input, "the input file"), arguments),
+                ["render", var document, var input] => RenderCommand.Run(context, document, Given(input, "the input file"), arguments.Option("output"), arguments.Option("bid"), arguments.Flag("disclose-winner-answers")),
                 ["help"] => ShowUsage(output, ExitCodes.Success),
                 [] => UsageError(error, "Name a command."),
                 _ => UsageError(error, $"Unknown command or wrong number of arguments: {string.Join(' ', args)}"),
@@ -299,6 +299,21 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
             ReadFailure.None => read.Bytes!,
             ReadFailure.Usage => throw new UsageException(read.Message!),
             _ => throw new UnreadableFileException(path, read.Message!),
+        };
+    }
+
+    /// <summary>
+    /// Reads a whole input file as UTF-8 bytes, with the refusals and messages of
+    /// <see cref="ReadFile"/>: for a large file (a tender), so that it is not also held as a string.
+    /// </summary>
+    public ReadOnlyMemory<byte> ReadUtf8(string path)
+    {
+        var text = files.ReadUtf8(path, Resolve(path));
+        return text.Failure switch
+        {
+            ReadFailure.None => text.Utf8,
+            ReadFailure.Usage => throw new UsageException(text.Message!),
+            _ => throw new UnreadableFileException(path, text.Message!),
         };
     }
 

@@ -6,7 +6,7 @@ namespace Commissioning.Cli;
 /// <summary><c>render evaluation-report</c> and <c>render assessment-summary</c>.</summary>
 internal static class EvaluationDocumentCommands
 {
-    public static int Report(CommandContext context, string tenderFile, (string Shown, string Path, DocumentOutput Format) output)
+    public static int Report(CommandContext context, string tenderFile, DocumentTarget output)
     {
         if (EvaluateCommand.Load(context, tenderFile) is not { } pack)
         {
@@ -14,10 +14,11 @@ internal static class EvaluationDocumentCommands
         }
 
         var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
-        return RenderCommand.Write(context, output, EvaluationDocuments.Report(result, robustness, output.Format, context.Today));
+        var text = EvaluationDocuments.Report(result, robustness, output.Format, context.Today);
+        return output.Write(context, text, output.WroteLine(text));
     }
 
-    public static int Summary(CommandContext context, string tenderFile, (string Shown, string Path, DocumentOutput Format) output, string? bidId, bool discloseWinnerAnswers)
+    public static int Summary(CommandContext context, string tenderFile, DocumentTarget output, string? bidId, bool discloseWinnerAnswers)
     {
         if (bidId is null)
         {
@@ -35,6 +36,7 @@ internal static class EvaluationDocumentCommands
         }
 
         var result = TenderEvaluator.Evaluate(pack);
-        return RenderCommand.Write(context, output, EvaluationDocuments.AssessmentSummary(result, bidId, output.Format, context.Today, discloseWinnerAnswers));
+        var text = EvaluationDocuments.AssessmentSummary(result, bidId, output.Format, context.Today, discloseWinnerAnswers);
+        return output.Write(context, text, output.WroteLine(text));
     }
 }

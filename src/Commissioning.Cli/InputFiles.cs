@@ -29,6 +29,9 @@ internal sealed record InputText(string? Text, ReadFailure Failure, string? Mess
     public static InputText Content(string message) => new(null, ReadFailure.Content, message);
 }
 
+/// <summary>The text of a file as UTF-8 bytes, or why it could not be read.</summary>
+internal sealed record InputUtf8(ReadOnlyMemory<byte> Utf8, ReadFailure Failure, string? Message);
+
 /// <summary>The bytes of a file, or why it could not be read.</summary>
 internal sealed record InputBytes(byte[]? Bytes, ReadFailure Failure, string? Message)
 {
@@ -61,6 +64,22 @@ internal sealed class InputFiles(OpenFile open)
 
         var decoded = FileText.Decode(read.Bytes!);
         return decoded.Succeeded ? InputText.Of(decoded.Value) : InputText.Content(decoded.Problems[0].Message);
+    }
+
+    /// <summary>
+    /// Reads a text file as UTF-8 bytes, with every refusal of <see cref="Read"/>, for large
+    /// files read straight from their bytes (see <see cref="FileText.Utf8Text"/>).
+    /// </summary>
+    public InputUtf8 ReadUtf8(string shown, string fullPath)
+    {
+        var read = ReadBytes(shown, fullPath);
+        if (read.Failure != ReadFailure.None)
+        {
+            return new InputUtf8(default, read.Failure, read.Message);
+        }
+
+        var text = FileText.Utf8Text(read.Bytes!);
+        return text.Succeeded ? new InputUtf8(text.Value, ReadFailure.None, null) : new InputUtf8(default, ReadFailure.Content, text.Problems[0].Message);
     }
 
     /// <summary>Reads a file's bytes (a workbook), with every refusal of <see cref="Read"/> but the text checks.</summary>

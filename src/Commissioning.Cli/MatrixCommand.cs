@@ -9,7 +9,8 @@ namespace Commissioning.Cli;
 /// <c>export matrix &lt;tender.json&gt; -o &lt;file.xlsx&gt;</c>: evaluates the tender and writes the
 /// evaluation matrix workbook (docs/excel-matrix.md). The file is written to a temporary file
 /// beside the target and then moved into place, so a failed export never leaves half a workbook.
-/// On a terminal, progress is shown on the error stream as each sheet is written.
+/// On a terminal, progress is shown on the error stream as each step starts and each sheet is
+/// written (<see cref="TerminalProgress"/>).
 /// </summary>
 internal static class MatrixCommand
 {
@@ -32,20 +33,28 @@ internal static class MatrixCommand
             throw new UsageException($"The folder for the workbook does not exist: {folder}");
         }
 
-        var read = TenderFile.Read(context.ReadFile(file));
+        // The status line is cleared before anything is printed (and, by using, if reading throws).
+        using var progress = TerminalProgress.For(context, "Writing the matrix");
+        progress.Report("Reading the tender");
+
+        // Read from the file's bytes: an ICS-scale tender is over 20 MB, and holding it as a
+        // string too would add twice that to the command's peak memory.
+        var read = TenderFile.Read(context.ReadUtf8(file));
         if (!read.Succeeded)
         {
+            progress.Dispose();
             return context.Problems(file, read.Problems);
         }
 
         var pack = read.Value;
+        progress.Report("Checking the tender");
         var validation = new TenderPackValidator(context.Standards).Validate(pack);
         if (!validation.IsValid)
         {
+            progress.Dispose();
             return context.Invalid(file, validation.Errors.Select(e => $"{TenderFile.JsonPath(e.PropertyName)}: {e.ErrorMessage}"));
         }
 
-        using var progress = new TerminalProgress(context.Error is TerminalWriter { IsTerminalError: true } ? Console.Error : null);
         progress.Report("Evaluating");
         var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
         var provenance = new MatrixProvenance
@@ -82,38 +91,5 @@ internal static class MatrixCommand
         }
 
         return ExitCodes.Success;
-    }
-}
-
-/// <summary>
-/// Progress on a terminal: one line rewritten in place as each step starts, cleared when done.
-/// Writes nothing when there is no terminal (output redirected, or a test's writer).
-/// </summary>
-internal sealed class TerminalProgress(TextWriter? terminal) : IProgress<string>, IDisposable
-{
-    private int _width;
-
-    public void Report(string value)
-    {
-        if (terminal is null)
-        {
-            return;
-        }
-
-        // Only step and sheet names the toolkit made itself reach here, never text from a file.
-        var line = $"Writing the matrix: {value}...";
-        terminal.Write("\r" + line.PadRight(_width));
-        _width = Math.Max(_width, line.Length);
-        terminal.Flush();
-    }
-
-    public void Dispose()
-    {
-        if (terminal is not null && _width > 0)
-        {
-            terminal.Write("\r" + new string(' ', _width) + "\r");
-            terminal.Flush();
-            _width = 0;
-        }
     }
 }

@@ -1,65 +1,102 @@
 using System.Text;
 using Commissioning.Documents.Evaluation;
+using Commissioning.Documents.Specification;
 
 namespace Commissioning.Cli;
 
 /// <summary>
-/// <c>render &lt;document&gt; &lt;input&gt; [options] -o &lt;file.html|file.md&gt;</c>: one switch on the
-/// document's kind, each document's code in its own file. The output's format comes from the
-/// file's extension; the file is written whole or not at all (a temporary file beside it, then
-/// moved over it), so an interrupted run never leaves half a document.
+/// <c>render evaluation-report|assessment-summary &lt;tender.json&gt; [options] -o &lt;file.html|file.md&gt;</c>.
+/// The other documents are <see cref="RenderDocumentsCommand"/>'s; both take their output file
+/// through <see cref="DocumentTarget"/>.
 /// </summary>
 internal static class RenderCommand
 {
     /// <summary>The documents this command renders, for the usage message.</summary>
     public static IReadOnlyList<string> Documents { get; } = ["evaluation-report", "assessment-summary"];
 
-    public static int Run(CommandContext context, string document, string input, Arguments arguments) => document switch
+    public static int Run(CommandContext context, string document, string input, string? output, string? bidId, bool discloseWinnerAnswers) => document switch
     {
-        "evaluation-report" => EvaluationDocumentCommands.Report(context, input, Output(context, arguments)),
-        "assessment-summary" => EvaluationDocumentCommands.Summary(context, input, Output(context, arguments), arguments.Option("bid"), arguments.Flag("disclose-winner-answers")),
+        "evaluation-report" => EvaluationDocumentCommands.Report(context, input, DocumentTarget.Parse(context, output, "report", [input])),
+        "assessment-summary" => EvaluationDocumentCommands.Summary(context, input, DocumentTarget.Parse(context, output, "summary", [input]), bidId, discloseWinnerAnswers),
         _ => throw new UsageException($"There is no document called '{document}' to render. Choose one of: {string.Join(", ", [.. RenderDocumentsCommand.Documents, .. Documents])}."),
     };
+}
 
-    /// <summary>The output file from <c>-o</c>, with the format its extension names.</summary>
-    internal static (string Shown, string Path, DocumentOutput Format) Output(CommandContext context, Arguments arguments)
+/// <summary>
+/// The <c>-o</c> file of every <c>render</c> command, checked in one place before anything is
+/// read: given, ending in .html (print-ready HTML) or .md (Markdown), in a folder that exists, not
+/// a folder itself and not one of the inputs. The document is written whole or not at all
+/// (<see cref="OutputFile.WriteWhole(string, string)"/>).
+/// </summary>
+/// <param name="Shown">The name as the user gave it, for messages.</param>
+/// <param name="Path">The full path.</param>
+/// <param name="Format">HTML or Markdown, from the extension.</param>
+internal sealed record DocumentTarget(string Shown, string Path, DocumentOutput Format)
+{
+    /// <summary>The format as the specification, questionnaire and readiness documents name it.</summary>
+    public OutputFormat TemplateFormat => Format == DocumentOutput.Html ? OutputFormat.Html : OutputFormat.Markdown;
+
+    /// <summary>"HTML" or "Markdown".</summary>
+    public string FormatName => Format == DocumentOutput.Html ? "HTML" : "Markdown";
+
+    /// <summary>
+    /// Checks <c>-o</c> (<paramref name="output"/>, null when it was not given); a usage error for
+    /// anything wrong. <paramref name="example"/> names the file in the messages' examples.
+    /// </summary>
+    public static DocumentTarget Parse(CommandContext context, string? output, string example, IReadOnlyList<string> inputs)
     {
-        var shown = arguments.Option("output") ?? throw new UsageException("Name the file to write with -o, such as -o report.html or -o report.md.");
-        var format = Path.GetExtension(shown).ToLowerInvariant() switch
+        if (output is null)
+        {
+            throw new UsageException($"Name the file to write with -o, such as -o {example}.html (HTML to print) or -o {example}.md (Markdown).");
+        }
+
+        var format = System.IO.Path.GetExtension(output).ToLowerInvariant() switch
         {
             ".html" or ".htm" => DocumentOutput.Html,
             ".md" or ".markdown" => DocumentOutput.Markdown,
-            _ => throw new UsageException($"The output file {shown} must end in .html (print-ready HTML) or .md (Markdown)."),
+            _ => throw new UsageException($"The output file {output} must end in .html (print-ready HTML) or .md (Markdown)."),
         };
-        var path = context.Resolve(shown);
-        var folder = Path.GetDirectoryName(path);
+
+        var full = context.Resolve(output);
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"{output} is a folder. Name a file to write, such as {System.IO.Path.Combine(output, example + ".html")}.");
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(full);
         if (folder is null || !Directory.Exists(folder))
         {
-            throw new UsageException($"The folder for {shown} does not exist. Create it first, or write the file somewhere else.");
+            throw new UsageException($"The folder for {output} does not exist. Create it first, or write the file somewhere else.");
         }
 
-        if (Directory.Exists(path))
+        if (inputs.Any(i => string.Equals(context.Resolve(i), full, StringComparison.Ordinal)))
         {
-            throw new UsageException($"{shown} is a folder. Name a file to write, such as {Path.Combine(shown, "report.html")}.");
+            throw new UsageException($"{output} is also an input file. Name a different file to write, so that the input is not overwritten.");
         }
 
-        return (shown, path, format);
+        return new DocumentTarget(output, full, format);
     }
 
-    /// <summary>Writes a document whole: a temporary file in the same folder, then moved over the target.</summary>
-    internal static int Write(CommandContext context, (string Shown, string Path, DocumentOutput Format) output, string text)
+    /// <summary>
+    /// Writes the document whole and says so with <paramref name="wrote"/>; if it cannot be
+    /// written, says why and returns exit code 1 (the target is left as it was).
+    /// </summary>
+    public int Write(CommandContext context, string text, string wrote)
     {
         try
         {
-            OutputFile.WriteWhole(output.Path, text);
+            OutputFile.WriteWhole(Path, text);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            context.Output.WriteLine($"{output.Shown} could not be written: {ex.Message}");
+            context.Output.WriteLine($"{Shown} could not be written: {ex.Message}");
             return ExitCodes.ValidationErrors;
         }
 
-        context.Output.WriteLine($"Wrote {output.Shown} ({(output.Format == DocumentOutput.Html ? "HTML" : "Markdown")}, {Encoding.UTF8.GetByteCount(text):N0} bytes).");
+        context.Output.WriteLine(wrote);
         return ExitCodes.Success;
     }
+
+    /// <summary>The usual line for a written document: its name, format and size.</summary>
+    public string WroteLine(string text) => $"Wrote {Shown} ({FormatName}, {Encoding.UTF8.GetByteCount(text):N0} bytes).";
 }

@@ -11,7 +11,8 @@ namespace Commissioning.Cli;
 /// <summary>
 /// <c>render specification|questionnaire|readiness … -o &lt;file&gt;</c>: the tailored specification,
 /// the invitation-to-tender questionnaire and a provider's readiness report as documents, HTML or
-/// Markdown by the output file's extension, written whole or not at all.
+/// Markdown by the output file's extension (checked by <see cref="DocumentTarget"/>), written whole
+/// or not at all.
 /// </summary>
 internal static class RenderDocumentsCommand
 {
@@ -39,7 +40,8 @@ internal static class RenderDocumentsCommand
             throw new UsageException("--lot applies only to a tender; a specification is tailored from organisation profiles. Leave out --lot.");
         }
 
-        var (target, format) = Output(context, output, inputs);
+        var target = DocumentTarget.Parse(context, output, document, inputs);
+        var format = target.TemplateFormat;
         string text;
         string what;
         switch (document)
@@ -94,56 +96,6 @@ internal static class RenderDocumentsCommand
                 break;
         }
 
-        WriteWhole(target, output!, text);
-        context.Output.WriteLine($"Wrote {what} to {output}.");
-        return ExitCodes.Success;
-    }
-
-    /// <summary>The full path to write and the format its extension asks for; a usage error for anything else.</summary>
-    private static (string Path, OutputFormat Format) Output(CommandContext context, string? output, IReadOnlyList<string> inputs)
-    {
-        if (output is null)
-        {
-            throw new UsageException("Name the file to write with -o, such as -o specification.html (HTML to print) or -o specification.md (Markdown).");
-        }
-
-        var format = Path.GetExtension(output).ToLowerInvariant() switch
-        {
-            ".html" or ".htm" => OutputFormat.Html,
-            ".md" or ".markdown" => OutputFormat.Markdown,
-            _ => throw new UsageException($"The output file '{output}' must end in .html (a document to print) or .md (Markdown)."),
-        };
-
-        var full = context.Resolve(output);
-        if (Directory.Exists(full))
-        {
-            throw new UsageException($"'{output}' is a folder. Name a file to write, such as {Path.Combine(output, "document.html")}.");
-        }
-
-        var folder = Path.GetDirectoryName(full);
-        if (folder is null || !Directory.Exists(folder))
-        {
-            throw new UsageException($"The folder for '{output}' does not exist. Create it first, or name a file in a folder that exists.");
-        }
-
-        if (inputs.Any(i => string.Equals(context.Resolve(i), full, StringComparison.Ordinal)))
-        {
-            throw new UsageException($"'{output}' is also an input file. Name a different file to write, so that the input is not overwritten.");
-        }
-
-        return (full, format);
-    }
-
-    /// <summary>Writes to a temporary file beside the target, then moves it into place, so the target is never left half written.</summary>
-    private static void WriteWhole(string path, string shown, string text)
-    {
-        try
-        {
-            OutputFile.WriteWhole(path, text);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"The file '{shown}' could not be written: {ex.Message}");
-        }
+        return target.Write(context, text, $"Wrote {what} to {target.Shown}.");
     }
 }

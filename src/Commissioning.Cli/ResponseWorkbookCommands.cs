@@ -45,8 +45,14 @@ internal static class ResponseWorkbookCommands
         }
 
         var lot = tender.FindLot(lotId) ?? throw new UsageException($"The tender has no lot '{lotId}'. Its lots are: {lots}.");
-        var bytes = ResponseWorkbookWriter.Write(tender, lot.Id, context.Standards, ResponseWorkbookKey.DerivedFrom(tender, lot.Id));
-        WriteAtomically(context.Resolve(output), bytes, output);
+        using (var progress = TerminalProgress.For(context, "Writing the response workbook"))
+        {
+            progress.Report($"Laying out lot {lot.Id}");
+            var bytes = ResponseWorkbookWriter.Write(tender, lot.Id, context.Standards, ResponseWorkbookKey.DerivedFrom(tender, lot.Id));
+            progress.Report("Saving");
+            WriteAtomically(context.Resolve(output), bytes, output);
+        }
+
         var layout = ResponseLayout.For(tender, lot.Id, context.Standards);
         context.Output.WriteLine($"Wrote the response workbook for lot {lot.Id} ({lot.Title}) to {output}: {layout.Questions.Count} question{(layout.Questions.Count == 1 ? "" : "s")} and prices for {layout.Prices.Count} year{(layout.Prices.Count == 1 ? "" : "s")}.");
         return ExitCodes.Success;
@@ -78,12 +84,16 @@ internal static class ResponseWorkbookCommands
         }
 
         var bytes = context.ReadBytes(workbookFile);
-        var import = ResponseWorkbookReader.Read(pack, bytes, new ResponseImportOptions
+        ResponseImport import;
+        using (var progress = TerminalProgress.For(context, "Importing the workbook"))
         {
-            Standards = context.Standards,
-            ExpectedLotId = lotId,
-            Progress = Progress(),
-        });
+            import = ResponseWorkbookReader.Read(pack, bytes, new ResponseImportOptions
+            {
+                Standards = context.Standards,
+                ExpectedLotId = lotId,
+                Progress = progress,
+            });
+        }
 
         if (!import.Succeeded)
         {
@@ -108,18 +118,6 @@ internal static class ResponseWorkbookCommands
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>Progress lines on standard error, only when it is a terminal: a redirected run gets only the result.</summary>
-    private static Progress<string>? Progress()
-    {
-        if (Console.IsErrorRedirected)
-        {
-            return null;
-        }
-
-        var terminal = TerminalWriter.Wrap(Console.Error);
-        return new Progress<string>(stage => terminal.WriteLine($"  {stage}…"));
     }
 
     /// <summary>

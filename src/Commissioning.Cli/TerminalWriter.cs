@@ -10,16 +10,48 @@ namespace Commissioning.Cli;
 /// start a line of its own. Only <c>WriteLine</c> ends a line: a line break inside written text
 /// is shown as \n. Text made of several lines is written with <see cref="WriteLines"/>.
 /// </summary>
-internal sealed class TerminalWriter(TextWriter inner) : TextWriter(inner.FormatProvider)
+/// <param name="inner">Where the escaped text goes.</param>
+/// <param name="isTerminal">
+/// Whether <paramref name="inner"/> is a terminal a person watches (so progress may be shown on
+/// it); when not given, true only for the console's error stream when it is not redirected. Tests
+/// give it to stand in for a terminal.
+/// </param>
+internal sealed class TerminalWriter(TextWriter inner, bool? isTerminal = null) : TextWriter(inner.FormatProvider)
 {
+    private int _statusWidth;
+
     /// <summary>Wraps a writer, once.</summary>
     public static TerminalWriter Wrap(TextWriter writer) => writer as TerminalWriter ?? new TerminalWriter(writer);
 
     /// <inheritdoc />
     public override Encoding Encoding => inner.Encoding;
 
-    /// <summary>True when this writes straight to the console's error stream and that is a terminal (for progress lines).</summary>
-    public bool IsTerminalError => ReferenceEquals(inner, Console.Error) && !Console.IsErrorRedirected;
+    /// <summary>True when this writes to a terminal a person watches: progress is shown only there, never in redirected output.</summary>
+    public bool IsTerminal { get; } = isTerminal ?? (ReferenceEquals(inner, Console.Error) && !Console.IsErrorRedirected);
+
+    /// <summary>
+    /// Shows a status line, replacing the last one in place: a carriage return (the only control
+    /// character this writer lets through, and only here), then the text, escaped like all other
+    /// text, padded to cover a longer line before it.
+    /// </summary>
+    public void Status(string text)
+    {
+        var escaped = TextRules.Escape(text);
+        inner.Write("\r" + escaped.PadRight(_statusWidth));
+        _statusWidth = Math.Max(_statusWidth, escaped.Length);
+        inner.Flush();
+    }
+
+    /// <summary>Clears the status line, if one is shown, leaving the cursor at the start of the line.</summary>
+    public void EndStatus()
+    {
+        if (_statusWidth > 0)
+        {
+            inner.Write("\r" + new string(' ', _statusWidth) + "\r");
+            inner.Flush();
+            _statusWidth = 0;
+        }
+    }
 
     /// <inheritdoc />
     public override void Write(char value) => inner.Write(TextRules.Escape(value.ToString()));

@@ -45,9 +45,37 @@ public static class FileText
         }
 
         var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        return Utf8Problem(bytes, start) is { } problem ? Failure(problem) : FileReadResult.Success(StrictUtf8.GetString(bytes[start..]));
+    }
+
+    /// <summary>
+    /// The same checks as <see cref="Decode"/>, giving the text as UTF-8 bytes instead of a string:
+    /// the bytes themselves (after any byte order mark) when they are UTF-8, so that a large file
+    /// is not held twice; UTF-16 with its byte order mark is converted.
+    /// </summary>
+    public static FileReadResult<ReadOnlyMemory<byte>> Utf8Text(ReadOnlyMemory<byte> bytes)
+    {
+        var span = bytes.Span;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || span.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            var decoded = Decode(span);
+            return decoded.Succeeded
+                ? FileReadResult.Success<ReadOnlyMemory<byte>>(Encoding.UTF8.GetBytes(decoded.Value))
+                : FileReadResult.Failure<ReadOnlyMemory<byte>>(decoded.Problems);
+        }
+
+        var start = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        return Utf8Problem(span, start) is { } problem
+            ? FileReadResult.Failure<ReadOnlyMemory<byte>>("$", problem)
+            : FileReadResult.Success(bytes[start..]);
+    }
+
+    /// <summary>What stops bytes (from <paramref name="start"/>, after any byte order mark) being read as UTF-8 text, or null.</summary>
+    private static string? Utf8Problem(ReadOnlySpan<byte> bytes, int start)
+    {
         if (start == 0 && LooksLikeUtf16(bytes))
         {
-            return Failure("The file looks like UTF-16 text saved without a byte order mark (every other byte is zero). Save it as UTF-8.");
+            return "The file looks like UTF-16 text saved without a byte order mark (every other byte is zero). Save it as UTF-8.";
         }
 
         // Bytes below 0x20 never occur inside a multi-byte UTF-8 character, so this finds binary
@@ -55,17 +83,17 @@ public static class FileText
         if (bytes[start..].IndexOfAny(ControlBytes) is >= 0 and var found)
         {
             var i = start + found;
-            return Failure($"The file is not a text file: the byte at offset {i.ToString("N0", CultureInfo.InvariantCulture)} ({Where(bytes, i)}) is the control character 0x{bytes[i]:X2}. Check that this is the file you meant; it should be text saved as UTF-8.");
+            return $"The file is not a text file: the byte at offset {i.ToString("N0", CultureInfo.InvariantCulture)} ({Where(bytes, i)}) is the control character 0x{bytes[i]:X2}. Check that this is the file you meant; it should be text saved as UTF-8.";
         }
 
         var body = bytes[start..];
         if (!Utf8.IsValid(body))
         {
             var offset = start + FirstInvalidUtf8(body);
-            return Failure($"The file is not valid UTF-8 text: the byte at offset {offset.ToString("N0", CultureInfo.InvariantCulture)} ({Where(bytes, offset)}) is 0x{bytes[offset]:X2}, which is not part of a UTF-8 character. It may have been saved as Latin-1 or Windows-1252: save it as UTF-8.");
+            return $"The file is not valid UTF-8 text: the byte at offset {offset.ToString("N0", CultureInfo.InvariantCulture)} ({Where(bytes, offset)}) is 0x{bytes[offset]:X2}, which is not part of a UTF-8 character. It may have been saved as Latin-1 or Windows-1252: save it as UTF-8.";
         }
 
-        return FileReadResult.Success(StrictUtf8.GetString(body));
+        return null;
     }
 
     /// <summary>UTF-16 after its byte order mark, read a code unit at a time so that half a character is found and placed.</summary>

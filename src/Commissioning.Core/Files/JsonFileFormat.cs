@@ -68,7 +68,42 @@ internal sealed class JsonFileFormat<TBody>(string name, int version, int oldest
             return FileReadResult.Failure<TBody>("$", "The file is empty.");
         }
 
-        var utf8 = Encoding.UTF8.GetBytes(text);
+        return ReadJson(Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>
+    /// Reads a file of this format from its UTF-8 bytes, exactly as <see cref="Read(string)"/>
+    /// reads the same text, without a copy of the text as a string: for large files.
+    /// </summary>
+    public FileReadResult<TBody> Read(ReadOnlyMemory<byte> utf8)
+    {
+        var body = utf8;
+        while (body.Span.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
+
+        return IsWhiteSpace(body.Span) ? FileReadResult.Failure<TBody>("$", "The file is empty.") : ReadJson(body);
+    }
+
+    /// <summary>Whether UTF-8 text is empty or only white space, as <see cref="string.IsNullOrWhiteSpace"/> judges it.</summary>
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> utf8)
+    {
+        while (!utf8.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(utf8, out var rune, out var consumed) != OperationStatus.Done || !Rune.IsWhiteSpace(rune))
+            {
+                return false;
+            }
+
+            utf8 = utf8[consumed..];
+        }
+
+        return true;
+    }
+
+    private FileReadResult<TBody> ReadJson(ReadOnlyMemory<byte> utf8)
+    {
         JsonDocument document;
         try
         {
@@ -76,14 +111,14 @@ internal sealed class JsonFileFormat<TBody>(string name, int version, int oldest
         }
         catch (JsonException exception)
         {
-            return FileReadResult.Failure<TBody>([JsonSyntax.Describe(utf8, exception)]);
+            return FileReadResult.Failure<TBody>([JsonSyntax.Describe(utf8.ToArray(), exception)]);
         }
 
         using (document)
         {
             // Valid JSON whose text cannot be read as strings (half a surrogate pair) would fail
             // later with no place named; find it first.
-            var unreadable = JsonStrings.Unreadable(utf8);
+            var unreadable = JsonStrings.Unreadable(utf8.Span);
             if (unreadable.Count > 0)
             {
                 return FileReadResult.Failure<TBody>(unreadable);
@@ -108,7 +143,7 @@ internal sealed class JsonFileFormat<TBody>(string name, int version, int oldest
 
             try
             {
-                return FileReadResult.Success(Deserialize(root));
+                return FileReadResult.Success(Deserialize(root, utf8.Length));
             }
             catch (JsonException exception)
             {
@@ -172,9 +207,11 @@ internal sealed class JsonFileFormat<TBody>(string name, int version, int oldest
     }
 
     /// <summary>Deserializes the body: the root object without its header fields.</summary>
-    private static TBody Deserialize(JsonElement root)
+    private static TBody Deserialize(JsonElement root, int length)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        // Sized for the whole file at once (the body is a little shorter), so that a large file
+        // is not copied again and again as the buffer grows.
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(length, 256));
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();

@@ -42,6 +42,13 @@ public static class TenderFile
     public static FileReadResult<TenderPack> Read(string json) => JsonFormat.Read(json);
 
     /// <summary>
+    /// Reads a tender file from its UTF-8 bytes (as checked by <see cref="FileText.Utf8Text"/>), with
+    /// exactly the results of <see cref="Read(string)"/> on the same text but without holding the
+    /// text as a string as well: an ICS-scale tender file is over 20 MB.
+    /// </summary>
+    public static FileReadResult<TenderPack> Read(ReadOnlyMemory<byte> utf8) => JsonFormat.Read(utf8);
+
+    /// <summary>
     /// The JSON path, in the file, of a property path from the tender's validators: for example
     /// <c>Tender.Lots[0].QualityWeight</c> is <c>$.tender.lots[0].qualityWeight</c>.
     /// </summary>

@@ -17,7 +17,7 @@ namespace Commissioning.Documents.Templates;
 /// and line breaks (<see cref="TextRules.Escape"/>), so that a value cannot start a line of its own
 /// in text the command line prints line by line. Variables are strict: a name that is not
 /// in the model stops the rendering with the template's file, line and column. A template may
-/// include another of the set by its name (<c>{{ include 'shared/print-style.html' }}</c>); the
+/// include another of the set by its name (<c>{{ include 'shared/page-start.html' }}</c>); the
 /// included template is the one parsed when the set was loaded, and writes its values escaped for
 /// the including template's output.
 /// </summary>

@@ -85,6 +85,54 @@ public sealed class RenderCommandTests
     }
 
     [Test]
+    public void EveryDocument_TheSameOutputMistake_GivesTheSameMessage()
+    {
+        // Each document with the inputs and options it needs, so that only -o can be wrong.
+        var documents = new (string Name, string[] Args, string Input)[]
+        {
+            ("specification", ["examples/riverside-members.json"], "examples/riverside-members.json"),
+            ("questionnaire", [Example], Example),
+            ("readiness", [Example, "examples/provider-declarations.json", "--lot", "lot-1"], Example),
+            ("evaluation-report", [Example], Example),
+            ("assessment-summary", [Example, "--bid", "bid-b"], Example),
+        };
+        var folder = Folder();
+        Directory.CreateDirectory(Path.Combine(folder, "already-a-folder.html"));
+        var mistakes = new (string[] Output, string Message)[]
+        {
+            ([], "Name the file to write with -o, such as -o "),
+            (["-o", "out.pdf"], "The output file out.pdf must end in .html (print-ready HTML) or .md (Markdown)."),
+            (["-o", "no-such-folder/out.md"], "The folder for no-such-folder/out.md does not exist. Create it first, or write the file somewhere else."),
+            (["-o", Path.Combine(folder, "already-a-folder.html")], $"{Path.Combine(folder, "already-a-folder.html")} is a folder. Name a file to write, such as "),
+            (["-o", "{input}.md"], "{input}.md is also an input file. Name a different file to write, so that the input is not overwritten."),
+        };
+        var checkedCases = 0;
+        Assert.Multiple(() =>
+        {
+            foreach (var (name, args, input) in documents)
+            {
+                foreach (var (output, message) in mistakes)
+                {
+                    // An output named like the input: the input copied to a name ending in .md.
+                    var inputAsMarkdown = Path.Combine(folder, name + ".md");
+                    File.Copy(Path.Combine(Repository.Root, input), inputAsMarkdown, overwrite: true);
+                    var documentArgs = output is [_, "{input}.md"] ? [.. args.Select(a => a == input ? inputAsMarkdown : a)] : args;
+                    var outputArgs = output.Select(o => o.Replace("{input}.md", inputAsMarkdown, StringComparison.Ordinal)).ToArray();
+
+                    var (code, stdout, error) = Run(["render", name, .. documentArgs, .. outputArgs]);
+
+                    Assert.That(code, Is.EqualTo(2), $"{name} {string.Join(' ', output)}: {stdout}{error}");
+                    Assert.That(error, Does.StartWith(message.Replace("{input}.md", inputAsMarkdown, StringComparison.Ordinal)), $"{name} {string.Join(' ', output)}");
+                    checkedCases++;
+                }
+            }
+        });
+
+        Assert.That(checkedCases, Is.EqualTo(25));
+        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName).Order(), Is.EqualTo(documents.Select(d => d.Name + ".md").Order()), "only the copied inputs, unchanged in name: nothing was written");
+    }
+
+    [Test]
     public void ATenderThatBreaksARule_ExitsOne_AndWritesNothing()
     {
         var folder = Folder();

@@ -53,6 +53,74 @@ public sealed class HostileFileTests
     ];
 
     [Test]
+    public void Utf8Text_EachKindOfBytes_AgreesWithDecode()
+    {
+        var checkedCases = 0;
+        Assert.Multiple(() =>
+        {
+            foreach (var (name, bytes, text, message) in Decodings)
+            {
+                var result = FileText.Utf8Text(bytes);
+                if (message is null)
+                {
+                    Assert.That(result.Succeeded, Is.True, name);
+                    Assert.That(result.Succeeded ? Encoding.UTF8.GetString(result.Value.Span) : null, Is.EqualTo(text), name);
+                }
+                else
+                {
+                    Assert.That(result.Problems.Select(p => (p.Path, p.Message)), Is.EqualTo(new[] { ("$", message) }), name);
+                }
+
+                checkedCases++;
+            }
+        });
+
+        Assert.That(checkedCases, Is.EqualTo(19));
+    }
+
+    [Test]
+    public void ReadUtf8_EachKindOfText_GivesWhatReadingTheStringGives()
+    {
+        var sample = TenderFile.Write(SamplePack.Create());
+        var texts = new (string Name, string Text)[]
+        {
+            ("a valid tender", sample),
+            ("a byte order mark left in the text", "\uFEFF" + sample),
+            ("two byte order marks", "\uFEFF\uFEFF" + sample),
+            ("empty", string.Empty),
+            ("white space only", " \r\n\t "),
+            ("no-break spaces only", "\u00A0\u2003"),
+            ("a byte order mark then white space", "\uFEFF \n"),
+            ("a trailing comma", sample.Replace("\"bids\": [", "\"bids\": [,", StringComparison.Ordinal)),
+            ("an unknown field", sample.Replace("\"tender\": {", "\"tender\": { \"colour\": \"blue\",", StringComparison.Ordinal)),
+            ("another format", "{ \"format\": \"oh-profiles\", \"version\": 1 }"),
+            ("half a surrogate pair", "{ \"format\": \"oh-tender\", \"version\": 2, \"x\": \"\\ud800\" }"),
+            ("not an object", "[1, 2]"),
+        };
+        var checkedCases = 0;
+        Assert.Multiple(() =>
+        {
+            foreach (var (name, text) in texts)
+            {
+                var fromString = TenderFile.Read(text);
+                var fromBytes = TenderFile.Read(new ReadOnlyMemory<byte>(Encoding.UTF8.GetBytes(text)));
+                Assert.That(fromBytes.Succeeded, Is.EqualTo(fromString.Succeeded), name);
+                Assert.That(fromBytes.Problems.Select(p => (p.Path, p.Message)), Is.EqualTo(fromString.Problems.Select(p => (p.Path, p.Message))), name);
+                if (fromString.Succeeded && fromBytes.Succeeded)
+                {
+                    Assert.That(TenderFile.Write(fromBytes.Value), Is.EqualTo(TenderFile.Write(fromString.Value)), name);
+                }
+
+                checkedCases++;
+            }
+        });
+
+        // The valid tender, with and without byte order marks, read; the rest were refused.
+        Assert.That(checkedCases, Is.EqualTo(12));
+        Assert.That(texts.Count(t => TenderFile.Read(new ReadOnlyMemory<byte>(Encoding.UTF8.GetBytes(t.Text))).Succeeded), Is.EqualTo(3));
+    }
+
+    [Test]
     public void Decode_EachKindOfBytes_GivesTheTextOrThePlainProblem()
     {
         var checkedCases = 0;

@@ -63,6 +63,9 @@ internal sealed class LotSheets
     // Evaluator sheet row for (evaluator, bid * questions + question), 0 where the evaluator has no row.
     private readonly int[][] _evaluatorRows;
 
+    // Each evaluator's score for (bid * questions + question), null where there is none.
+    private EvaluatorScore?[][] _scores = [];
+
     // Moderation sheet columns.
     private readonly int _colAssigned;
     private readonly int _colCount;
@@ -150,10 +153,34 @@ internal sealed class LotSheets
 
     private void WriteEvaluators()
     {
-        var scores = new Dictionary<(string, string, string), EvaluatorScore>();
+        // Each evaluator's score by bid and question (the first recorded, as before), as
+        // references to the pack's own scores: no copy of the 80,000 scores is made.
+        var evaluatorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var e = 0; e < _evaluators.Count; e++)
+        {
+            evaluatorIndex.TryAdd(_evaluators[e].Id, e);
+        }
+
+        var bidIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var b = 0; b < _bids.Count; b++)
+        {
+            bidIndex.TryAdd(_bids[b].Id, b);
+        }
+
+        var questionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var q = 0; q < _questions.Count; q++)
+        {
+            questionIndex.TryAdd(_questions[q].Id, q);
+        }
+
+        var pairs = _bids.Count * _questions.Count;
+        _scores = [.. _evaluators.Select(_ => new EvaluatorScore?[pairs])];
         foreach (var s in _pack.Scores)
         {
-            scores.TryAdd((s.EvaluatorId, s.BidId, s.QuestionId), s);
+            if (evaluatorIndex.TryGetValue(s.EvaluatorId, out var e) && bidIndex.TryGetValue(s.BidId, out var b) && questionIndex.TryGetValue(s.QuestionId, out var q))
+            {
+                _scores[e][(b * _questions.Count) + q] ??= s;
+            }
         }
 
         var assigned = _questions.Select(q => new HashSet<string>(_tender.EvaluatorsFor(_lot.Id, q.Id), StringComparer.Ordinal)).ToList();
@@ -165,33 +192,20 @@ internal sealed class LotSheets
             sheet.Text(1, 2, evaluator.Name, CellStyle.Title);
             sheet.Text(2, 1, $"{_lot.Title}: this evaluator's independent scores, 0 to {_max}, with the rationale for each. A score typed in column D flows to the Moderation and Quality sheets.", CellStyle.Plain);
             Headers(sheet, 3, "Provider", "Bid", "Question", "Score", "Rationale");
+
+            // Only the row numbers are worked out now; the rows are made as the sheet is written.
             var row = EvalFirstRow;
-            for (var b = 0; b < _bids.Count; b++)
+            for (var pair = 0; pair < pairs; pair++)
             {
-                var bid = _bids[b];
-                for (var q = 0; q < _questions.Count; q++)
+                if (_scores[e][pair] is not null || assigned[pair % _questions.Count].Contains(evaluator.Id))
                 {
-                    var question = _questions[q];
-                    var score = scores.GetValueOrDefault((evaluator.Id, bid.Id, question.Id));
-                    if (score is null && !assigned[q].Contains(evaluator.Id))
-                    {
-                        continue;
-                    }
-
-                    sheet.Text(row, 1, bid.Provider);
-                    sheet.Text(row, 2, bid.Id);
-                    sheet.Text(row, 3, question.Id);
-                    if (score is not null)
-                    {
-                        sheet.Number(row, EvalScoreColumn, score.Score, CellStyle.WholeScore);
-                        sheet.Text(row, 5, score.Rationale);
-                    }
-
-                    _evaluatorRows[e][(b * _questions.Count) + q] = row;
+                    _evaluatorRows[e][pair] = row;
                     row++;
                 }
             }
 
+            var index = e;
+            sheet.Generate(() => EvaluatorRows(index));
             sheet.Input(EvalFirstRow, EvalScoreColumn, row - 1, _max);
             sheet.FreezeRows = 3;
             sheet.Width(1, 30);
@@ -202,17 +216,49 @@ internal sealed class LotSheets
         }
     }
 
+    /// <summary>One evaluator's rows: provider, bid, question, and the score and rationale where there is one.</summary>
+    private IEnumerable<SheetCell> EvaluatorRows(int e)
+    {
+        var rows = _evaluatorRows[e];
+        var scores = _scores[e];
+        for (var pair = 0; pair < rows.Length; pair++)
+        {
+            var row = rows[pair];
+            if (row == 0)
+            {
+                continue;
+            }
+
+            var bid = _bids[pair / _questions.Count];
+            if (TextCell(row, 1, bid.Provider) is { } provider)
+            {
+                yield return provider;
+            }
+
+            if (TextCell(row, 2, bid.Id) is { } id)
+            {
+                yield return id;
+            }
+
+            if (TextCell(row, 3, _questions[pair % _questions.Count].Id) is { } question)
+            {
+                yield return question;
+            }
+
+            if (scores[pair] is { } score)
+            {
+                yield return NumberCell(row, EvalScoreColumn, score.Score, CellStyle.WholeScore);
+                if (TextCell(row, 5, score.Rationale) is { } rationale)
+                {
+                    yield return rationale;
+                }
+            }
+        }
+    }
+
     private void WriteModeration()
     {
         var sheet = Moderation;
-        var moderation = new Dictionary<(string, string), ModeratedScore>();
-        foreach (var m in _pack.Moderation)
-        {
-            moderation[(m.BidId, m.QuestionId)] = m; // the last record wins, as in the engine
-        }
-
-        var names = _tender.Evaluators.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
-        var assignedCount = _questions.Select(q => _tender.EvaluatorsFor(_lot.Id, q.Id).Count).ToList();
         sheet.Text(1, 1, "Moderation", CellStyle.Title);
         sheet.Text(1, 2, _lot.Title, CellStyle.Title);
         sheet.Text(2, 1, $"Each evaluator's score (from their sheet), how many are in, the spread (flagged at {Rounding.Number(_tender.EffectiveSpreadFlag)} or more), and the consensus agreed at moderation. The final score is the consensus where one is recorded, otherwise the mean of the scores in, otherwise 0. A consensus typed in column {ColumnName(_colConsensus)} replaces the mean.");
@@ -236,54 +282,7 @@ internal sealed class LotSheets
         sheet.Text(3, _colIsFinal, "Final (1 yes)", CellStyle.Header);
         sheet.Text(3, _colBelowMinimum, "Below minimum (1 yes)", CellStyle.Header);
 
-        var lastEvaluatorColumn = ModFirstEvaluatorColumn + _evaluators.Count - 1;
-        for (var b = 0; b < _bids.Count; b++)
-        {
-            var bid = _bids[b];
-            for (var q = 0; q < _questions.Count; q++)
-            {
-                var question = _questions[q];
-                var row = ModRow(b, q);
-                sheet.Text(row, 1, bid.Provider);
-                sheet.Text(row, 2, bid.Id);
-                sheet.Text(row, 3, question.Id);
-                for (var e = 0; e < _evaluators.Count; e++)
-                {
-                    var evalRow = _evaluatorRows[e][(b * _questions.Count) + q];
-                    if (evalRow > 0)
-                    {
-                        var source = EvaluatorSheets[e].Prefix + A1(evalRow, EvalScoreColumn);
-                        sheet.Formula(row, ModFirstEvaluatorColumn + e, $"IF(ISBLANK({source}),\"\",{source})", CellStyle.WholeScore);
-                    }
-                }
-
-                var range = _evaluators.Count == 0 ? null : Range(row, ModFirstEvaluatorColumn, row, lastEvaluatorColumn, absolute: false);
-                var count = A1(row, _colCount);
-                var spread = A1(row, _colSpread);
-                var consensus = A1(row, _colConsensus);
-                var assigned = A1(row, _colAssigned);
-                var final = A1(row, _colFinal);
-                var isFinal = A1(row, _colIsFinal);
-                sheet.Number(row, _colAssigned, assignedCount[q], CellStyle.Count);
-                sheet.Formula(row, _colCount, range is null ? "0" : $"COUNT({range})", CellStyle.Count);
-                sheet.Formula(row, _colSpread, range is null ? "0" : $"IF({count}>=2,MAX({range})-MIN({range}),0)", CellStyle.Score);
-                sheet.Formula(row, _colFlagged, $"IF({spread}>={Invariant(_tender.EffectiveSpreadFlag)},\"Yes\",\"\")");
-                if (moderation.GetValueOrDefault((bid.Id, question.Id)) is { } m)
-                {
-                    sheet.Number(row, _colConsensus, m.Score, CellStyle.WholeScore);
-                    sheet.Text(row, _colModerator, names.GetValueOrDefault(m.ModeratorId, m.ModeratorId));
-                    sheet.Text(row, _colReason, m.Reason);
-                }
-
-                sheet.Formula(row, _colFinal, range is null ? $"IF(ISNUMBER({consensus}),{consensus},0)" : $"IF(ISNUMBER({consensus}),{consensus},IF({count}=0,0,AVERAGE({range})))", CellStyle.Score);
-                sheet.Formula(row, _colSource, $"IF(ISNUMBER({consensus}),\"Moderated\",IF({count}=0,\"Missing\",IF({count}<{assigned},\"Partial mean\",\"Mean of evaluators\")))");
-                sheet.Formula(row, _colIsFinal, $"IF(OR(ISNUMBER({consensus}),AND({count}>0,{count}>={assigned})),1,0)", CellStyle.Count);
-                sheet.Formula(row, _colBelowMinimum, question.MinimumScore is { } minimum
-                    ? $"IF(AND({isFinal}=1,ROUND({final},9)<{Invariant(minimum)}),1,0)"
-                    : "0", CellStyle.Count);
-            }
-        }
-
+        sheet.Generate(ModerationRows);
         sheet.Input(ModFirstRow, _colConsensus, ModFirstRow + (_bids.Count * _questions.Count) - 1, _max);
         sheet.FreezeRows = 3;
         sheet.FreezeColumns = 3;
@@ -301,6 +300,86 @@ internal sealed class LotSheets
         sheet.Width(_colSource, 18);
         sheet.Width(_colIsFinal, 11);
         sheet.Width(_colBelowMinimum, 13);
+    }
+
+    /// <summary>The Moderation sheet's rows, one for each bid and question, made as the sheet is written.</summary>
+    private IEnumerable<SheetCell> ModerationRows()
+    {
+        var moderation = new Dictionary<(string, string), ModeratedScore>();
+        foreach (var m in _pack.Moderation)
+        {
+            moderation[(m.BidId, m.QuestionId)] = m; // the last record wins, as in the engine
+        }
+
+        var names = _tender.Evaluators.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+        var assignedCount = _questions.Select(q => _tender.EvaluatorsFor(_lot.Id, q.Id).Count).ToList();
+        var lastEvaluatorColumn = ModFirstEvaluatorColumn + _evaluators.Count - 1;
+        var spreadFlag = Invariant(_tender.EffectiveSpreadFlag);
+        for (var b = 0; b < _bids.Count; b++)
+        {
+            var bid = _bids[b];
+            for (var q = 0; q < _questions.Count; q++)
+            {
+                var question = _questions[q];
+                var row = ModRow(b, q);
+                if (TextCell(row, 1, bid.Provider) is { } provider)
+                {
+                    yield return provider;
+                }
+
+                if (TextCell(row, 2, bid.Id) is { } id)
+                {
+                    yield return id;
+                }
+
+                if (TextCell(row, 3, question.Id) is { } questionId)
+                {
+                    yield return questionId;
+                }
+
+                for (var e = 0; e < _evaluators.Count; e++)
+                {
+                    var evalRow = _evaluatorRows[e][(b * _questions.Count) + q];
+                    if (evalRow > 0)
+                    {
+                        var source = EvaluatorSheets[e].Prefix + A1(evalRow, EvalScoreColumn);
+                        yield return FormulaCell(row, ModFirstEvaluatorColumn + e, $"IF(ISBLANK({source}),\"\",{source})", CellStyle.WholeScore);
+                    }
+                }
+
+                var range = _evaluators.Count == 0 ? null : Range(row, ModFirstEvaluatorColumn, row, lastEvaluatorColumn, absolute: false);
+                var count = A1(row, _colCount);
+                var spread = A1(row, _colSpread);
+                var consensus = A1(row, _colConsensus);
+                var assigned = A1(row, _colAssigned);
+                var final = A1(row, _colFinal);
+                var isFinal = A1(row, _colIsFinal);
+                yield return NumberCell(row, _colAssigned, assignedCount[q], CellStyle.Count);
+                yield return FormulaCell(row, _colCount, range is null ? "0" : $"COUNT({range})", CellStyle.Count);
+                yield return FormulaCell(row, _colSpread, range is null ? "0" : $"IF({count}>=2,MAX({range})-MIN({range}),0)", CellStyle.Score);
+                yield return FormulaCell(row, _colFlagged, $"IF({spread}>={spreadFlag},\"Yes\",\"\")");
+                if (moderation.GetValueOrDefault((bid.Id, question.Id)) is { } m)
+                {
+                    yield return NumberCell(row, _colConsensus, m.Score, CellStyle.WholeScore);
+                    if (TextCell(row, _colModerator, names.GetValueOrDefault(m.ModeratorId, m.ModeratorId)) is { } moderator)
+                    {
+                        yield return moderator;
+                    }
+
+                    if (TextCell(row, _colReason, m.Reason) is { } reason)
+                    {
+                        yield return reason;
+                    }
+                }
+
+                yield return FormulaCell(row, _colFinal, range is null ? $"IF(ISNUMBER({consensus}),{consensus},0)" : $"IF(ISNUMBER({consensus}),{consensus},IF({count}=0,0,AVERAGE({range})))", CellStyle.Score);
+                yield return FormulaCell(row, _colSource, $"IF(ISNUMBER({consensus}),\"Moderated\",IF({count}=0,\"Missing\",IF({count}<{assigned},\"Partial mean\",\"Mean of evaluators\")))");
+                yield return FormulaCell(row, _colIsFinal, $"IF(OR(ISNUMBER({consensus}),AND({count}>0,{count}>={assigned})),1,0)", CellStyle.Count);
+                yield return FormulaCell(row, _colBelowMinimum, question.MinimumScore is { } minimum
+                    ? $"IF(AND({isFinal}=1,ROUND({final},9)<{Invariant(minimum)}),1,0)"
+                    : "0", CellStyle.Count);
+            }
+        }
     }
 
     private void WriteQuality()

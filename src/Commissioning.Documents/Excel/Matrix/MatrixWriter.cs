@@ -115,7 +115,7 @@ public static class MatrixWriter
 
     private static void WriteSheet(Stream part, SheetModel sheet)
     {
-        var cells = Ordered(sheet.Cells);
+        using var cells = new CellCursor(Ordered(sheet.HeldCells), sheet.GeneratedCells?.Invoke(), sheet.Name);
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
         WriteView(writer, sheet);
@@ -201,17 +201,22 @@ public static class MatrixWriter
         writer.WriteEndElement();
     }
 
-    private static void WriteRows(OpenXmlWriter writer, SheetModel sheet, SheetCell[] cells)
+    private static void WriteRows(OpenXmlWriter writer, SheetModel sheet, CellCursor cells)
     {
         var inputs = sheet.Inputs;
         var rowAttributes = new OpenXmlAttribute[1];
         var attributes = new List<OpenXmlAttribute>(3);
         var open = new List<int>(inputs.Count);
-        var next = 0;
-        var lastInputRow = inputs.Count == 0 ? 0 : inputs.Max(i => i.LastRow);
-        var lastRow = Math.Max(cells.Length == 0 ? 0 : cells[^1].Row, lastInputRow);
-        for (var row = cells.Length == 0 ? 1 : Math.Min(cells[0].Row, inputs.Count == 0 ? int.MaxValue : inputs.Min(i => i.FirstRow)); row <= lastRow; row++)
+        var row = 0;
+        while (true)
         {
+            // The next row with a cell or an input cell on it.
+            row = Math.Min(cells.HasCurrent ? cells.Current.Row : int.MaxValue, NextInputRow(inputs, row));
+            if (row == int.MaxValue)
+            {
+                break;
+            }
+
             // The input columns open on this row, in column order, so that empty score cells
             // are still written: unlocked, pale yellow.
             open.Clear();
@@ -223,24 +228,13 @@ public static class MatrixWriter
                 }
             }
 
-            var hasCells = next < cells.Length && cells[next].Row == row;
-            if (!hasCells && open.Count == 0)
-            {
-                if (next < cells.Length && cells[next].Row > row && open.Count == 0)
-                {
-                    row = NextRow(cells[next].Row, inputs, row) - 1;
-                }
-
-                continue;
-            }
-
             open.Sort();
             rowAttributes[0] = new OpenXmlAttribute("r", string.Empty, row.ToString(CultureInfo.InvariantCulture));
             writer.WriteStartElement(RowElement, rowAttributes);
             var o = 0;
-            while ((next < cells.Length && cells[next].Row == row) || o < open.Count)
+            while ((cells.HasCurrent && cells.Current.Row == row) || o < open.Count)
             {
-                var cellColumn = next < cells.Length && cells[next].Row == row ? cells[next].Column : int.MaxValue;
+                var cellColumn = cells.HasCurrent && cells.Current.Row == row ? cells.Current.Column : int.MaxValue;
                 var inputColumn = o < open.Count ? open[o] : int.MaxValue;
                 if (inputColumn < cellColumn)
                 {
@@ -255,22 +249,23 @@ public static class MatrixWriter
                     o++;
                 }
 
-                WriteCell(writer, attributes, cells[next], isInput);
-                next++;
+                WriteCell(writer, attributes, cells.Current, isInput);
+                cells.MoveNext();
             }
 
             writer.WriteEndElement();
         }
     }
 
-    private static int NextRow(int nextCellRow, IReadOnlyList<ScoreInput> inputs, int row)
+    /// <summary>The first row after <paramref name="row"/> inside any block of input cells; <see cref="int.MaxValue"/> when there is none.</summary>
+    private static int NextInputRow(IReadOnlyList<ScoreInput> inputs, int row)
     {
-        var next = nextCellRow;
+        var next = int.MaxValue;
         foreach (var input in inputs)
         {
-            if (input.FirstRow > row && input.FirstRow < next)
+            if (input.LastRow > row)
             {
-                next = input.FirstRow;
+                next = Math.Min(next, Math.Max(input.FirstRow, row + 1));
             }
         }
 
@@ -357,7 +352,7 @@ public static class MatrixWriter
         });
     }
 
-    /// <summary>The cells in row then column order; where two share a place, the later one wins (as when a cell is set twice).</summary>
+    /// <summary>The held cells in row then column order; where two share a place, the later one wins (as when a cell is set twice).</summary>
     private static SheetCell[] Ordered(IReadOnlyList<SheetCell> cells)
     {
         var sorted = true;
@@ -394,5 +389,70 @@ public static class MatrixWriter
         }
 
         return [.. result];
+    }
+
+    /// <summary>
+    /// The held cells (sorted) and the generated cells (already in order) merged into one pass in
+    /// row then column order; where both have a cell in one place, the generated one, added
+    /// later, wins. Generated cells out of order are a fault in the layout, and stop the write.
+    /// </summary>
+    private sealed class CellCursor : IDisposable
+    {
+        private readonly SheetCell[] _held;
+        private readonly IEnumerator<SheetCell>? _generated;
+        private readonly string _sheet;
+        private int _next;
+        private bool _hasGenerated;
+        private SheetCell _current;
+
+        public CellCursor(SheetCell[] held, IEnumerable<SheetCell>? generated, string sheet)
+        {
+            _held = held;
+            _generated = generated?.GetEnumerator();
+            _sheet = sheet;
+            _hasGenerated = _generated?.MoveNext() == true;
+            MoveNext();
+        }
+
+        public bool HasCurrent { get; private set; }
+
+        public ref readonly SheetCell Current => ref _current;
+
+        public void MoveNext()
+        {
+            var hasHeld = _next < _held.Length;
+            if (!hasHeld && !_hasGenerated)
+            {
+                HasCurrent = false;
+                return;
+            }
+
+            if (hasHeld && (!_hasGenerated || Before(_held[_next], _generated!.Current)))
+            {
+                _current = _held[_next++];
+            }
+            else
+            {
+                if (hasHeld && Same(_held[_next], _generated!.Current))
+                {
+                    _next++;
+                }
+
+                _current = _generated!.Current;
+                _hasGenerated = _generated.MoveNext();
+                if (_hasGenerated && !Before(_current, _generated.Current))
+                {
+                    throw new InvalidOperationException($"Sheet '{_sheet}': generated cell {SheetModel.A1(_generated.Current.Row, _generated.Current.Column)} comes after {SheetModel.A1(_current.Row, _current.Column)}; generated cells must be in row then column order.");
+                }
+            }
+
+            HasCurrent = true;
+        }
+
+        public void Dispose() => _generated?.Dispose();
+
+        private static bool Before(in SheetCell a, in SheetCell b) => a.Row < b.Row || (a.Row == b.Row && a.Column < b.Column);
+
+        private static bool Same(in SheetCell a, in SheetCell b) => a.Row == b.Row && a.Column == b.Column;
     }
 }

@@ -62,12 +62,17 @@ public readonly record struct ScoreInput(int FirstRow, int Column, int LastRow, 
 
 /// <summary>
 /// One worksheet as the matrix lays it out, before it is written: the cells, the column widths,
-/// the frozen panes and the score cells left open for typing. Both the ClosedXML writer and the
-/// benchmark's minimal OpenXML writer write from this, so they emit exactly the same cells.
+/// the frozen panes and the score cells left open for typing. Both <see cref="MatrixWriter"/> and
+/// the benchmark's minimal OpenXML writer write from this, so they emit exactly the same cells.
+/// A sheet's cells are either held (<see cref="Text(int, int, string?, CellStyle)"/> and the
+/// other adders) or, for the big sheets, made row by row while the sheet is written
+/// (<see cref="Generate"/>), so that the hundreds of thousands of evaluator and moderation cells
+/// are never all in memory at once.
 /// </summary>
 public sealed class SheetModel
 {
     private readonly List<SheetCell> _cells = [];
+    private Func<IEnumerable<SheetCell>>? _generated;
     private readonly SortedDictionary<int, double> _widths = [];
     private readonly List<ScoreInput> _inputs = [];
 
@@ -86,8 +91,17 @@ public sealed class SheetModel
     /// <summary>The sheet's name (made by the toolkit, never from user text).</summary>
     public string Name { get; }
 
-    /// <summary>The cells in the order they were added.</summary>
-    public IReadOnlyList<SheetCell> Cells => _cells;
+    /// <summary>
+    /// Every cell: the cells held, in the order they were added, then the generated cells, made
+    /// afresh each time this is enumerated.
+    /// </summary>
+    public IEnumerable<SheetCell> Cells => _generated is null ? _cells : _cells.Concat(_generated());
+
+    /// <summary>The cells held (not the generated ones), in the order they were added.</summary>
+    internal IReadOnlyList<SheetCell> HeldCells => _cells;
+
+    /// <summary>Makes the generated cells, in row then column order; null when there are none.</summary>
+    internal Func<IEnumerable<SheetCell>>? GeneratedCells => _generated;
 
     /// <summary>Column widths in characters, by column number.</summary>
     public IReadOnlyDictionary<int, double> ColumnWidths => _widths;
@@ -129,6 +143,34 @@ public sealed class SheetModel
     /// <summary>Adds a formula (without its leading <c>=</c>).</summary>
     public void Formula(int row, int column, string formula, CellStyle style = CellStyle.Plain) =>
         _cells.Add(new SheetCell(row, column, CellKind.Formula, formula, 0m, style));
+
+    /// <summary>
+    /// Sets how the rest of the sheet's cells are made: <paramref name="cells"/> is called each
+    /// time the sheet is written (or <see cref="Cells"/> enumerated) and must yield its cells in
+    /// row then column order, each place once. The writer checks the order.
+    /// </summary>
+    public void Generate(Func<IEnumerable<SheetCell>> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        if (_generated is not null)
+        {
+            throw new InvalidOperationException($"Sheet '{Name}' already has generated cells.");
+        }
+
+        _generated = cells;
+    }
+
+    /// <summary>A text cell, or null for null or empty text (which, as with <see cref="Text(int, int, string?, CellStyle)"/>, leaves the cell empty).</summary>
+    public static SheetCell? TextCell(int row, int column, string? text, CellStyle style = CellStyle.Plain) =>
+        string.IsNullOrEmpty(text) ? null : new SheetCell(row, column, CellKind.Text, text, 0m, style);
+
+    /// <summary>A number cell.</summary>
+    public static SheetCell NumberCell(int row, int column, decimal value, CellStyle style = CellStyle.Plain) =>
+        new(row, column, CellKind.Number, null, value, style);
+
+    /// <summary>A formula cell (without its leading <c>=</c>).</summary>
+    public static SheetCell FormulaCell(int row, int column, string formula, CellStyle style = CellStyle.Plain) =>
+        new(row, column, CellKind.Formula, formula, 0m, style);
 
     /// <summary>Sets a column's width in characters.</summary>
     public void Width(int column, double width) => _widths[column] = width;

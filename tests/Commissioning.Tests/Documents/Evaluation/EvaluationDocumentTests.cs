@@ -80,11 +80,13 @@ public sealed class EvaluationDocumentTests
         var names = TemplateSet.Shipped.Names.Where(n => n.StartsWith("evaluation/", StringComparison.Ordinal) || n.StartsWith("shared/", StringComparison.Ordinal)).ToList();
 
         // Rendered directly: evaluate, report and assessment-summary; included by them: words,
-        // report-words, breakdown and the print stylesheet; lines is used by EvaluationText's sentences.
+        // report-words, breakdown and the page layout with its stylesheet; lines is used by
+        // EvaluationText's sentences. The standards footer is covered by the specification's golden files.
         Assert.That(names, Is.EquivalentTo(new[]
         {
             "evaluation/assessment-summary.html", "evaluation/assessment-summary.md", "evaluation/breakdown.txt", "evaluation/evaluate.txt", "evaluation/lines.txt",
-            "evaluation/report-words.txt", "evaluation/report.html", "evaluation/report.md", "evaluation/words.txt", "shared/print-style.html",
+            "evaluation/report-words.txt", "evaluation/report.html", "evaluation/report.md", "evaluation/words.txt",
+            "shared/page-end.html", "shared/page-start.html", "shared/print-style.html", "shared/standards-footer.html",
         }));
     }
 

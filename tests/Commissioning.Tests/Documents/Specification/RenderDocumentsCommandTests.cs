@@ -60,8 +60,8 @@ public sealed class RenderDocumentsCommandTests
     private static IEnumerable<TestCaseData> UsageMistakes()
     {
         yield return new TestCaseData((object)new[] { "render", "specification", "examples/riverside-members.json" }, "Name the file to write with -o").SetName("Render_NoOutputFile_IsAUsageError");
-        yield return new TestCaseData((object)new[] { "render", "specification", "examples/riverside-members.json", "-o", "OUT.pdf" }, "must end in .html (a document to print) or .md (Markdown)").SetName("Render_AnOutputThatIsNotHtmlOrMarkdown_IsAUsageError");
-        yield return new TestCaseData((object)new[] { "render", "specification", "examples/riverside-members.json", "-o", "no-such-folder/x.html" }, "The folder for 'no-such-folder/x.html' does not exist").SetName("Render_AnOutputInAMissingFolder_IsAUsageError");
+        yield return new TestCaseData((object)new[] { "render", "specification", "examples/riverside-members.json", "-o", "OUT.pdf" }, "must end in .html (print-ready HTML) or .md (Markdown)").SetName("Render_AnOutputThatIsNotHtmlOrMarkdown_IsAUsageError");
+        yield return new TestCaseData((object)new[] { "render", "specification", "examples/riverside-members.json", "-o", "no-such-folder/x.html" }, "The folder for no-such-folder/x.html does not exist").SetName("Render_AnOutputInAMissingFolder_IsAUsageError");
         yield return new TestCaseData((object)new[] { "render", "specification", "examples", "-o", "OUT.html" }, "'examples' is a folder. Name a file.").SetName("Render_AFolderAsInput_IsAUsageError");
         yield return new TestCaseData((object)new[] { "render", "specification", "-o", "OUT.html" }, "render specification takes one file; it was given 0.").SetName("Render_SpecificationWithoutItsFile_IsAUsageError");
         yield return new TestCaseData((object)new[] { "render", "readiness", "examples/ics-tender.json", "-o", "OUT.html" }, "render readiness takes two files; it was given 1.").SetName("Render_ReadinessWithOneFile_IsAUsageError");
