@@ -103,6 +103,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     public async Task<TenderPack?> LoadPackAsync(Guid tenderId, CancellationToken cancel = default)
     {
         await using var db = contexts.Create();
+        await db.Database.OpenConnectionAsync(cancel).ConfigureAwait(false);
         var tender = await db.Tenders.AsNoTracking().AsSplitQuery()
             .Include(t => t.Members)
             .Include(t => t.Lots).ThenInclude(l => l.Sections).ThenInclude(s => s.Questions)
@@ -115,15 +116,11 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
             return null;
         }
 
-        var bids = await db.Bids.AsNoTracking().AsSplitQuery().Where(b => b.TenderId == tenderId)
-            .Include(b => b.Prices).Include(b => b.Answers)
-            .OrderBy(b => b.Position).ToListAsync(cancel).ConfigureAwait(false);
-
-        // Projected straight into Core's records: no tracking, no intermediate rows for the 80,000.
+        // The bids, the 80,000 scores and the consensus scores by plain data readers straight into
+        // Core's records: no tracking, no EF Core materialiser, no intermediate rows.
+        var bids = await BulkRead.BidsAsync(db, tenderId, cancel).ConfigureAwait(false);
         var scores = await BulkRead.ScoresAsync(db, tenderId, cancel).ConfigureAwait(false);
-        var moderation = await db.ModeratedScores.AsNoTracking().Where(s => s.TenderId == tenderId).OrderBy(s => s.Position)
-            .Select(m => new ModeratedScore { BidId = m.BidKey, QuestionId = m.QuestionKey, Score = m.Score, Reason = m.Reason, ModeratorId = m.ModeratorKey })
-            .ToListAsync(cancel).ConfigureAwait(false);
+        var moderation = await BulkRead.ModerationAsync(db, tenderId, cancel).ConfigureAwait(false);
         var gates = await db.GateDecisions.AsNoTracking().Where(s => s.TenderId == tenderId).OrderBy(s => s.Position)
             .ToListAsync(cancel).ConfigureAwait(false);
         var prices = await db.LowPriceDecisions.AsNoTracking().Where(s => s.TenderId == tenderId).OrderBy(s => s.Position)
@@ -132,7 +129,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
         return new TenderPack
         {
             Tender = TenderMapping.ToTender(tender),
-            Bids = [.. bids.Select(TenderMapping.ToBid)],
+            Bids = bids,
             Scores = scores,
             Moderation = moderation,
             GateDecisions = [.. gates.Select(TenderMapping.ToGateDecision)],
