@@ -151,7 +151,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(score);
         await using var db = contexts.Create();
-        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         if (tender is null)
         {
             return NotFound<Saved>();
@@ -211,7 +211,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     public async Task<Outcome<int>> SubmitScoresAsync(Guid tenderId, Actor actor, string evaluatorId, CancellationToken cancel = default)
     {
         await using var db = contexts.Create();
-        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         if (tender is null)
         {
             return NotFound<int>();
@@ -245,7 +245,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(moderated);
         await using var db = contexts.Create();
-        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         if (tender is null)
         {
             return NotFound<Saved>();
@@ -294,7 +294,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(decision);
         await using var db = contexts.Create();
-        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         if (tender is null)
         {
             return NotFound<Saved>();
@@ -394,7 +394,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = contexts.Create();
-        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         if (tender is null)
         {
             return NotFound<Guid>();
@@ -455,7 +455,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     public async Task<Outcome<bool>> RemoveMembershipAsync(Guid tenderId, Actor actor, Guid membershipId, long expectedVersion, string? reason, CancellationToken cancel = default)
     {
         await using var db = contexts.Create();
-        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         var row = await db.TenderMemberships.Include(m => m.Scope).SingleOrDefaultAsync(m => m.Id == membershipId && m.TenderId == tenderId, cancel).ConfigureAwait(false);
         if (tender is null || row is null)
         {
@@ -558,12 +558,46 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
 
     private static readonly System.Text.Json.JsonSerializerOptions FileJsonCompact = TenderMapping.JsonOptions;
 
+    /// <summary>
+    /// Begins the transaction of a change that depends on the tender's stage (a score, a
+    /// submission, a consensus score, a gate decision, people) and reads the tender inside it, so
+    /// that no stage change can commit between this read and the change's own commit:
+    /// <list type="bullet">
+    /// <item>SQLite: the transaction begins with <c>BEGIN IMMEDIATE</c> (EF Core's default there),
+    /// which takes the database's one write lock before the stage is read; a stage change waits for
+    /// it, and this change waits for a stage change in progress and then reads the new stage.</item>
+    /// <item>PostgreSQL: the tender row is read <c>FOR SHARE</c>. A stage change's <c>UPDATE</c>
+    /// waits until every change holding the share lock has committed, and a change that starts while
+    /// a stage change is in progress waits for it and then reads the new stage. Share locks do not
+    /// wait for each other, so two evaluators' saves on one tender still run at once.</item>
+    /// </list>
+    /// The transaction is committed by <see cref="SaveAsync"/>, and rolled back when the context is
+    /// disposed without saving (a refusal).
+    /// </summary>
+    private static async Task<TenderRow?> ReadForStageDependentChangeAsync(CommissioningDbContext db, Guid tenderId, CancellationToken cancel)
+    {
+        await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        if (db.Database.IsSqlite())
+        {
+            return await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        }
+
+        var rows = await db.Tenders.FromSql($"SELECT * FROM \"Tenders\" WHERE \"Id\" = {tenderId} FOR SHARE").AsNoTracking()
+            .ToListAsync(cancel).ConfigureAwait(false);
+        return rows.SingleOrDefault();
+    }
+
     /// <summary>Saves; a concurrency failure becomes a conflict naming what changed and who changed it.</summary>
     private static async Task<Outcome<T>> SaveAsync<T>(CommissioningDbContext db, Guid tenderId, string entity, string key, long? expectedVersion, Func<T> value, CancellationToken cancel)
     {
         try
         {
             await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+            if (db.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.CommitAsync(cancel).ConfigureAwait(false);
+            }
+
             return Outcome<T>.Success(value());
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex))
