@@ -31,12 +31,21 @@ public static class StorageProfile
             var file = TenderFile.Write(IcsScaleTender.Create());
             var id = store.ImportAsync(file, Actor.System, null).GetAwaiter().GetResult().Value;
 
-            var steps = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+            // Wall time, and the process's processor time (which other processes on a busy machine
+            // disturb much less than the wall time), for each step.
+            var steps = new Dictionary<string, (List<double> Wall, List<double> Cpu)>(StringComparer.Ordinal);
+            using var process = Process.GetCurrentProcess();
             void Time(string step, Action action)
             {
+                process.Refresh();
+                var cpu = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 action();
-                (steps.TryGetValue(step, out var list) ? list : steps[step] = []).Add(clock.Elapsed.TotalMilliseconds);
+                var wall = clock.Elapsed.TotalMilliseconds;
+                process.Refresh();
+                var lists = steps.TryGetValue(step, out var found) ? found : steps[step] = ([], []);
+                lists.Wall.Add(wall);
+                lists.Cpu.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
             }
 
             for (var run = 0; run < Runs + 3; run++)
@@ -50,10 +59,12 @@ public static class StorageProfile
                 ProfileSteps(settings, id, Time);
             }
 
-            foreach (var (step, times) in steps)
+            output.WriteLine($"{"step (median of " + Runs + " runs after 3 warm-ups)",-66} {"wall",9} {"min wall",9} {"processor",10}");
+            foreach (var (step, (wall, cpu)) in steps)
             {
-                times.Sort();
-                output.WriteLine($"{step,-62} median {times[times.Count / 2],8:N1} ms   min {times[0],8:N1} ms   max {times[^1],8:N1} ms");
+                wall.Sort();
+                cpu.Sort();
+                output.WriteLine($"{step,-66} {wall[wall.Count / 2],6:N1} ms {wall[0],6:N1} ms {cpu[cpu.Count / 2],7:N1} ms");
             }
         }
         finally
