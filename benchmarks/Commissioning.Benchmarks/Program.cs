@@ -9,7 +9,8 @@ public static class Program
     /// <summary>
     /// Runs the benchmarks chosen on the command line. Other modes: <c>write-ics &lt;file.json&gt;</c>
     /// writes the ICS-scale tender to a file (to measure a command's peak memory on it);
-    /// <c>profile-matrix</c> times the matrix export and its peak memory; <c>import-loop
+    /// <c>profile-matrix</c> times the matrix export and its peak memory; <c>profile-load</c> times
+    /// each step of loading the ICS-scale tender from SQLite; <c>import-loop
     /// &lt;sqlite-file&gt;</c> imports the ICS-scale tender into the file again and again (the child
     /// process that the kill-mid-save test stops with SIGKILL).
     /// </summary>
@@ -25,6 +26,12 @@ public static class Program
         if (args is ["import-loop", var file])
         {
             ImportLoop.Run(file);
+            return;
+        }
+
+        if (args is ["profile-load"])
+        {
+            StorageProfile.Run(Console.Out);
             return;
         }
 

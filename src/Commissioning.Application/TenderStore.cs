@@ -117,6 +117,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     public async Task<TenderPack?> LoadPackAsync(Guid tenderId, CancellationToken cancel = default)
     {
         await using var db = contexts.Create();
+        await db.Database.OpenConnectionAsync(cancel).ConfigureAwait(false);
         var tender = await db.Tenders.AsNoTracking().AsSplitQuery()
             .Include(t => t.Members)
             .Include(t => t.Lots).ThenInclude(l => l.Sections).ThenInclude(s => s.Questions)
@@ -129,15 +130,11 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
             return null;
         }
 
-        var bids = await db.Bids.AsNoTracking().AsSplitQuery().Where(b => b.TenderId == tenderId)
-            .Include(b => b.Prices).Include(b => b.Answers)
-            .OrderBy(b => b.Position).ToListAsync(cancel).ConfigureAwait(false);
-
-        // Projected straight into Core's records: no tracking, no intermediate rows for the 80,000.
+        // The bids, the 80,000 scores and the consensus scores by plain data readers straight into
+        // Core's records: no tracking, no EF Core materialiser, no intermediate rows.
+        var bids = await BulkRead.BidsAsync(db, tenderId, cancel).ConfigureAwait(false);
         var scores = await BulkRead.ScoresAsync(db, tenderId, cancel).ConfigureAwait(false);
-        var moderation = await db.ModeratedScores.AsNoTracking().Where(s => s.TenderId == tenderId).OrderBy(s => s.Position)
-            .Select(m => new ModeratedScore { BidId = m.BidKey, QuestionId = m.QuestionKey, Score = m.Score, Reason = m.Reason, ModeratorId = m.ModeratorKey })
-            .ToListAsync(cancel).ConfigureAwait(false);
+        var moderation = await BulkRead.ModerationAsync(db, tenderId, cancel).ConfigureAwait(false);
         var gates = await db.GateDecisions.AsNoTracking().Where(s => s.TenderId == tenderId).OrderBy(s => s.Position)
             .ToListAsync(cancel).ConfigureAwait(false);
         var prices = await db.LowPriceDecisions.AsNoTracking().Where(s => s.TenderId == tenderId).OrderBy(s => s.Position)
@@ -146,7 +143,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
         return new TenderPack
         {
             Tender = TenderMapping.ToTender(tender),
-            Bids = [.. bids.Select(TenderMapping.ToBid)],
+            Bids = bids,
             Scores = scores,
             Moderation = moderation,
             GateDecisions = [.. gates.Select(TenderMapping.ToGateDecision)],
@@ -168,7 +165,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(score);
         await using var db = contexts.Create();
-        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         if (tender is null)
         {
             return NotFound<Saved>();
@@ -228,7 +225,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     public async Task<Outcome<int>> SubmitScoresAsync(Guid tenderId, Actor actor, string evaluatorId, CancellationToken cancel = default)
     {
         await using var db = contexts.Create();
-        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         if (tender is null)
         {
             return NotFound<int>();
@@ -262,7 +259,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(moderated);
         await using var db = contexts.Create();
-        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         if (tender is null)
         {
             return NotFound<Saved>();
@@ -311,7 +308,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(decision);
         await using var db = contexts.Create();
-        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         if (tender is null)
         {
             return NotFound<Saved>();
@@ -411,7 +408,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = contexts.Create();
-        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         if (tender is null)
         {
             return NotFound<Guid>();
@@ -472,7 +469,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     public async Task<Outcome<bool>> RemoveMembershipAsync(Guid tenderId, Actor actor, Guid membershipId, long expectedVersion, string? reason, CancellationToken cancel = default)
     {
         await using var db = contexts.Create();
-        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         var row = await db.TenderMemberships.Include(m => m.Scope).SingleOrDefaultAsync(m => m.Id == membershipId && m.TenderId == tenderId, cancel).ConfigureAwait(false);
         if (tender is null || row is null)
         {
@@ -575,12 +572,46 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
 
     private static readonly System.Text.Json.JsonSerializerOptions FileJsonCompact = TenderMapping.JsonOptions;
 
+    /// <summary>
+    /// Begins the transaction of a change that depends on the tender's stage (a score, a
+    /// submission, a consensus score, a gate decision, people) and reads the tender inside it, so
+    /// that no stage change can commit between this read and the change's own commit:
+    /// <list type="bullet">
+    /// <item>SQLite: the transaction begins with <c>BEGIN IMMEDIATE</c> (EF Core's default there),
+    /// which takes the database's one write lock before the stage is read; a stage change waits for
+    /// it, and this change waits for a stage change in progress and then reads the new stage.</item>
+    /// <item>PostgreSQL: the tender row is read <c>FOR SHARE</c>. A stage change's <c>UPDATE</c>
+    /// waits until every change holding the share lock has committed, and a change that starts while
+    /// a stage change is in progress waits for it and then reads the new stage. Share locks do not
+    /// wait for each other, so two evaluators' saves on one tender still run at once.</item>
+    /// </list>
+    /// The transaction is committed by <see cref="SaveAsync"/>, and rolled back when the context is
+    /// disposed without saving (a refusal).
+    /// </summary>
+    private static async Task<TenderRow?> ReadForStageDependentChangeAsync(CommissioningDbContext db, Guid tenderId, CancellationToken cancel)
+    {
+        await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        if (db.Database.IsSqlite())
+        {
+            return await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        }
+
+        var rows = await db.Tenders.FromSql($"SELECT * FROM \"Tenders\" WHERE \"Id\" = {tenderId} FOR SHARE").AsNoTracking()
+            .ToListAsync(cancel).ConfigureAwait(false);
+        return rows.SingleOrDefault();
+    }
+
     /// <summary>Saves; a concurrency failure becomes a conflict naming what changed and who changed it.</summary>
     private static async Task<Outcome<T>> SaveAsync<T>(CommissioningDbContext db, Guid tenderId, string entity, string key, long? expectedVersion, Func<T> value, CancellationToken cancel)
     {
         try
         {
             await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+            if (db.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.CommitAsync(cancel).ConfigureAwait(false);
+            }
+
             return Outcome<T>.Success(value());
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex))

@@ -298,7 +298,7 @@ public static class TenderMapping
     /// <summary>A value in the files' JSON shape, compact, for a column or an audit entry.</summary>
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, FileJson.Compact);
 
-    private static T Parse<T>(string json) =>
+    internal static T Parse<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, FileJson.Compact) ?? throw new JsonException($"A stored {typeof(T).Name} is empty.");
 }
 
