@@ -267,36 +267,7 @@ public sealed class TeamTenders(ICommissioningContextFactory contexts, TenderSto
             return access.As<Saved>();
         }
 
-        if (Refused<Saved>(access.Value.Tender.Stage, TenderChange.People, reason) is { } refused)
-        {
-            return refused;
-        }
-
-        await using var db = contexts.Create();
-        var bid = await db.Bids.SingleOrDefaultAsync(b => b.TenderId == tenderId && b.Key == bidId, cancel).ConfigureAwait(false);
-        if (bid is null)
-        {
-            return Outcome<Saved>.Fail(FailureKind.NotFound, $"This tender has no bid '{bidId}'.", new FormFieldLocation("BidId"));
-        }
-
-        string? name = null;
-        if (organisationId is { } id)
-        {
-            var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancel).ConfigureAwait(false);
-            if (organisation is null || organisation.Kind != OrganisationKind.Provider)
-            {
-                return Outcome<Saved>.Fail(FailureKind.Invalid, "Choose a provider organisation.", new FormFieldLocation("OrganisationId"));
-            }
-
-            name = organisation.Name;
-        }
-
-        var before = System.Text.Json.JsonSerializer.Serialize(new { organisationId = bid.ProviderOrganisationId });
-        Touch(db, bid, expectedVersion);
-        bid.ProviderOrganisationId = organisationId;
-        AuditTrail.Add(db, time, user.Actor, tenderId, "Bid", bidId, "OrganisationLinked", before,
-            System.Text.Json.JsonSerializer.Serialize(new { organisationId, organisation = name }), Blank(reason));
-        return await SaveAsync(db, () => new Saved(bid.Version), cancel).ConfigureAwait(false);
+        return await store.LinkBidAsync(tenderId, user.Actor, bidId, organisationId, expectedVersion, Blank(reason), cancel).ConfigureAwait(false);
     }
 
     /// <summary>Lets evaluators and moderators see prices, or keeps prices from them. Only the owner may; audited.</summary>

@@ -493,6 +493,52 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
         return await SaveAsync(db, tenderId, "TenderMembership", key, expectedVersion, () => true, cancel).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Records which provider organisation on this site submitted a bid, or clears it (null), so
+    /// that its accounts can see that bid. A change of who may see what, so the stage rules for
+    /// people apply (a reason from evaluation on; refused once locked). Audited.
+    /// </summary>
+    public async Task<Outcome<Saved>> LinkBidAsync(Guid tenderId, Actor actor, string bidId, Guid? organisationId, long expectedVersion, string? reason, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(bidId);
+        await using var db = contexts.Create();
+        var tender = await ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
+        if (tender is null)
+        {
+            return NotFound<Saved>();
+        }
+
+        if (Refused<Saved>(tender.Stage, TenderChange.People, reason) is { } refused)
+        {
+            return refused;
+        }
+
+        var bid = await db.Bids.SingleOrDefaultAsync(b => b.TenderId == tenderId && b.Key == bidId, cancel).ConfigureAwait(false);
+        if (bid is null)
+        {
+            return Outcome<Saved>.Fail(FailureKind.NotFound, $"This tender has no bid '{bidId}'.", new FormFieldLocation("BidId"));
+        }
+
+        string? name = null;
+        if (organisationId is { } id)
+        {
+            var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancel).ConfigureAwait(false);
+            if (organisation is null || organisation.Kind != OrganisationKind.Provider)
+            {
+                return Outcome<Saved>.Fail(FailureKind.Invalid, "Choose a provider organisation.", new FormFieldLocation("OrganisationId"));
+            }
+
+            name = organisation.Name;
+        }
+
+        var before = System.Text.Json.JsonSerializer.Serialize(new { organisationId = bid.ProviderOrganisationId });
+        Touch(db, bid, expectedVersion);
+        bid.ProviderOrganisationId = organisationId;
+        AuditTrail.Add(db, time, actor, tenderId, "Bid", bidId, "OrganisationLinked", before,
+            System.Text.Json.JsonSerializer.Serialize(new { organisationId, organisation = name }), reason);
+        return await SaveAsync(db, tenderId, "Bid", bidId, expectedVersion, () => new Saved(bid.Version), cancel).ConfigureAwait(false);
+    }
+
     /// <summary>A person's roles on every tender: what the site checks before showing a tender, bid or score.</summary>
     public async Task<IReadOnlyList<TenderMembershipRow>> MembershipsOfAsync(string userId, CancellationToken cancel = default)
     {
