@@ -279,7 +279,7 @@ public sealed class TeamTenders(ICommissioningContextFactory contexts, TenderSto
             return access.As<Saved>();
         }
 
-        if (Refused<Saved>(access.Value.Tender.Stage, TenderChange.People, reason) is { } refused)
+        if (TenderStore.Refused<Saved>(access.Value.Tender.Stage, TenderChange.People, reason) is { } refused)
         {
             return refused;
         }
@@ -287,7 +287,7 @@ public sealed class TeamTenders(ICommissioningContextFactory contexts, TenderSto
         await using var db = contexts.Create();
         var tender = await db.Tenders.SingleAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
         var before = System.Text.Json.JsonSerializer.Serialize(new { evaluatorsSeePrices = tender.EvaluatorsSeePrices });
-        Touch(db, tender, expectedVersion);
+        TenderStore.Touch(db, tender, expectedVersion);
         tender.EvaluatorsSeePrices = evaluatorsSeePrices;
         AuditTrail.Add(db, time, user.Actor, tenderId, "Tender", tenderId.ToString(), "SettingChanged", before,
             System.Text.Json.JsonSerializer.Serialize(new { evaluatorsSeePrices }), Blank(reason));
@@ -462,26 +462,6 @@ public sealed class TeamTenders(ICommissioningContextFactory contexts, TenderSto
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static Outcome<T>? Refused<T>(TenderStage stage, TenderChange change, string? reason)
-    {
-        var decision = TenderLifecycle.Check(stage, change);
-        if (!decision.Allowed)
-        {
-            return Outcome<T>.Fail(FailureKind.Refused, decision.Refusal!);
-        }
-
-        return decision.ReasonRequired && string.IsNullOrWhiteSpace(reason)
-            ? Outcome<T>.Fail(FailureKind.Invalid, "Enter the reason for this change.", new FormFieldLocation("Reason"))
-            : null;
-    }
-
-    private static void Touch(CommissioningDbContext db, EditableRow row, long expectedVersion)
-    {
-        var version = db.Entry(row).Property(r => r.Version);
-        version.OriginalValue = expectedVersion;
-        version.IsModified = true;
-    }
 
     private static async Task<Outcome<T>> SaveAsync<T>(CommissioningDbContext db, Func<T> value, CancellationToken cancel)
     {

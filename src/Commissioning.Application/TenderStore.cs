@@ -561,7 +561,8 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
         cancellationReason = tender.CancellationReason,
     });
 
-    private static Outcome<T>? Refused<T>(TenderStage stage, TenderChange change, string? reason)
+    /// <summary>Refused (with why) when the stage forbids the change, or Invalid when it needs a reason and none was given; null when allowed.</summary>
+    internal static Outcome<T>? Refused<T>(TenderStage stage, TenderChange change, string? reason)
     {
         var decision = TenderLifecycle.Check(stage, change);
         if (!decision.Allowed)
@@ -696,7 +697,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     /// version, even when the new values equal the stored ones (a save is still a save, and still
     /// refused if someone else saved first).
     /// </summary>
-    private static void Touch(CommissioningDbContext db, EditableRow row, long expectedVersion)
+    internal static void Touch(CommissioningDbContext db, EditableRow row, long expectedVersion)
     {
         var version = db.Entry(row).Property(r => r.Version);
         version.OriginalValue = expectedVersion;

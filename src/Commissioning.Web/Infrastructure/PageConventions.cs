@@ -12,10 +12,11 @@ namespace Commissioning.Web.Infrastructure;
 public static class PageConventions
 {
     /// <summary>
-    /// The folders whose pages show, or collect, an organisation's answers. Browsers and shared
+    /// The folders whose pages show, or collect, an organisation's answers, a tender's data or
+    /// people's accounts. Browsers and shared
     /// caches must not keep them: on a shared computer the next person could page back to them.
     /// </summary>
-    public static readonly IReadOnlyList<string> PrivateFolders = ["/Specification", "/Tenders"];
+    public static readonly IReadOnlyList<string> PrivateFolders = ["/Specification", "/Tenders", "/Admin"];
 
     /// <summary>
     /// The filter that marks a response <c>Cache-Control: no-store</c>. One instance, so a test

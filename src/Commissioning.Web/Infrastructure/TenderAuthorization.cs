@@ -95,6 +95,32 @@ public abstract class TenderPageModel(TeamTenders team, IAuthorizationService au
         return true;
     }
 
+    /// <summary>
+    /// The one path of every form on a tender page: check the input with its validator, then make
+    /// the change; true when it was made. Otherwise every problem (the validator's, or the
+    /// application's with the field it names) is in ModelState under <paramref name="prefix"/>.
+    /// </summary>
+    protected async Task<bool> TryChangeAsync<TInput, T>(TInput input, FluentValidation.IValidator<TInput> validator, string prefix, Func<Task<Outcome<T>>> change, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        ArgumentNullException.ThrowIfNull(change);
+        ModelState.Clear();
+        var checkedInput = await validator.ValidateAsync(input, cancel);
+        if (!checkedInput.IsValid)
+        {
+            checkedInput.AddToModelState(ModelState, prefix);
+            return false;
+        }
+
+        var changed = await change();
+        if (!changed.Succeeded)
+        {
+            AddErrors(changed.Errors, prefix);
+        }
+
+        return changed.Succeeded;
+    }
+
     /// <summary>Copies an application failure's problems into ModelState, keyed by the form field each names.</summary>
     protected void AddErrors(IEnumerable<AppError> errors, string prefix)
     {

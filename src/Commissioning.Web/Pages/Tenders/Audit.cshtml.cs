@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Commissioning.Web.Pages.Tenders;
 
 /// <summary>A tender's audit trail, oldest first, for its owner and observers; and the same as CSV.</summary>
+[Authorize]
 public sealed class AuditModel(TeamTenders team, IAuthorizationService authorization) : TenderPageModel(team, authorization)
 {
     /// <summary>The entries.</summary>

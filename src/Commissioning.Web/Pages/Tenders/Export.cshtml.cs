@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Commissioning.Web.Pages.Tenders;
 
 /// <summary>Downloads the whole tender as an <c>oh-tender</c> file, for its owner and observers (a backup, or to move it).</summary>
+[Authorize]
 public sealed class ExportModel(TeamTenders team, IAuthorizationService authorization) : TenderPageModel(team, authorization)
 {
     /// <summary>The file.</summary>

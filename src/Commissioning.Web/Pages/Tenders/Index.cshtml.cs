@@ -1,11 +1,13 @@
 using Commissioning.Application;
 using Commissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Commissioning.Web.Pages.Tenders;
 
 /// <summary>The tenders the signed-in person has a role on, or that their provider organisation bid for.</summary>
+[Authorize]
 public sealed class IndexModel(TeamTenders team) : PageModel
 {
     /// <summary>The signed-in person.</summary>

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Commissioning.Web.Pages.Tenders;
 
 /// <summary>A tender's people and their roles: seen by its owner and observers, changed by its owner.</summary>
+[Authorize]
 public sealed class PeopleModel(TeamTenders team, IAuthorizationService authorization, IValidator<PersonInput> personValidator, IValidator<RemoveInput> removeValidator)
     : TenderPageModel(team, authorization)
 {
@@ -50,27 +51,13 @@ public sealed class PeopleModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        ModelState.Clear();
-        var input = await personValidator.ValidateAsync(Person, cancel);
-        if (input.IsValid)
+        if (await TryChangeAsync(Person, personValidator, nameof(Person), () => Team.AddPersonAsync(Me, TenderId, Person.Email!, Person.ChosenRole(), Person.EvaluatorId, Person.ChosenScope(), Person.Reason, cancel), cancel))
         {
-            var added = await Team.AddPersonAsync(Me, TenderId, Person.Email!, Person.ChosenRole(), Person.EvaluatorId, Person.ChosenScope(), Person.Reason, cancel);
-            if (added.Succeeded)
-            {
-                Done = $"{Person.Email} is now {Article(Person.ChosenRole())} on this tender.";
-                return RedirectToPage(new { id = TenderId });
-            }
-
-            AddErrors(added.Errors, nameof(Person));
-        }
-        else
-        {
-            input.AddToModelState(ModelState, nameof(Person));
+            Done = $"{Person.Email} is now {Article(Person.ChosenRole())} on this tender.";
+            return RedirectToPage(new { id = TenderId });
         }
 
-        Errors = FormError.From(ModelState, PersonInput.Fields);
-        People = (await Team.PeopleAsync(Me, TenderId, cancel)).Value;
-        return Page();
+        return await RedisplayAsync(PersonInput.Fields, cancel);
     }
 
     /// <summary>Takes a role away (owner only).</summary>
@@ -81,25 +68,18 @@ public sealed class PeopleModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        ModelState.Clear();
-        var input = await removeValidator.ValidateAsync(Remove, cancel);
-        if (input.IsValid)
+        if (await TryChangeAsync(Remove, removeValidator, nameof(Remove), () => Team.RemovePersonAsync(Me, TenderId, Remove.MembershipId, Remove.Version, Remove.Reason, cancel), cancel))
         {
-            var removed = await Team.RemovePersonAsync(Me, TenderId, Remove.MembershipId, Remove.Version, Remove.Reason, cancel);
-            if (removed.Succeeded)
-            {
-                Done = "The role was taken away.";
-                return RedirectToPage(new { id = TenderId });
-            }
-
-            AddErrors(removed.Errors, nameof(Remove));
-        }
-        else
-        {
-            input.AddToModelState(ModelState, nameof(Remove));
+            Done = "The role was taken away.";
+            return RedirectToPage(new { id = TenderId });
         }
 
-        Errors = FormError.From(ModelState, [("Remove.Reason", "people"), ("Remove.MembershipId", "people"), ("Remove", "people")]);
+        return await RedisplayAsync([("Remove.Reason", "people"), ("Remove.MembershipId", "people"), ("Remove", "people")], cancel);
+    }
+
+    private async Task<IActionResult> RedisplayAsync(IReadOnlyList<(string Key, string FieldId)> fields, CancellationToken cancel)
+    {
+        Errors = FormError.From(ModelState, fields);
         People = (await Team.PeopleAsync(Me, TenderId, cancel)).Value;
         return Page();
     }

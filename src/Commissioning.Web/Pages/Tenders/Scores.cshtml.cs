@@ -10,6 +10,7 @@ namespace Commissioning.Web.Pages.Tenders;
 /// submitted them all; a moderator every score of the lots they moderate; owners and observers
 /// every score. Scoring itself comes with the tender journey.
 /// </summary>
+[Authorize]
 public sealed class ScoresModel(TeamTenders team, IAuthorizationService authorization) : TenderPageModel(team, authorization)
 {
     /// <summary>The scores.</summary>

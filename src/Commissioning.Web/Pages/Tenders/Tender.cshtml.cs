@@ -14,6 +14,7 @@ namespace Commissioning.Web.Pages.Tenders;
 /// they may), and for the owner the stage, the prices setting and which provider organisation
 /// submitted each bid.
 /// </summary>
+[Authorize]
 public sealed class TenderModel(TeamTenders team, IAuthorizationService authorization,
     IValidator<StageInput> stageValidator, IValidator<PricesInput> pricesValidator, IValidator<BidLinkInput> linkValidator) : TenderPageModel(team, authorization)
 {
@@ -62,22 +63,10 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        ModelState.Clear();
-        var input = await stageValidator.ValidateAsync(Stage, cancel);
-        if (input.IsValid)
+        if (await TryChangeAsync(Stage, stageValidator, nameof(Stage), () => Team.ChangeStageAsync(Me, TenderId, Stage.ChosenStage(), Stage.Reason, Stage.Version, Stage.ChosenDate(), cancel), cancel))
         {
-            var moved = await Team.ChangeStageAsync(Me, TenderId, Stage.ChosenStage(), Stage.Reason, Stage.Version, Stage.ChosenDate(), cancel);
-            if (moved.Succeeded)
-            {
-                Done = $"The tender is now at the stage: {StageNames.Of(moved.Value.Stage)}.";
-                return RedirectToPage(new { id = TenderId });
-            }
-
-            AddErrors(moved.Errors, nameof(Stage));
-        }
-        else
-        {
-            input.AddToModelState(ModelState, nameof(Stage));
+            Done = $"The tender is now at the stage: {StageNames.Of(Stage.ChosenStage())}.";
+            return RedirectToPage(new { id = TenderId });
         }
 
         return await RedisplayAsync(StageInput.Fields, cancel);
@@ -91,22 +80,10 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        ModelState.Clear();
-        var input = await pricesValidator.ValidateAsync(Prices, cancel);
-        if (input.IsValid)
+        if (await TryChangeAsync(Prices, pricesValidator, nameof(Prices), () => Team.SetEvaluatorsSeePricesAsync(Me, TenderId, Prices.EvaluatorsSeePrices, Prices.Version, Prices.Reason, cancel), cancel))
         {
-            var saved = await Team.SetEvaluatorsSeePricesAsync(Me, TenderId, Prices.EvaluatorsSeePrices, Prices.Version, Prices.Reason, cancel);
-            if (saved.Succeeded)
-            {
-                Done = Prices.EvaluatorsSeePrices ? "Evaluators and moderators can now see prices." : "Prices are now kept from evaluators and moderators.";
-                return RedirectToPage(new { id = TenderId });
-            }
-
-            AddErrors(saved.Errors, nameof(Prices));
-        }
-        else
-        {
-            input.AddToModelState(ModelState, nameof(Prices));
+            Done = Prices.EvaluatorsSeePrices ? "Evaluators and moderators can now see prices." : "Prices are now kept from evaluators and moderators.";
+            return RedirectToPage(new { id = TenderId });
         }
 
         return await RedisplayAsync(PricesInput.Fields, cancel);
@@ -120,24 +97,12 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        ModelState.Clear();
-        var input = await linkValidator.ValidateAsync(Link, cancel);
-        if (input.IsValid)
+        // One form for every bid: each bid's version as the owner saw it travels with the form.
+        Guid? organisation = Guid.TryParse(Link.OrganisationId, out var id) ? id : null;
+        if (await TryChangeAsync(Link, linkValidator, nameof(Link), () => Team.LinkBidAsync(Me, TenderId, Link.BidId!, organisation, Link.Versions.GetValueOrDefault(Link.BidId!), Link.Reason, cancel), cancel))
         {
-            var organisation = string.IsNullOrEmpty(Link.OrganisationId) ? (Guid?)null : Guid.Parse(Link.OrganisationId);
-            // One form for every bid: each bid's version as the owner saw it travels with the form.
-            var saved = await Team.LinkBidAsync(Me, TenderId, Link.BidId!, organisation, Link.Versions.GetValueOrDefault(Link.BidId!), Link.Reason, cancel);
-            if (saved.Succeeded)
-            {
-                Done = organisation is null ? $"Bid {Link.BidId} is no longer linked to an organisation." : $"Bid {Link.BidId} is linked to its provider organisation.";
-                return RedirectToPage(new { id = TenderId });
-            }
-
-            AddErrors(saved.Errors, nameof(Link));
-        }
-        else
-        {
-            input.AddToModelState(ModelState, nameof(Link));
+            Done = organisation is null ? $"Bid {Link.BidId} is no longer linked to an organisation." : $"Bid {Link.BidId} is linked to its provider organisation.";
+            return RedirectToPage(new { id = TenderId });
         }
 
         return await RedisplayAsync(BidLinkInput.Fields, cancel);
