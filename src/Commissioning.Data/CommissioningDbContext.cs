@@ -61,6 +61,9 @@ public abstract class CommissioningDbContext : IdentityDbContext<UserAccount>, I
     public DbSet<OrganisationRow> Organisations => Set<OrganisationRow>();
     /// <summary>Roles on tenders.</summary>
     public DbSet<TenderMembershipRow> TenderMemberships => Set<TenderMembershipRow>();
+
+    /// <summary>Providers' readiness checks.</summary>
+    public DbSet<ReadinessCheckRow> ReadinessChecks => Set<ReadinessCheckRow>();
     /// <summary>The lots and sections a membership covers.</summary>
     public DbSet<MembershipScopeRow> MembershipScopes => Set<MembershipScopeRow>();
     /// <summary>The audit trail. Entries can be added, never changed or removed.</summary>
@@ -192,6 +195,13 @@ public abstract class CommissioningDbContext : IdentityDbContext<UserAccount>, I
             e.HasMany(m => m.Scope).WithOne().HasForeignKey(s => s.MembershipId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<MembershipScopeRow>(e => e.ToTable("MembershipScopes"));
+        builder.Entity<ReadinessCheckRow>(e =>
+        {
+            e.ToTable("ReadinessChecks");
+            e.HasIndex(r => r.OrganisationId);
+            e.HasOne<OrganisationRow>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(r => r.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.Entity<AuditEntryRow>(e =>
         {
             e.ToTable(AuditTable);

@@ -104,3 +104,24 @@ public sealed class AuditEntryRow
     /// <summary>Why, where a reason is required.</summary>
     public string? Reason { get; set; }
 }
+
+/// <summary>
+/// A provider's readiness check: the declarations its organisation made against the standards,
+/// kept so that the organisation's accounts can come back to it. Seen only by accounts of the
+/// same provider organisation.
+/// </summary>
+public sealed class ReadinessCheckRow : EditableRow
+{
+    /// <summary>The provider organisation it belongs to.</summary>
+    public Guid OrganisationId { get; set; }
+    /// <summary>A name the provider gives it, such as the tender it prepares for.</summary>
+    public required string Title { get; set; }
+    /// <summary>The provider's name as the declarations give it.</summary>
+    public required string Provider { get; set; }
+    /// <summary>The declarations, as an <c>oh-declarations</c> file.</summary>
+    public required string DeclarationsJson { get; set; }
+    /// <summary>When it was saved (from the injected clock).</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The account that saved it.</summary>
+    public required string CreatedBy { get; set; }
+}

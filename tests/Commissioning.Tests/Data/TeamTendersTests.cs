@@ -420,4 +420,32 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
         var stale = await Team().LinkBidAsync(_priya, _tender, "bid-b", null, bid.Version, "Again");
         Assert.That(stale.Failure, Is.EqualTo(FailureKind.Conflict));
     }
+
+    [Test]
+    public async Task AuditTrail_TeamChanges_AreRecordedWithWhoAndReason()
+    {
+        _tender = await TenderWithTeamAsync();
+        var version = (await Team().OpenAsync(_priya, _tender))!.Tender.Version;
+        await Team().SetEvaluatorsSeePricesAsync(_priya, _tender, true, version, "Price and quality scored together.");
+        var olu = (await Team().PeopleAsync(_priya, _tender)).Value.Single(p => p.Role == TenderRole.Observer);
+        Assert.That((await Team().RemovePersonAsync(_priya, _tender, olu.MembershipId, olu.Version, "Audit finished.")).Succeeded, Is.True);
+
+        var trail = (await Team().AuditAsync(_priya, _tender)).Value.Select(e => $"{e.Entity} {e.Action} by {e.UserName}{(e.Reason is null ? "" : ": " + e.Reason)}").ToList();
+
+        Assert.That(trail, Is.EqualTo(new[]
+        {
+            "Tender Imported by Priya Shah",
+            "TenderMembership Created by Priya Shah",
+            "TenderMembership Created by Priya Shah",
+            "TenderMembership Created by Priya Shah",
+            "TenderMembership Created by Priya Shah",
+            "TenderMembership Created by Priya Shah",
+            "TenderMembership Created by Priya Shah",
+            "Bid OrganisationLinked by Priya Shah",
+            "Tender StageChanged by Priya Shah: Test",
+            "Tender StageChanged by Priya Shah: Test",
+            "Tender SettingChanged by Priya Shah: Price and quality scored together.",
+            "TenderMembership Removed by Priya Shah: Audit finished.",
+        }));
+    }
 }
