@@ -80,6 +80,10 @@ public sealed class TenderPagesBrowserTests : BrowserTest
         await owner.ClickAsync("button:has-text('Save the link')");
         Assert.That(await owner.InnerTextAsync("[role=status]"), Does.Contain("Bid bid-a is linked"));
 
+        await owner.GotoAsync(tenderUrl + "/scores?bid=bid-b");
+        Assert.That(await owner.InnerTextAsync("main"), Does.Contain("Bid bid-b:"));
+        await AssertAccessibleAsync(owner, "tender-scores");
+
         await owner.GotoAsync(tenderUrl + "/audit");
         var audit = await owner.InnerTextAsync("table");
         Assert.That(audit, Does.Contain("Tender Imported").And.Contain("TenderMembership Created").And.Contain("Priya Shah"));

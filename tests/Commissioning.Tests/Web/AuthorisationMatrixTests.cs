@@ -164,6 +164,44 @@ public sealed class AuthorisationMatrixTests
         Assert.That(checkedPages, Is.EqualTo(6));
     }
 
+    [Test]
+    public async Task ScoresPage_OneBidAtATime_ShowsOnlyWhatThePersonMaySee()
+    {
+        using var site = new SiteFactory();
+        var id = await TeamAsync(site);
+        var team = site.Services.GetRequiredService<TeamTenders>();
+        var owner = (await OwnerAsync(site))!;
+        foreach (var stage in new[] { Commissioning.Core.Lifecycle.TenderStage.OpenForBids, Commissioning.Core.Lifecycle.TenderStage.Evaluation })
+        {
+            var version = (await team.OpenAsync(owner, id))!.Tender.Version;
+            Assert.That((await team.ChangeStageAsync(owner, id, stage, null, version)).Succeeded, Is.True, $"moving to {stage}");
+        }
+
+        var evaluator = (await team.UserAsync((await team.PeopleAsync(owner, id)).Value.Single(p => p.Role == TenderRole.Evaluator).UserId))!;
+        var score = new Commissioning.Core.Tenders.EvaluatorScore { EvaluatorId = "e1", BidId = "bid-b", QuestionId = "Q1", Score = 3m, Rationale = "Clear plan for prevention." };
+        Assert.That((await team.SaveScoreAsync(evaluator, id, score, null)).Succeeded, Is.True);
+
+        using var client = site.CreateNonRedirectingClient();
+        await SignInAsync(client, Persona.Evaluator);
+        var first = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/tenders/{id}/scores", UriKind.Relative)));
+        var chosen = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/tenders/{id}/scores?bid=bid-b", UriKind.Relative)));
+        using var unknown = await client.GetAsync(new Uri($"/tenders/{id}/scores?bid=bid-z", UriKind.Relative));
+
+        // The sample tender's file holds e1's two scores for bid-a and e2's one ("Thin."), not yet submitted.
+        Assert.That(first, Does.Contain("Bid bid-a: 2 scores you can see.").And.Not.Contain("Thin."), "the first bid by default, without e2's score");
+        Assert.That(chosen, Does.Contain("Bid bid-b: 1 score you can see.").And.Contain("Clear plan for prevention."));
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    private static async Task<SiteUser?> OwnerAsync(SiteFactory site)
+    {
+        var team = site.Services.GetRequiredService<TeamTenders>();
+        using var scope = site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<UserAccount>>();
+        var account = await users.FindByEmailAsync(Email(Persona.Owner));
+        return account is null ? null : await team.UserAsync(account.Id);
+    }
+
     private static string Describe(int status) => status == SignIn ? "302 to sign in" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Every page's route template and handler, as "METHOD template[?handler=Name]", from the running site.</summary>

@@ -13,10 +13,20 @@ namespace Commissioning.Web.Pages.Tenders;
 [Authorize]
 public sealed class ScoresModel(TeamTenders team, IAuthorizationService authorization) : TenderPageModel(team, authorization)
 {
-    /// <summary>The scores.</summary>
+    /// <summary>The scores of the bid shown.</summary>
     public IReadOnlyList<ScoreOnTender> Scores { get; private set; } = [];
 
-    /// <summary>Shows them.</summary>
+    /// <summary>The bids this person may see, to choose from.</summary>
+    public IReadOnlyList<BidOnTender> Bids { get; private set; } = [];
+
+    /// <summary>The bid shown: the one asked for, or the first this person may see.</summary>
+    [BindProperty(SupportsGet = true, Name = "bid")]
+    public string? Bid { get; set; }
+
+    /// <summary>
+    /// Shows one bid's scores at a time (an ICS tender holds 80,000 scores; one bid has at most a
+    /// few thousand). A bid this person may not see shows no scores, as for a bid that does not exist.
+    /// </summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
     {
         if (!await OpenAsync(TenderOperation.ViewScores, cancel))
@@ -24,7 +34,15 @@ public sealed class ScoresModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        Scores = (await Team.ScoresAsync(Me, TenderId, null, cancel)).Value;
+        Bids = (await Team.BidsAsync(Me, TenderId, cancel)).Value;
+        var shown = Bids.FirstOrDefault(b => b.Id == Bid) ?? (Bid is null && Bids.Count > 0 ? Bids[0] : null);
+        if (Bid is not null && shown is null)
+        {
+            return NotFound();
+        }
+
+        Bid = shown?.Id;
+        Scores = shown is null ? [] : (await Team.ScoresAsync(Me, TenderId, shown.Id, cancel)).Value;
         return Page();
     }
 }
