@@ -27,9 +27,9 @@ public sealed class ImportInputValidator : AbstractValidator<ImportInput>
         RuleFor(x => x.File).NotNull().WithMessage("Select a tender file (.json) to import.")
             .DependentRules(() =>
             {
-                RuleFor(x => x.File!.FileName).Must(name => name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                    .WithName("File").WithMessage("The selected file must be a tender file ending in .json.");
-                RuleFor(x => x.File!.Length).GreaterThan(0).WithName("File").WithMessage("The selected file is empty.")
+                RuleFor(x => x.File!.FileName).Must(name => name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).OverridePropertyName("File")
+                    .WithMessage("The selected file must be a tender file ending in .json.");
+                RuleFor(x => x.File!.Length).GreaterThan(0).OverridePropertyName("File").WithMessage("The selected file is empty.")
                     .LessThanOrEqualTo(RequestLimits.MaxUploadBytes).WithMessage($"The selected file must be smaller than {RequestLimits.MaxUploadBytes / 1024 / 1024} MB.");
             });
     }
@@ -183,7 +183,7 @@ public sealed class BidLinkInputValidator : AbstractValidator<BidLinkInput>
         RuleFor(x => x.BidId).NotEmpty().WithMessage("Select the bid.").MaximumLength(100).WithMessage("Select the bid.")
             .PlainText(TextShape.OneLine, _ => "The bid");
         RuleFor(x => x.OrganisationId).Must(o => string.IsNullOrEmpty(o) || Guid.TryParse(o, out _)).WithMessage("Select a provider organisation, or none.");
-        RuleFor(x => x.Versions.Count).LessThanOrEqualTo(1000).WithName("Versions").WithMessage("The form carried too many bids. Reload the page and try again.");
+        RuleFor(x => x.Versions.Count).LessThanOrEqualTo(1000).OverridePropertyName("Versions").WithMessage("The form carried too many bids. Reload the page and try again.");
         RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer.")
             .PlainText(TextShape.MultiLine, _ => "The reason");
     }

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using Commissioning.Tests.Support;
+using Commissioning.Web.Forms;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Http;
+
+namespace Commissioning.Tests.Web;
+
+/// <summary>
+/// The tender pages' forms: each message their validators can give, on the field it names; and
+/// a check that every message written in <c>TenderForms.cs</c> is given by at least one case.
+/// </summary>
+public sealed partial class TenderFormValidatorTests
+{
+    private static FormFile File(string name, long length) => new FormFile(Stream.Null, 0, length, "Input.File", name);
+
+    private static string Long(int length) => new('a', length);
+
+    /// <summary>(validator result, expected field, expected message start).</summary>
+    private static IEnumerable<(string Name, Func<ValidationResult> Validate, string Field, string Message)> Cases()
+    {
+        var import = new ImportInputValidator();
+        var stage = new StageInputValidator();
+        var person = new PersonInputValidator();
+        var remove = new RemoveInputValidator();
+        var link = new BidLinkInputValidator();
+        var prices = new PricesInputValidator();
+        var validPerson = new PersonInput { Email = "alex@example.nhs.uk", Role = "Evaluator" };
+        var validStage = new StageInput { Stage = "OpenForBids" };
+        var validLink = new BidLinkInput { BidId = "bid-a" };
+
+        yield return ("no file", () => import.Validate(new ImportInput()), "File", "Select a tender file (.json) to import.");
+        yield return ("not .json", () => import.Validate(new ImportInput { File = File("tender.txt", 10) }), "File", "The selected file must be a tender file ending in .json.");
+        yield return ("empty file", () => import.Validate(new ImportInput { File = File("tender.json", 0) }), "File", "The selected file is empty.");
+        yield return ("file too large", () => import.Validate(new ImportInput { File = File("tender.json", 31L * 1024 * 1024) }), "File", "The selected file must be smaller than 30 MB.");
+        yield return ("no stage", () => stage.Validate(new StageInput()), "Stage", "Select the stage to move the tender to.");
+        yield return ("stage in lower case", () => stage.Validate(new StageInput { Stage = "openforbids" }), "Stage", "Select the stage to move the tender to.");
+        yield return ("stage as a number", () => stage.Validate(new StageInput { Stage = "3" }), "Stage", "Select the stage to move the tender to.");
+        yield return ("date not ISO", () => stage.Validate(new StageInput { Stage = "OpenForBids", NoticesSentOn = "14/03/2027" }), "NoticesSentOn", "Enter the date the award notices were sent as a real date, for example 2027-03-14.");
+        yield return ("stage reason too long", () => stage.Validate(validStage.With(s => s.Reason = Long(2001))), "Reason", "The reason must be 2,000 characters or fewer.");
+        yield return ("stage reason with a control character", () => stage.Validate(validStage.With(s => s.Reason = "Late\u0007")), "Reason", "The reason");
+        yield return ("no email", () => person.Validate(new PersonInput { Role = "Observer" }), "Email", "Enter the email address of the person's account.");
+        yield return ("email too long", () => person.Validate(validPerson.With(p => p.Email = Long(257))), "Email", "The email address must be 256 characters or fewer.");
+        yield return ("email with a bidi override", () => person.Validate(validPerson.With(p => p.Email = "a\u202Eb@example.nhs.uk")), "Email", "The email address");
+        yield return ("unknown role", () => person.Validate(validPerson.With(p => p.Role = "Boss")), "Role", "Select the person's role on this tender.");
+        yield return ("evaluator id too long", () => person.Validate(validPerson.With(p => p.EvaluatorId = Long(101))), "EvaluatorId", "The evaluator id must be 100 characters or fewer.");
+        yield return ("scope too long", () => person.Validate(validPerson.With(p => p.Scope = Long(1001))), "Scope", "The lots and sections must be 1,000 characters or fewer.");
+        yield return ("person reason too long", () => person.Validate(validPerson.With(p => p.Reason = Long(2001))), "Reason", "The reason must be 2,000 characters or fewer.");
+        yield return ("no role chosen to take away", () => remove.Validate(new RemoveInput()), "MembershipId", "Choose the role to take away.");
+        yield return ("remove reason too long", () => remove.Validate(new RemoveInput { MembershipId = Guid.NewGuid(), Reason = Long(2001) }), "Reason", "The reason must be 2,000 characters or fewer.");
+        yield return ("no bid", () => link.Validate(new BidLinkInput()), "BidId", "Select the bid.");
+        yield return ("organisation not an id", () => link.Validate(validLink.With(l => l.OrganisationId = "Northgate")), "OrganisationId", "Select a provider organisation, or none.");
+        yield return ("too many bid versions", () => link.Validate(validLink.With(l => l.Versions = Enumerable.Range(0, 1001).ToDictionary(i => $"bid-{i}", i => (long)i))), "Versions", "The form carried too many bids. Reload the page and try again.");
+        yield return ("prices reason too long", () => prices.Validate(new PricesInput { Reason = Long(2001) }), "Reason", "The reason must be 2,000 characters or fewer.");
+    }
+
+    [Test]
+    public void EachCase_GivesItsMessageOnItsField()
+    {
+        var checkedCases = 0;
+        foreach (var (name, validate, field, message) in Cases())
+        {
+            var result = validate();
+            Assert.That(result.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).Any(e => e.PropertyName == field && e.ErrorMessage.StartsWith(message, StringComparison.Ordinal)),
+                Is.True, $"{name}: expected '{message}' on {field}, got {string.Join("; ", result.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))}");
+            checkedCases++;
+        }
+
+        Assert.That(checkedCases, Is.EqualTo(23));
+    }
+
+    [Test]
+    public void ValidInput_GivesNoErrors()
+    {
+        Assert.That(new StageInputValidator().Validate(new StageInput { Stage = "Standstill", NoticesSentOn = "2027-03-14", Reason = "Notices sent." }).IsValid, Is.True);
+        Assert.That(new PersonInputValidator().Validate(new PersonInput { Email = "alex@example.nhs.uk", Role = "Moderator", EvaluatorId = "m1", Scope = "lot-1, lot-2/s1" }).IsValid, Is.True);
+        Assert.That(new PersonInput { Scope = "lot-1, lot-2/s1" }.ChosenScope().Select(s => s.ToString()), Is.EqualTo(new[] { "lot-1", "lot-2, section s1" }));
+        Assert.That(new ImportInputValidator().Validate(new ImportInput { File = File("Tender.JSON", 100) }).IsValid, Is.True);
+    }
+
+    [Test]
+    public void EveryMessageInTenderForms_IsGivenByACase()
+    {
+        var source = System.IO.File.ReadAllText(Path.Combine(Repository.Root, "src", "Commissioning.Web", "Forms", "TenderForms.cs"));
+        var written = MessagePattern().Matches(source).Select(m => m.Groups[2].Value).Select(m => m.Split('{')[0]).Distinct().ToList();
+        var given = Cases().Select(c => c.Message).ToList();
+
+        Assert.That(written, Has.Count.GreaterThanOrEqualTo(15), "the messages were found in the source");
+        Assert.That(written.Where(w => !given.Any(g => g.StartsWith(w, StringComparison.Ordinal))), Is.Empty, "messages no case gives");
+    }
+
+    [GeneratedRegex("WithMessage\\((\\$?)\"([^\"]+)\"\\)")]
+    private static partial Regex MessagePattern();
+}
+
+internal static class FormTestExtensions
+{
+    /// <summary>A copy of the form with one change, so cases do not share state.</summary>
+    public static T With<T>(this T form, Action<T> change)
+        where T : class
+    {
+        var copy = (T)typeof(T).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.Invoke(form, null)!;
+        change(copy);
+        return copy;
+    }
+}
