@@ -60,8 +60,7 @@ public sealed record ScoreOnTender(EvaluatorScore Score, bool Submitted, long Ve
 /// </summary>
 /// <param name="contexts">Makes a context for each operation.</param>
 /// <param name="store">Saves changes.</param>
-/// <param name="time">The clock for audit entries.</param>
-public sealed class TeamTenders(ICommissioningContextFactory contexts, TenderStore store, TimeProvider time)
+public sealed class TeamTenders(ICommissioningContextFactory contexts, TenderStore store)
 {
     private const string NoSuchTender = "There is no such tender.";
 
@@ -279,19 +278,7 @@ public sealed class TeamTenders(ICommissioningContextFactory contexts, TenderSto
             return access.As<Saved>();
         }
 
-        if (TenderStore.Refused<Saved>(access.Value.Tender.Stage, TenderChange.People, reason) is { } refused)
-        {
-            return refused;
-        }
-
-        await using var db = contexts.Create();
-        var tender = await db.Tenders.SingleAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
-        var before = System.Text.Json.JsonSerializer.Serialize(new { evaluatorsSeePrices = tender.EvaluatorsSeePrices });
-        TenderStore.Touch(db, tender, expectedVersion);
-        tender.EvaluatorsSeePrices = evaluatorsSeePrices;
-        AuditTrail.Add(db, time, user.Actor, tenderId, "Tender", tenderId.ToString(), "SettingChanged", before,
-            System.Text.Json.JsonSerializer.Serialize(new { evaluatorsSeePrices }), Blank(reason));
-        return await SaveAsync(db, () => new Saved(tender.Version), cancel).ConfigureAwait(false);
+        return await store.SetEvaluatorsSeePricesAsync(tenderId, user.Actor, evaluatorsSeePrices, expectedVersion, Blank(reason), cancel).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -346,7 +333,7 @@ public sealed class TeamTenders(ICommissioningContextFactory contexts, TenderSto
         }
 
         await using var db = contexts.Create();
-        var where = (await LayoutAsync(db, tenderId, cancel).ConfigureAwait(false)).Where(score);
+        var where = await PlaceAsync(db, tenderId, score.BidId, score.QuestionId, cancel).ConfigureAwait(false);
         return where is not null && !access.Value.MayScoreAs(score.EvaluatorId, where.LotId, where.SectionId)
             ? Outcome<Saved>.Fail(FailureKind.Refused, $"You can save scores only as yourself, on the lots and sections you are assigned to evaluate. You are not assigned to score {score.QuestionId} of bid {score.BidId} as {score.EvaluatorId}.")
             : await store.SaveScoreAsync(tenderId, user.Actor, score, expectedVersion, cancel).ConfigureAwait(false);
@@ -378,7 +365,7 @@ public sealed class TeamTenders(ICommissioningContextFactory contexts, TenderSto
         }
 
         await using var db = contexts.Create();
-        var where = (await LayoutAsync(db, tenderId, cancel).ConfigureAwait(false)).Where(moderated.BidId, moderated.QuestionId);
+        var where = await PlaceAsync(db, tenderId, moderated.BidId, moderated.QuestionId, cancel).ConfigureAwait(false);
         if (where is null)
         {
             return Outcome<Saved>.Fail(FailureKind.Invalid, $"This tender has no question {moderated.QuestionId} for bid {moderated.BidId}.", new FormFieldLocation("QuestionId"));
@@ -440,10 +427,8 @@ public sealed class TeamTenders(ICommissioningContextFactory contexts, TenderSto
     /// <summary>Where each bid and question sits: a bid's lot, and a lot's question's section.</summary>
     private sealed class Layout(Dictionary<string, string> bidLots, Dictionary<(string Lot, string Question), string> sections)
     {
-        public Place? Where(EvaluatorScore score) => Where(score.BidId, score.QuestionId);
-
-        public Place? Where(string bidId, string questionId) =>
-            bidLots.TryGetValue(bidId, out var lot) && sections.TryGetValue((lot, questionId), out var section) ? new Place(lot, section) : null;
+        public Place? Where(EvaluatorScore score) =>
+            bidLots.TryGetValue(score.BidId, out var lot) && sections.TryGetValue((lot, score.QuestionId), out var section) ? new Place(lot, section) : null;
     }
 
     private sealed record Place(string LotId, string SectionId);
@@ -461,18 +446,17 @@ public sealed class TeamTenders(ICommissioningContextFactory contexts, TenderSto
             questions.ToDictionary(q => (q.Lot, q.Question), q => q.Section));
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static async Task<Outcome<T>> SaveAsync<T>(CommissioningDbContext db, Func<T> value, CancellationToken cancel)
+    /// <summary>Where one bid's question sits (its lot and section), or null when the tender has no such bid or question: one query, for a single save.</summary>
+    private static async Task<Place?> PlaceAsync(CommissioningDbContext db, Guid tenderId, string bidId, string questionId, CancellationToken cancel)
     {
-        try
-        {
-            await db.SaveChangesAsync(cancel).ConfigureAwait(false);
-            return Outcome<T>.Success(value());
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome<T>.Fail(FailureKind.Conflict, "Someone else changed this first. Your change was not saved, so nothing was overwritten. Reload the page to see their change, then make yours again if it is still needed.");
-        }
+        var place = await (from b in db.Bids
+                           join l in db.Lots on new { b.TenderId, Key = b.LotKey } equals new { l.TenderId, l.Key }
+                           join s in db.Sections on l.Id equals s.LotId
+                           join q in db.Questions on s.Id equals q.SectionId
+                           where b.TenderId == tenderId && b.Key == bidId && q.Key == questionId
+                           select new { Lot = l.Key, Section = s.Key }).FirstOrDefaultAsync(cancel).ConfigureAwait(false);
+        return place is null ? null : new Place(place.Lot, place.Section);
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

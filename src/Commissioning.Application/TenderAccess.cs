@@ -69,7 +69,12 @@ public sealed class TenderPermissions
         _roles = roles;
         _ownBids = ownBids;
         EvaluatorsSeePrices = evaluatorsSeePrices;
+        EvaluatorKeys = KeysOf(roles, TenderRole.Evaluator);
+        ModeratorKeys = KeysOf(roles, TenderRole.Moderator);
     }
+
+    private static string[] KeysOf(IReadOnlyList<TenderMembershipRow> roles, TenderRole role) =>
+        [.. roles.Where(r => r.Role == role && r.EvaluatorKey is not null).Select(r => r.EvaluatorKey!).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The tender.</summary>
     public TenderSummary Tender { get; }
@@ -103,10 +108,10 @@ public sealed class TenderPermissions
     public bool IsBidderOnly => _roles.Count == 0 && _ownBids.Count > 0;
 
     /// <summary>The evaluator ids in the tender that are this person's own scoring identities.</summary>
-    public IReadOnlyList<string> EvaluatorKeys => [.. _roles.Where(r => r.Role == TenderRole.Evaluator && r.EvaluatorKey is not null).Select(r => r.EvaluatorKey!).Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<string> EvaluatorKeys { get; }
 
     /// <summary>The moderator ids in the tender that are this person's.</summary>
-    public IReadOnlyList<string> ModeratorKeys => [.. _roles.Where(r => r.Role == TenderRole.Moderator && r.EvaluatorKey is not null).Select(r => r.EvaluatorKey!).Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<string> ModeratorKeys { get; }
 
     /// <summary>Whether the person may do <paramref name="operation"/> on this tender at all.</summary>
     public bool Allows(TenderOperation operation) => operation switch

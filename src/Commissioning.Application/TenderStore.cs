@@ -494,6 +494,33 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     }
 
     /// <summary>
+    /// Lets evaluators and moderators see bids' prices, or keeps prices from them. A change of who
+    /// may see what, so the stage rules for people apply. <paramref name="expectedVersion"/> is the
+    /// tender's version the owner saw: a stage change since then is a conflict. Audited.
+    /// </summary>
+    public async Task<Outcome<Saved>> SetEvaluatorsSeePricesAsync(Guid tenderId, Actor actor, bool evaluatorsSeePrices, long expectedVersion, string? reason, CancellationToken cancel = default)
+    {
+        await using var db = contexts.Create();
+        var tender = await db.Tenders.SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        if (tender is null)
+        {
+            return NotFound<Saved>();
+        }
+
+        if (Refused<Saved>(tender.Stage, TenderChange.People, reason) is { } refused)
+        {
+            return refused;
+        }
+
+        var key = tenderId.ToString();
+        var before = System.Text.Json.JsonSerializer.Serialize(new { evaluatorsSeePrices = tender.EvaluatorsSeePrices });
+        Touch(db, tender, expectedVersion);
+        tender.EvaluatorsSeePrices = evaluatorsSeePrices;
+        AuditTrail.Add(db, time, actor, tenderId, "Tender", key, "SettingChanged", before, System.Text.Json.JsonSerializer.Serialize(new { evaluatorsSeePrices }), reason);
+        return await SaveAsync(db, tenderId, "Tender", key, expectedVersion, () => new Saved(tender.Version), cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Records which provider organisation on this site submitted a bid, or clears it (null), so
     /// that its accounts can see that bid. A change of who may see what, so the stage rules for
     /// people apply (a reason from evaluation on; refused once locked). Audited.
@@ -562,7 +589,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     });
 
     /// <summary>Refused (with why) when the stage forbids the change, or Invalid when it needs a reason and none was given; null when allowed.</summary>
-    internal static Outcome<T>? Refused<T>(TenderStage stage, TenderChange change, string? reason)
+    private static Outcome<T>? Refused<T>(TenderStage stage, TenderChange change, string? reason)
     {
         var decision = TenderLifecycle.Check(stage, change);
         if (!decision.Allowed)
@@ -697,7 +724,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
     /// version, even when the new values equal the stored ones (a save is still a save, and still
     /// refused if someone else saved first).
     /// </summary>
-    internal static void Touch(CommissioningDbContext db, EditableRow row, long expectedVersion)
+    private static void Touch(CommissioningDbContext db, EditableRow row, long expectedVersion)
     {
         var version = db.Entry(row).Property(r => r.Version);
         version.OriginalValue = expectedVersion;

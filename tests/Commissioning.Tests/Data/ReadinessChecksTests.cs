@@ -40,7 +40,7 @@ public sealed class ReadinessChecksTests(DatabaseProvider provider)
 
         AuditTrail.Add(db, _clock, Actor.System, null, "Account", "setup", "Created", null, null);
         await db.SaveChangesAsync();
-        var team = new TeamTenders(new CommissioningContextFactory(_database.Settings), new TenderStore(new CommissioningContextFactory(_database.Settings), _clock), _clock);
+        var team = new TeamTenders(new CommissioningContextFactory(_database.Settings), new TenderStore(new CommissioningContextFactory(_database.Settings), _clock));
         _pat = (await team.UserAsync("pat"))!;
         _pia = (await team.UserAsync("pia"))!;
         _quinn = (await team.UserAsync("quinn"))!;

@@ -86,7 +86,7 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
     [TearDown]
     public void TearDown() => _database.Dispose();
 
-    private TeamTenders Team() => new(new CommissioningContextFactory(_database.Settings), new TenderStore(new CommissioningContextFactory(_database.Settings), _clock), _clock);
+    private TeamTenders Team() => new(new CommissioningContextFactory(_database.Settings), new TenderStore(new CommissioningContextFactory(_database.Settings), _clock));
 
     /// <summary>The sample tender with a second lot (one bid), a third evaluator on it, and no scores yet.</summary>
     private static TenderPack TwoLotPack()
@@ -359,6 +359,10 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
         var set = await Team().SetEvaluatorsSeePricesAsync(_priya, _tender, true, version, "The panel scores price and quality together.");
         Assert.That(set.Errors.Select(e => e.Message), Is.Empty);
         Assert.That(await Bids(_alex), Is.EqualTo(new[] { "bid-a 900000", "bid-b 850000.5", "bid-c 1000000" }));
+        var stale = await Team().SetEvaluatorsSeePricesAsync(_priya, _tender, false, version, "Back again.");
+        Assert.That(stale.Failure, Is.EqualTo(FailureKind.Conflict), "the version the owner saw is no longer stored");
+        Assert.That(stale.Errors[0].Message, Does.StartWith("Priya Shah saved this"));
+        Assert.That(await Bids(_alex), Has.All.Not.Contains("no price"));
     }
 
     [Test]
