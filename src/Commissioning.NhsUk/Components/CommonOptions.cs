@@ -60,8 +60,17 @@ public sealed record ErrorMessageOptions
     [JsonIgnore]
     public IHtmlContent? Content { get; init; }
 
+    /// <summary>
+    /// Marks the field as in error without a message of its own (the design system's
+    /// <c>errorMessage: true</c>), as the parts of a date input are when the date's message is shown once above them.
+    /// </summary>
+    public bool HighlightOnly { get; init; }
+
     /// <summary>Whether there is a message to show.</summary>
     internal bool HasContent => !Markup.IsEmpty(Html) || !string.IsNullOrEmpty(Text) || !Markup.IsEmpty(Content);
+
+    /// <summary>Whether the field is shown as in error, with or without a message.</summary>
+    internal bool ShowsError => HighlightOnly || HasContent;
 }
 
 /// <summary>A caption shown with a label, legend or heading.</summary>

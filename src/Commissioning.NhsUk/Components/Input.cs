@@ -114,7 +114,7 @@ public static partial class Render
     {
         ArgumentNullException.ThrowIfNull(options);
         var id = NonEmpty(options.Id) ?? options.Name ?? string.Empty;
-        var hasError = options.ErrorMessage?.HasContent == true;
+        var hasError = options.ErrorMessage?.ShowsError == true;
         var classNames = "nhsuk-input";
         var wrapperClasses = "nhsuk-input-wrapper";
         if (options.Large == true && !Markup.Mentions(options.Classes, "nhsuk-input--large"))

@@ -114,7 +114,7 @@ public static partial class Render
     {
         ArgumentNullException.ThrowIfNull(options);
         var id = NonEmpty(options.Id) ?? options.Name ?? string.Empty;
-        var hasError = options.ErrorMessage?.HasContent == true;
+        var hasError = options.ErrorMessage?.ShowsError == true;
         var (hint, error, describedBy) = HintAndError(id, NonEmpty(options.DescribedBy), options.Hint, options.ErrorMessage);
 
         // The HTML parser drops one newline straight after <textarea>: write one more when the value starts with one.

@@ -144,7 +144,10 @@ public static class DesignSystemFixtures
 
             for (var i = 0; i < array.Count; i++)
             {
-                array[i] = Shape(array[i]?.DeepClone(), itemType, $"{path}[{i}]", problems);
+                // The templates skip an item given as false (an item left out of a list).
+                array[i] = array[i]?.GetValueKind() == JsonValueKind.False && itemType.IsClass && itemType != typeof(string)
+                    ? null
+                    : Shape(array[i]?.DeepClone(), itemType, $"{path}[{i}]", problems);
             }
 
             return array;
@@ -155,6 +158,12 @@ public static class DesignSystemFixtures
             if (node is JsonValue shorthand && shorthand.GetValueKind() == JsonValueKind.String && Property(target, "text") is not null)
             {
                 return new JsonObject { ["text"] = shorthand.GetValue<string>() };
+            }
+
+            // errorMessage: true marks a field as in error without a message; false is no error.
+            if (node.GetValueKind() is JsonValueKind.True or JsonValueKind.False && Property(target, "highlightOnly") is not null)
+            {
+                return node.GetValueKind() == JsonValueKind.True ? new JsonObject { ["highlightOnly"] = true } : null;
             }
 
             if (node is not JsonObject obj)

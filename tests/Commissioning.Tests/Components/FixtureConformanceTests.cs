@@ -20,13 +20,18 @@ public sealed class FixtureConformanceTests
     [
         ComponentUnderTest.For<ButtonOptions>("button", Render.Button),
         ComponentUnderTest.For<CharacterCountOptions>("character-count", Render.CharacterCount),
+        ComponentUnderTest.For<CheckboxesOptions>("checkboxes", Render.Checkboxes),
+        ComponentUnderTest.For<DateInputOptions>("date-input", Render.DateInput),
         ComponentUnderTest.For<ErrorMessageOptions>("error-message", Render.ErrorMessage),
         ComponentUnderTest.For<ErrorSummaryOptions>("error-summary", Render.ErrorSummary),
         ComponentUnderTest.For<FieldsetOptions>("fieldset", Render.Fieldset),
+        ComponentUnderTest.For<FileUploadOptions>("file-upload", Render.FileUpload),
         ComponentUnderTest.For<HintOptions>("hint", Render.Hint),
         ComponentUnderTest.For<InputOptions>("input", Render.Input),
         ComponentUnderTest.For<LabelOptions>("label", Render.Label),
         ComponentUnderTest.For<LegendOptions>("legend", Render.Legend),
+        ComponentUnderTest.For<RadiosOptions>("radios", Render.Radios),
+        ComponentUnderTest.For<SelectOptions>("select", Render.Select),
         ComponentUnderTest.For<TextareaOptions>("textarea", Render.Textarea),
     ];
 
