@@ -1,0 +1,266 @@
+using Commissioning.NhsUk.Components;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Commissioning.NhsUk.TagHelpers;
+
+/// <summary>The radios or checkboxes given inside a group, in order.</summary>
+internal sealed class ChoiceItems
+{
+    public List<ChoiceItem> Items { get; } = [];
+}
+
+/// <summary>One radio or checkbox as its tag gave it.</summary>
+internal sealed class ChoiceItem
+{
+    public string? Value { get; set; }
+
+    public IHtmlContent? Label { get; set; }
+
+    public HintOptions? Hint { get; set; }
+
+    public IHtmlContent? Conditional { get; set; }
+
+    public string? Divider { get; set; }
+
+    public bool? Checked { get; set; }
+
+    public bool? Disabled { get; set; }
+
+    public string? Behaviour { get; set; }
+
+    public Html.AttributeList? Attributes { get; set; }
+}
+
+/// <summary>What the tags inside one radio or checkbox give it.</summary>
+internal sealed class ChoiceItemParts
+{
+    public HintOptions? Hint { get; set; }
+
+    public IHtmlContent? Conditional { get; set; }
+}
+
+/// <summary>
+/// Radios bound with <c>asp-for</c>: a <c>&lt;nhsuk-legend&gt;</c> and optional
+/// <c>&lt;nhsuk-hint&gt;</c>, then one <c>&lt;nhsuk-radio&gt;</c> per answer. The radio whose value
+/// is the model's is chosen; the error summary links to the first radio.
+/// </summary>
+[HtmlTargetElement("nhsuk-radios")]
+[NhsUkComponent("radios")]
+public sealed class RadiosTagHelper : FieldTagHelper
+{
+    /// <summary>Side by side, for two short answers such as yes and no.</summary>
+    [HtmlAttributeName("inline")]
+    public bool Inline { get; set; }
+
+    /// <summary>Smaller radios.</summary>
+    [HtmlAttributeName("small")]
+    public bool Small { get; set; }
+
+    /// <inheritdoc />
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var items = new ChoiceItems();
+        context.Items[typeof(ChoiceItems)] = items;
+        var parts = await ReadPartsAsync(context, output);
+        var key = FullName;
+        Register(key, FieldId);
+        var value = Value();
+        output.Replace(Render.Radios(new RadiosOptions
+        {
+            IdPrefix = FieldId,
+            Name = key,
+            Value = value,
+            Inline = Inline ? true : null,
+            Small = Small ? true : null,
+            Fieldset = parts.Legend is null ? null : new FieldsetOptions { Legend = parts.Legend },
+            Hint = parts.Hint,
+            ErrorMessage = ErrorOptions(key),
+            Attributes = output.PassThrough(),
+            Items = [.. items.Items.Select(i => new RadiosItem
+            {
+                Value = i.Value,
+                Html = i.Label,
+                Hint = i.Hint,
+                Conditional = i.Conditional is null ? null : new ConditionalOptions { Html = i.Conditional },
+                Divider = i.Divider,
+                Checked = i.Checked,
+                Disabled = i.Disabled,
+                Attributes = i.Attributes,
+            })],
+        }));
+    }
+}
+
+/// <summary>
+/// Checkboxes bound with <c>asp-for</c> to a list: a <c>&lt;nhsuk-legend&gt;</c> and optional
+/// <c>&lt;nhsuk-hint&gt;</c>, then one <c>&lt;nhsuk-checkbox&gt;</c> per answer. The boxes whose
+/// values are in the model's list are ticked; the error summary links to the first box.
+/// </summary>
+[HtmlTargetElement("nhsuk-checkboxes")]
+[NhsUkComponent("checkboxes")]
+public sealed class CheckboxesTagHelper : FieldTagHelper
+{
+    /// <summary>Side by side.</summary>
+    [HtmlAttributeName("inline")]
+    public bool Inline { get; set; }
+
+    /// <summary>Smaller checkboxes.</summary>
+    [HtmlAttributeName("small")]
+    public bool Small { get; set; }
+
+    /// <inheritdoc />
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var items = new ChoiceItems();
+        context.Items[typeof(ChoiceItems)] = items;
+        var parts = await ReadPartsAsync(context, output);
+        var key = FullName;
+        Register(key, FieldId);
+        output.Replace(Render.Checkboxes(new CheckboxesOptions
+        {
+            IdPrefix = FieldId,
+            Name = key,
+            Values = Values(),
+            Inline = Inline ? true : null,
+            Small = Small ? true : null,
+            Fieldset = parts.Legend is null ? null : new FieldsetOptions { Legend = parts.Legend },
+            Hint = parts.Hint,
+            ErrorMessage = ErrorOptions(key),
+            Attributes = output.PassThrough(),
+            Items = [.. items.Items.Select(i => new CheckboxesItem
+            {
+                Value = i.Value,
+                Html = i.Label,
+                Hint = i.Hint,
+                Conditional = i.Conditional is null ? null : new ConditionalOptions { Html = i.Conditional },
+                Divider = i.Divider,
+                Checked = i.Checked,
+                Disabled = i.Disabled,
+                Behaviour = i.Behaviour,
+                Attributes = i.Attributes,
+            })],
+        }));
+    }
+}
+
+/// <summary>
+/// One answer in <c>&lt;nhsuk-radios&gt;</c> (as <c>nhsuk-radio</c>) or
+/// <c>&lt;nhsuk-checkboxes&gt;</c> (as <c>nhsuk-checkbox</c>): its content is its label, with an
+/// optional <c>&lt;nhsuk-item-hint&gt;</c> and <c>&lt;nhsuk-conditional&gt;</c> (content revealed
+/// when it is chosen) inside.
+/// </summary>
+[HtmlTargetElement("nhsuk-radio", ParentTag = "nhsuk-radios")]
+[HtmlTargetElement("nhsuk-checkbox", ParentTag = "nhsuk-checkboxes")]
+[NhsUkComponent("radios")]
+public sealed class ChoiceTagHelper : TagHelper
+{
+    /// <summary>The value sent when it is chosen.</summary>
+    [HtmlAttributeName("value")]
+    public string? Value { get; set; }
+
+    /// <summary>Chooses (or, with false, clears) it whatever the model says.</summary>
+    [HtmlAttributeName("checked")]
+    public bool? Checked { get; set; }
+
+    /// <summary>Whether it cannot be chosen.</summary>
+    [HtmlAttributeName("disabled")]
+    public bool Disabled { get; set; }
+
+    /// <summary>For a checkbox: <c>exclusive</c> for a "none of these" box that clears the others.</summary>
+    [HtmlAttributeName("behaviour")]
+    public string? Behaviour { get; set; }
+
+    /// <inheritdoc />
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var parts = new ChoiceItemParts();
+        context.Items[typeof(ChoiceItemParts)] = parts;
+        var label = await output.ContentAsync();
+        if (context.Items.TryGetValue(typeof(ChoiceItems), out var found) && found is ChoiceItems items)
+        {
+            items.Items.Add(new ChoiceItem
+            {
+                Value = Value ?? string.Empty,
+                Label = label,
+                Hint = parts.Hint,
+                Conditional = parts.Conditional,
+                Checked = Checked,
+                Disabled = Disabled ? true : null,
+                Behaviour = Behaviour,
+                Attributes = output.PassThrough(),
+            });
+        }
+
+        output.SuppressOutput();
+    }
+}
+
+/// <summary>A divider between answers, such as "or" before a "none of these" box.</summary>
+[HtmlTargetElement("nhsuk-choice-divider", ParentTag = "nhsuk-radios")]
+[HtmlTargetElement("nhsuk-choice-divider", ParentTag = "nhsuk-checkboxes")]
+[NhsUkComponent("radios")]
+public sealed class ChoiceDividerTagHelper : TagHelper
+{
+    /// <inheritdoc />
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var content = await output.GetChildContentAsync();
+        if (context.Items.TryGetValue(typeof(ChoiceItems), out var found) && found is ChoiceItems items)
+        {
+            items.Items.Add(new ChoiceItem { Divider = System.Net.WebUtility.HtmlDecode(content.GetContent()).Trim() });
+        }
+
+        output.SuppressOutput();
+    }
+}
+
+/// <summary>A hint under one radio or checkbox.</summary>
+[HtmlTargetElement("nhsuk-item-hint", ParentTag = "nhsuk-radio")]
+[HtmlTargetElement("nhsuk-item-hint", ParentTag = "nhsuk-checkbox")]
+[NhsUkComponent("radios")]
+public sealed class ChoiceHintTagHelper : TagHelper
+{
+    /// <inheritdoc />
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var content = await output.ContentAsync();
+        if (context.Items.TryGetValue(typeof(ChoiceItemParts), out var found) && found is ChoiceItemParts parts)
+        {
+            parts.Hint = new HintOptions { Content = content };
+        }
+
+        output.SuppressOutput();
+    }
+}
+
+/// <summary>Content revealed under a radio or checkbox when it is chosen, such as a follow-up question.</summary>
+[HtmlTargetElement("nhsuk-conditional", ParentTag = "nhsuk-radio")]
+[HtmlTargetElement("nhsuk-conditional", ParentTag = "nhsuk-checkbox")]
+[NhsUkComponent("radios")]
+public sealed class ChoiceConditionalTagHelper : TagHelper
+{
+    /// <inheritdoc />
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var content = await output.ContentAsync();
+        if (context.Items.TryGetValue(typeof(ChoiceItemParts), out var found) && found is ChoiceItemParts parts)
+        {
+            parts.Conditional = content;
+        }
+
+        output.SuppressOutput();
+    }
+}

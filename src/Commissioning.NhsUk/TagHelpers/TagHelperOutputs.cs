@@ -1,0 +1,64 @@
+using Commissioning.NhsUk.Html;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Commissioning.NhsUk.TagHelpers;
+
+/// <summary>Helpers the tag helpers share for reading their content and writing a component in their place.</summary>
+internal static class TagHelperOutputs
+{
+    /// <summary>
+    /// The attributes written on the tag that no property took (such as <c>data-</c> attributes or
+    /// <c>accept</c>), which the component adds to its element; null when there are none.
+    /// </summary>
+    public static AttributeList? PassThrough(this TagHelperOutput output)
+    {
+        if (output.Attributes.Count == 0)
+        {
+            return null;
+        }
+
+        var list = new AttributeList();
+        foreach (var attribute in output.Attributes)
+        {
+            list.Add(attribute.Name, attribute.ValueStyle == HtmlAttributeValueStyle.Minimized ? null : Text(attribute.Value));
+        }
+
+        return list;
+    }
+
+    /// <summary>Replaces the tag with the component's HTML.</summary>
+    public static void Replace(this TagHelperOutput output, IHtmlContent? html)
+    {
+        output.TagName = null;
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.Clear();
+        output.PreContent.Clear();
+        output.PostContent.Clear();
+        output.PreElement.Clear();
+        output.PostElement.Clear();
+        if (html is null)
+        {
+            output.SuppressOutput();
+        }
+        else
+        {
+            output.Content.SetHtmlContent(html);
+        }
+    }
+
+    /// <summary>The tag's content as HTML, or null when it is only whitespace.</summary>
+    public static async Task<IHtmlContent?> ContentAsync(this TagHelperOutput output)
+    {
+        var content = output.IsContentModified ? output.Content : await output.GetChildContentAsync();
+        return content.IsEmptyOrWhiteSpace ? null : new HtmlString(content.GetContent().Trim());
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        IHtmlContent html => Markup.ToHtml(html) is var encoded ? System.Net.WebUtility.HtmlDecode(encoded) : null,
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
