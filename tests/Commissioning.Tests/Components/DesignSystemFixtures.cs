@@ -96,8 +96,8 @@ public static class DesignSystemFixtures
 
     /// <summary>
     /// Walks the options alongside the type they become: wraps text given for an object with a
-    /// Text property, turns numbers and booleans given for text into text, and notes any option
-    /// the type does not have.
+    /// Text property, turns numbers and booleans given for text into text, reads a list item
+    /// given as false as null, and notes any option the type does not have.
     /// </summary>
     private static JsonNode? Shape(JsonNode? node, Type type, string path, List<string> problems)
     {
@@ -144,13 +144,16 @@ public static class DesignSystemFixtures
 
             for (var i = 0; i < array.Count; i++)
             {
-                array[i] = Shape(array[i]?.DeepClone(), itemType, $"{path}[{i}]", problems);
+                // An item given as false is an empty item, which the templates skip: it is read as null.
+                array[i] = array[i] is JsonValue item && item.GetValueKind() == JsonValueKind.False && IsOptionsType(itemType)
+                    ? null
+                    : Shape(array[i]?.DeepClone(), itemType, $"{path}[{i}]", problems);
             }
 
             return array;
         }
 
-        if (target.IsClass && target.Namespace == "Commissioning.NhsUk.Components")
+        if (IsOptionsType(target))
         {
             if (node is JsonValue shorthand && shorthand.GetValueKind() == JsonValueKind.String && Property(target, "text") is not null)
             {
@@ -180,6 +183,8 @@ public static class DesignSystemFixtures
 
         return node;
     }
+
+    private static bool IsOptionsType(Type type) => type.IsClass && type.Namespace == "Commissioning.NhsUk.Components";
 
     private static PropertyInfo? Property(Type type, string jsonName) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
