@@ -96,8 +96,8 @@ public static class DesignSystemFixtures
 
     /// <summary>
     /// Walks the options alongside the type they become: wraps text given for an object with a
-    /// Text property, turns numbers and booleans given for text into text, and notes any option
-    /// the type does not have.
+    /// Text property, turns numbers and booleans given for text into text, reads a list item
+    /// given as false as null, and notes any option the type does not have.
     /// </summary>
     private static JsonNode? Shape(JsonNode? node, Type type, string path, List<string> problems)
     {
@@ -144,8 +144,8 @@ public static class DesignSystemFixtures
 
             for (var i = 0; i < array.Count; i++)
             {
-                // The templates skip an item given as false (an item left out of a list).
-                array[i] = array[i]?.GetValueKind() == JsonValueKind.False && itemType.IsClass && itemType != typeof(string)
+                // An item given as false is an empty item, which the templates skip: it is read as null.
+                array[i] = array[i] is JsonValue item && item.GetValueKind() == JsonValueKind.False && IsOptionsType(itemType)
                     ? null
                     : Shape(array[i]?.DeepClone(), itemType, $"{path}[{i}]", problems);
             }
@@ -153,7 +153,7 @@ public static class DesignSystemFixtures
             return array;
         }
 
-        if (target.IsClass && target.Namespace == "Commissioning.NhsUk.Components")
+        if (IsOptionsType(target))
         {
             if (node is JsonValue shorthand && shorthand.GetValueKind() == JsonValueKind.String && Property(target, "text") is not null)
             {
@@ -189,6 +189,8 @@ public static class DesignSystemFixtures
 
         return node;
     }
+
+    private static bool IsOptionsType(Type type) => type.IsClass && type.Namespace == "Commissioning.NhsUk.Components";
 
     private static PropertyInfo? Property(Type type, string jsonName) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -18,21 +18,32 @@ public sealed class FixtureConformanceTests
     /// <summary>The components under test: each fixture file and the renderer the tag helpers call.</summary>
     internal static readonly IReadOnlyList<ComponentUnderTest> Components =
     [
+        ComponentUnderTest.For<BackLinkOptions>("back-link", Render.BackLink),
+        ComponentUnderTest.For<BreadcrumbOptions>("breadcrumb", Render.Breadcrumb),
         ComponentUnderTest.For<ButtonOptions>("button", Render.Button),
         ComponentUnderTest.For<CharacterCountOptions>("character-count", Render.CharacterCount),
         ComponentUnderTest.For<CheckboxesOptions>("checkboxes", Render.Checkboxes),
         ComponentUnderTest.For<DateInputOptions>("date-input", Render.DateInput),
+        ComponentUnderTest.For<DetailsOptions>("details", Render.Details),
         ComponentUnderTest.For<ErrorMessageOptions>("error-message", Render.ErrorMessage),
         ComponentUnderTest.For<ErrorSummaryOptions>("error-summary", Render.ErrorSummary),
         ComponentUnderTest.For<FieldsetOptions>("fieldset", Render.Fieldset),
         ComponentUnderTest.For<FileUploadOptions>("file-upload", Render.FileUpload),
         ComponentUnderTest.For<HintOptions>("hint", Render.Hint),
         ComponentUnderTest.For<InputOptions>("input", Render.Input),
+        ComponentUnderTest.For<InsetTextOptions>("inset-text", Render.InsetText),
         ComponentUnderTest.For<LabelOptions>("label", Render.Label),
         ComponentUnderTest.For<LegendOptions>("legend", Render.Legend),
+        ComponentUnderTest.For<NotificationBannerOptions>("notification-banner", Render.NotificationBanner),
+        ComponentUnderTest.For<PaginationOptions>("pagination", Render.Pagination),
+        ComponentUnderTest.For<PanelOptions>("panel", Render.Panel),
         ComponentUnderTest.For<RadiosOptions>("radios", Render.Radios),
         ComponentUnderTest.For<SelectOptions>("select", Render.Select),
+        ComponentUnderTest.For<SkipLinkOptions>("skip-link", Render.SkipLink),
+        ComponentUnderTest.For<TagOptions>("tag", Render.Tag),
+        ComponentUnderTest.For<TaskListOptions>("task-list", Render.TaskList),
         ComponentUnderTest.For<TextareaOptions>("textarea", Render.Textarea),
+        ComponentUnderTest.For<WarningCalloutOptions>("warning-callout", Render.WarningCallout),
     ];
 
     private static IEnumerable<TestCaseData> ComparedCases() =>
