@@ -96,8 +96,11 @@ public static class DesignSystemFixtures
 
     /// <summary>
     /// Walks the options alongside the type they become: wraps text given for an object with a
-    /// Text property, turns numbers and booleans given for text into text, and notes any option
-    /// the type does not have.
+    /// Text property, wraps a list given for an object with an Items list (the templates take
+    /// <c>actions: [...]</c> for <c>actions: { items: [...] }</c>), reads an entry given as false in
+    /// a list of options or of lists as an empty entry (the templates skip it: a page writes
+    /// <c>item if condition else false</c>), turns numbers and booleans given for text into text,
+    /// and notes any option the type does not have.
     /// </summary>
     private static JsonNode? Shape(JsonNode? node, Type type, string path, List<string> problems)
     {
@@ -144,7 +147,9 @@ public static class DesignSystemFixtures
 
             for (var i = 0; i < array.Count; i++)
             {
-                array[i] = Shape(array[i]?.DeepClone(), itemType, $"{path}[{i}]", problems);
+                array[i] = IsFalse(array[i]) && IsOptionsOrList(itemType)
+                    ? null
+                    : Shape(array[i]?.DeepClone(), itemType, $"{path}[{i}]", problems);
             }
 
             return array;
@@ -155,6 +160,11 @@ public static class DesignSystemFixtures
             if (node is JsonValue shorthand && shorthand.GetValueKind() == JsonValueKind.String && Property(target, "text") is not null)
             {
                 return new JsonObject { ["text"] = shorthand.GetValue<string>() };
+            }
+
+            if (node is JsonArray items && Property(target, "items") is { } itemsProperty && ItemType(itemsProperty.PropertyType) is not null)
+            {
+                return Shape(new JsonObject { ["items"] = items.DeepClone() }, target, path, problems);
             }
 
             if (node is not JsonObject obj)
@@ -180,6 +190,11 @@ public static class DesignSystemFixtures
 
         return node;
     }
+
+    private static bool IsFalse(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.False;
+
+    private static bool IsOptionsOrList(Type type) =>
+        ItemType(type) is not null || (type.IsClass && type.Namespace == "Commissioning.NhsUk.Components");
 
     private static PropertyInfo? Property(Type type, string jsonName) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -19,6 +19,7 @@ public sealed class FixtureConformanceTests
     internal static readonly IReadOnlyList<ComponentUnderTest> Components =
     [
         ComponentUnderTest.For<ButtonOptions>("button", Render.Button),
+        ComponentUnderTest.For<CardOptions>("card", Render.Card),
         ComponentUnderTest.For<CharacterCountOptions>("character-count", Render.CharacterCount),
         ComponentUnderTest.For<ErrorMessageOptions>("error-message", Render.ErrorMessage),
         ComponentUnderTest.For<ErrorSummaryOptions>("error-summary", Render.ErrorSummary),
@@ -27,6 +28,8 @@ public sealed class FixtureConformanceTests
         ComponentUnderTest.For<InputOptions>("input", Render.Input),
         ComponentUnderTest.For<LabelOptions>("label", Render.Label),
         ComponentUnderTest.For<LegendOptions>("legend", Render.Legend),
+        ComponentUnderTest.For<SummaryListOptions>("summary-list", Render.SummaryList),
+        ComponentUnderTest.For<TableOptions>("tables", Render.Table),
         ComponentUnderTest.For<TextareaOptions>("textarea", Render.Textarea),
     ];
 
