@@ -64,9 +64,9 @@ public sealed class RadiosTagHelper : FieldTagHelper
         ArgumentNullException.ThrowIfNull(output);
         var items = new ChoiceItems();
         context.Items[typeof(ChoiceItems)] = items;
-        var parts = await ReadPartsAsync(context, output);
         var key = FullName;
         Register(key, FieldId);
+        var parts = await ReadPartsAsync(context, output);
         var value = Value();
         output.Replace(Render.Radios(new RadiosOptions
         {
@@ -118,9 +118,9 @@ public sealed class CheckboxesTagHelper : FieldTagHelper
         ArgumentNullException.ThrowIfNull(output);
         var items = new ChoiceItems();
         context.Items[typeof(ChoiceItems)] = items;
-        var parts = await ReadPartsAsync(context, output);
         var key = FullName;
         Register(key, FieldId);
+        var parts = await ReadPartsAsync(context, output);
         output.Replace(Render.Checkboxes(new CheckboxesOptions
         {
             IdPrefix = FieldId,

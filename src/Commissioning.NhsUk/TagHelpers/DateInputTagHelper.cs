@@ -26,7 +26,6 @@ public sealed class DateInputTagHelper : FieldTagHelper
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var parts = await ReadPartsAsync(context, output);
         var key = FullName;
         var id = FieldId;
         var typed = new DateInputModel { Day = PartValue("Day"), Month = PartValue("Month"), Year = PartValue("Year") };
@@ -46,6 +45,7 @@ public sealed class DateInputTagHelper : FieldTagHelper
             Register($"{key}.{part}", $"{id}-{part.ToLowerInvariant()}");
         }
 
+        var parts = await ReadPartsAsync(context, output);
         DateInputItem Item(string part, DateParts flag, string? value, string width) => new()
         {
             Id = $"{id}-{part.ToLowerInvariant()}",

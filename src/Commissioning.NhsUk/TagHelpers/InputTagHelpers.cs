@@ -52,9 +52,9 @@ public sealed class InputTagHelper : FieldTagHelper
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var parts = await ReadPartsAsync(context, output);
         var key = FullName;
         Register(key, FieldId);
+        var parts = await ReadPartsAsync(context, output);
         var type = Type ?? "text";
         output.Replace(Render.Input(new InputOptions
         {
@@ -96,9 +96,9 @@ public sealed class TextareaTagHelper : FieldTagHelper
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var parts = await ReadPartsAsync(context, output);
         var key = FullName;
         Register(key, FieldId);
+        var parts = await ReadPartsAsync(context, output);
         output.Replace(Render.Textarea(new TextareaOptions
         {
             Id = FieldId,
@@ -144,9 +144,9 @@ public sealed class CharacterCountTagHelper : FieldTagHelper
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var parts = await ReadPartsAsync(context, output);
         var key = FullName;
         Register(key, FieldId);
+        var parts = await ReadPartsAsync(context, output);
         output.Replace(Render.CharacterCount(new CharacterCountOptions
         {
             Id = FieldId,
@@ -181,9 +181,9 @@ public sealed class FileUploadTagHelper : FieldTagHelper
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var parts = await ReadPartsAsync(context, output);
         var key = FullName;
         Register(key, FieldId);
+        var parts = await ReadPartsAsync(context, output);
         output.Replace(Render.FileUpload(new FileUploadOptions
         {
             Id = FieldId,

@@ -24,9 +24,9 @@ public sealed class SelectTagHelper : FieldTagHelper
         ArgumentNullException.ThrowIfNull(output);
         var items = new SelectItems();
         context.Items[typeof(SelectItems)] = items;
-        var parts = await ReadPartsAsync(context, output);
         var key = FullName;
         Register(key, FieldId);
+        var parts = await ReadPartsAsync(context, output);
         output.Replace(Render.Select(new SelectOptions
         {
             Id = FieldId,

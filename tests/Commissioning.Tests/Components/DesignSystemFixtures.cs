@@ -96,8 +96,11 @@ public static class DesignSystemFixtures
 
     /// <summary>
     /// Walks the options alongside the type they become: wraps text given for an object with a
-    /// Text property, turns numbers and booleans given for text into text, reads a list item
-    /// given as false as null, and notes any option the type does not have.
+    /// Text property, wraps a list given for an object with an Items list (the templates take
+    /// <c>actions: [...]</c> for <c>actions: { items: [...] }</c>), reads an entry given as false in
+    /// a list of options or of lists as an empty entry (the templates skip it: a page writes
+    /// <c>item if condition else false</c>), turns numbers and booleans given for text into text,
+    /// and notes any option the type does not have.
     /// </summary>
     private static JsonNode? Shape(JsonNode? node, Type type, string path, List<string> problems)
     {
@@ -144,8 +147,7 @@ public static class DesignSystemFixtures
 
             for (var i = 0; i < array.Count; i++)
             {
-                // An item given as false is an empty item, which the templates skip: it is read as null.
-                array[i] = array[i] is JsonValue item && item.GetValueKind() == JsonValueKind.False && IsOptionsType(itemType)
+                array[i] = IsFalse(array[i]) && IsOptionsOrList(itemType)
                     ? null
                     : Shape(array[i]?.DeepClone(), itemType, $"{path}[{i}]", problems);
             }
@@ -164,6 +166,11 @@ public static class DesignSystemFixtures
             if (node.GetValueKind() is JsonValueKind.True or JsonValueKind.False && Property(target, "highlightOnly") is not null)
             {
                 return node.GetValueKind() == JsonValueKind.True ? new JsonObject { ["highlightOnly"] = true } : null;
+            }
+
+            if (node is JsonArray items && Property(target, "items") is { } itemsProperty && ItemType(itemsProperty.PropertyType) is not null)
+            {
+                return Shape(new JsonObject { ["items"] = items.DeepClone() }, target, path, problems);
             }
 
             if (node is not JsonObject obj)
@@ -191,6 +198,11 @@ public static class DesignSystemFixtures
     }
 
     private static bool IsOptionsType(Type type) => type.IsClass && type.Namespace == "Commissioning.NhsUk.Components";
+
+    private static bool IsFalse(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.False;
+
+    private static bool IsOptionsOrList(Type type) =>
+        ItemType(type) is not null || (type.IsClass && type.Namespace == "Commissioning.NhsUk.Components");
 
     private static PropertyInfo? Property(Type type, string jsonName) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
