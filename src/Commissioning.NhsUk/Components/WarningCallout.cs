@@ -60,13 +60,7 @@ public sealed record WarningCalloutOptions
 
 public static partial class Render
 {
-    private static readonly string[] CardVariants = ["feature", "primary", "secondary", "warning"];
-
-    /// <summary>
-    /// A warning callout: the design system draws it as a card of the <c>warning</c> variant, and
-    /// so does this (the card's image, actions and other variants are not needed here, nor the
-    /// icon the card adds when its classes name <c>nhsuk-card--primary</c>).
-    /// </summary>
+    /// <summary>A warning callout: the design system draws it as a card of the <c>warning</c> variant, and so does this.</summary>
     public static IHtmlContent WarningCallout(WarningCalloutOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -75,50 +69,24 @@ public static partial class Render
         var hidden = !string.IsNullOrEmpty(headingText) && !headingText.Contains("Important", StringComparison.Ordinal) && !headingText.Contains("important", StringComparison.Ordinal)
             ? NonEmpty(heading?.VisuallyHiddenText ?? options.VisuallyHiddenText) ?? "Important"
             : null;
-
-        var classNames = "nhsuk-card";
-        if (!CardVariants.Any(v => Markup.Mentions(options.Classes, "nhsuk-card--" + v)))
+        return Card(new CardOptions
         {
-            classNames += " nhsuk-card--warning";
-        }
-
-        var content = new HtmlElement("div").Class("nhsuk-card__content");
-        if (!string.IsNullOrEmpty(headingText))
-        {
-            IHtmlContent text = new TextContent(headingText);
-            if (hidden is not null)
+            Id = options.Id,
+            Heading = new CardHeading
             {
-                text = new HtmlElement("span").Attr("role", "text")
-                    .Add(new HtmlElement("span").Class("nhsuk-u-visually-hidden").Text(hidden + ": "))
-                    .Add(text);
-            }
-
-            content.Add(Heading(new HeadingParameters
-            {
-                Id = heading!.Id,
-                Content = text,
-                Level = heading.Level ?? 3,
-                ClassName = "nhsuk-card__heading",
-                ClassPrefix = "nhsuk-heading-",
-                Classes = heading.Classes,
-                Attributes = heading.Attributes,
-            }));
-        }
-
-        if (!Markup.IsEmpty(heading?.Html))
-        {
-            content.Add(heading!.Html);
-        }
-
-        content.Add(!Markup.IsEmpty(options.Content) ? options.Content
-            : !Markup.IsEmpty(options.Html) ? options.Html
-            : string.IsNullOrEmpty(options.Text) ? null
-            : new HtmlElement("p").Class("nhsuk-card__description").Text(options.Text));
-
-        return new HtmlElement("div")
-            .Class(classNames, options.Classes)
-            .Attr("id", NonEmpty(options.Id))
-            .Attrs(options.Attributes)
-            .Add(content);
+                Id = heading?.Id,
+                Text = heading?.Text,
+                Html = heading?.Html,
+                VisuallyHiddenText = hidden,
+                Level = heading?.Level ?? 3,
+                Classes = heading?.Classes,
+                Attributes = heading?.Attributes,
+            },
+            Description = new CardDescription { Text = options.Text, Html = options.Html },
+            Classes = options.Classes,
+            Attributes = options.Attributes,
+            Variant = "warning",
+            Content = options.Content,
+        });
     }
 }

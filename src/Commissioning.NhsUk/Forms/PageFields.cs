@@ -77,8 +77,9 @@ public sealed class PageFields
     }
 
     /// <summary>
-    /// Every error in ModelState as the error summary lists it: in the order the fields were
-    /// drawn, then any others; each with the id it links to, if any.
+    /// The errors in ModelState as the error summary lists them: one a field, the one the field
+    /// shows beside it (its first), in the order the fields were drawn, then any others; each with
+    /// the id it links to, if any.
     /// </summary>
     public IReadOnlyList<(string Message, string? Id)> Errors(ModelStateDictionary modelState)
     {
@@ -100,7 +101,7 @@ public sealed class PageFields
         return [.. entries
             .Select((e, order) => (e.Key, e.Errors, Place: Place(e.Key), Order: order))
             .OrderBy(e => e.Place).ThenBy(e => e.Order)
-            .SelectMany(e => e.Errors.Select(error => (error.ErrorMessage, LinkFor(e.Key))))
+            .Select(e => (e.Errors[0].ErrorMessage, LinkFor(e.Key)))
             .Distinct()];
     }
 

@@ -28,14 +28,24 @@ public sealed class HtmlElement(string tagName) : IHtmlContent
     /// <summary>Sets the class attribute to the non-empty names given, or leaves it off when there are none.</summary>
     public HtmlElement Class(params string?[] names) => Attr("class", Markup.Classes(names));
 
-    /// <summary>Adds attributes given by a page or a caller, after the component's own.</summary>
+    /// <summary>
+    /// Adds attributes given by a page or a caller, after the component's own. A <c>class</c>
+    /// given this way joins the component's classes rather than replacing them.
+    /// </summary>
     public HtmlElement Attrs(AttributeList? attributes)
     {
         if (attributes is not null)
         {
             foreach (var (name, value) in attributes)
             {
-                Set(name, value ?? string.Empty);
+                if (string.Equals(name, "class", StringComparison.OrdinalIgnoreCase))
+                {
+                    Set("class", Markup.Classes(GetAttribute("class"), value) ?? string.Empty);
+                }
+                else
+                {
+                    Set(name, value ?? string.Empty);
+                }
             }
         }
 

@@ -43,9 +43,9 @@ public sealed class InputTagHelper : FieldTagHelper
     [HtmlAttributeName("disabled")]
     public bool Disabled { get; set; }
 
-    /// <summary>Extra classes on the input, such as <c>nhsuk-u-width-two-thirds</c>.</summary>
-    [HtmlAttributeName("input-class")]
-    public string? InputClass { get; set; }
+    /// <summary>The value to show, when not the model's (a field repeated on each row of a table, bound by name).</summary>
+    [HtmlAttributeName("value")]
+    public string? GivenValue { get; set; }
 
     /// <inheritdoc />
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
@@ -61,7 +61,7 @@ public sealed class InputTagHelper : FieldTagHelper
             Id = FieldId,
             Name = key,
             Type = type,
-            Value = type == "password" ? null : Value(),
+            Value = type == "password" ? null : GivenValue ?? Value(),
             Autocomplete = Autocomplete,
             Inputmode = Inputmode,
             Spellcheck = Spellcheck ?? (type is "email" or "password" ? false : null),
@@ -69,7 +69,6 @@ public sealed class InputTagHelper : FieldTagHelper
             Prefix = Prefix is null ? null : new AffixOptions { Text = Prefix },
             Suffix = Suffix is null ? null : new AffixOptions { Text = Suffix },
             Disabled = Disabled ? true : null,
-            Classes = InputClass,
             Label = parts.Label,
             Hint = parts.Hint,
             ErrorMessage = ErrorOptions(key),

@@ -3,6 +3,7 @@ using Commissioning.Application;
 using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Text;
 using Commissioning.Data.Entities;
+using Commissioning.NhsUk.Forms;
 using Commissioning.Web.Infrastructure;
 using FluentValidation;
 
@@ -14,8 +15,6 @@ public sealed class ImportInput
     /// <summary>The file.</summary>
     public IFormFile? File { get; set; }
 
-    /// <summary>The form's fields, as ModelState keys and the ids of their inputs.</summary>
-    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields = [("Input.File", "file")];
 }
 
 /// <summary>Checks the upload before it is read.</summary>
@@ -44,21 +43,17 @@ public sealed class StageInput
     /// <summary>Why, where the move needs a reason.</summary>
     public string? Reason { get; set; }
 
-    /// <summary>For standstill: the day the award notices were sent, <c>yyyy-MM-dd</c>.</summary>
-    public string? NoticesSentOn { get; set; }
+    /// <summary>For standstill: the day the award notices were sent, as typed into the date input.</summary>
+    public DateInputModel NoticesSentOn { get; set; } = new();
 
     /// <summary>The tender's version when the page was shown.</summary>
     public long Version { get; set; }
-
-    /// <summary>The form's fields.</summary>
-    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields =
-        [("Stage.Stage", "stage"), ("Stage.NoticesSentOn", "notices-sent-on"), ("Stage.Reason", "stage-reason"), ("Stage", "stage")];
 
     /// <summary>The stage chosen; only valid after validation.</summary>
     public TenderStage ChosenStage() => Enum.Parse<TenderStage>(Stage!);
 
     /// <summary>The date chosen, if any; only valid after validation.</summary>
-    public DateOnly? ChosenDate() => string.IsNullOrWhiteSpace(NoticesSentOn) ? null : DateOnly.ParseExact(NoticesSentOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public DateOnly? ChosenDate() => NoticesSentOn.ToDate();
 }
 
 /// <summary>Checks the stage form.</summary>
@@ -69,8 +64,7 @@ public sealed class StageInputValidator : AbstractValidator<StageInput>
     {
         RuleFor(x => x.Stage).Must(s => Enum.TryParse<TenderStage>(s, ignoreCase: false, out var stage) && Enum.IsDefined(stage) && s == stage.ToString())
             .WithMessage("Select the stage to move the tender to.");
-        RuleFor(x => x.NoticesSentOn).Must(d => string.IsNullOrWhiteSpace(d) || DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            .WithMessage("Enter the date the award notices were sent as a real date, for example 2027-03-14.");
+        RuleFor(x => x.NoticesSentOn).RealDate("the date the award notices were sent", required: false);
         RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer.")
             .PlainText(TextShape.MultiLine, _ => "The reason");
     }
@@ -93,10 +87,6 @@ public sealed class PersonInput
 
     /// <summary>Why, where a reason is required (from evaluation on).</summary>
     public string? Reason { get; set; }
-
-    /// <summary>The form's fields.</summary>
-    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields =
-        [("Person.Email", "email"), ("Person.Role", "role"), ("Person.EvaluatorId", "evaluator-id"), ("Person.Scope", "scope"), ("Person.Reason", "person-reason"), ("Person.UserId", "email")];
 
     /// <summary>The role chosen; only valid after validation.</summary>
     public TenderRole ChosenRole() => Enum.Parse<TenderRole>(Role!);
@@ -129,7 +119,11 @@ public sealed class PersonInputValidator : AbstractValidator<PersonInput>
     }
 }
 
-/// <summary>Take a role away.</summary>
+/// <summary>
+/// Take a role away. Every row of the people table has its own form and its own reason box, so
+/// each box is named by its role's id (<c>Remove.Reasons[id]</c>) and a problem shows beside the
+/// right one.
+/// </summary>
 public sealed class RemoveInput
 {
     /// <summary>The role's id.</summary>
@@ -138,8 +132,14 @@ public sealed class RemoveInput
     /// <summary>Its version when the page was shown.</summary>
     public long Version { get; set; }
 
-    /// <summary>Why, where a reason is required.</summary>
-    public string? Reason { get; set; }
+    /// <summary>The reasons typed, by role id; only the one for <see cref="MembershipId"/> is used.</summary>
+    public Dictionary<Guid, string?> Reasons { get; set; } = [];
+
+    /// <summary>Why, where a reason is required: the reason typed for the role being taken away.</summary>
+    public string? Reason => Reasons.GetValueOrDefault(MembershipId);
+
+    /// <summary>The form field of the reason for the role being taken away; the page shows a problem with <see cref="Reason"/> there.</summary>
+    public string ReasonField => $"{nameof(Reasons)}[{MembershipId}]";
 }
 
 /// <summary>Checks the remove form.</summary>
@@ -149,6 +149,7 @@ public sealed class RemoveInputValidator : AbstractValidator<RemoveInput>
     public RemoveInputValidator()
     {
         RuleFor(x => x.MembershipId).NotEmpty().WithMessage("Choose the role to take away.");
+        RuleFor(x => x.Reasons.Count).LessThanOrEqualTo(1000).OverridePropertyName(nameof(RemoveInput.Reasons)).WithMessage("The form carried too many reasons. Reload the page and try again.");
         RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer.")
             .PlainText(TextShape.MultiLine, _ => "The reason");
     }
@@ -169,9 +170,6 @@ public sealed class BidLinkInput
     /// <summary>Why, where a reason is required.</summary>
     public string? Reason { get; set; }
 
-    /// <summary>The form's fields.</summary>
-    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields =
-        [("Link.BidId", "links"), ("Link.OrganisationId", "links"), ("Link.Reason", "links"), ("Link.Versions", "links"), ("Link", "links")];
 }
 
 /// <summary>Checks the bid link form.</summary>
@@ -201,8 +199,6 @@ public sealed class PricesInput
     /// <summary>Why, where a reason is required.</summary>
     public string? Reason { get; set; }
 
-    /// <summary>The form's fields.</summary>
-    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields = [("Prices.EvaluatorsSeePrices", "prices"), ("Prices.Reason", "prices-reason"), ("Prices", "prices")];
 }
 
 /// <summary>Checks the prices setting form.</summary>

@@ -38,12 +38,12 @@ public sealed class StandardsView(StandardsCatalogue catalogue)
         _ => "Optional",
     };
 
-    /// <summary>The NHS tag colour class for a strength.</summary>
-    public static string TagClass(Strength strength) => strength switch
+    /// <summary>The NHS tag colour for a strength (null for the default blue).</summary>
+    public static string? TagColour(Strength strength) => strength switch
     {
-        Strength.Must => "nhsuk-tag",
-        Strength.Should => "nhsuk-tag nhsuk-tag--aqua-green",
-        _ => "nhsuk-tag nhsuk-tag--grey",
+        Strength.Must => null,
+        Strength.Should => "aqua-green",
+        _ => "grey",
     };
 
     /// <summary>The words shown for a field that can carry the toolkit's judgement.</summary>
@@ -98,12 +98,12 @@ public sealed class StandardsView(StandardsCatalogue catalogue)
         _ => "For information",
     };
 
-    /// <summary>The NHS tag colour class for an evaluation method.</summary>
-    public static string TagClass(EvaluationMethod evaluation) => evaluation switch
+    /// <summary>The NHS tag colour for an evaluation method.</summary>
+    public static string TagColour(EvaluationMethod evaluation) => evaluation switch
     {
-        EvaluationMethod.Gate => "nhsuk-tag nhsuk-tag--orange",
-        EvaluationMethod.Scored => "nhsuk-tag nhsuk-tag--white",
-        _ => "nhsuk-tag nhsuk-tag--grey",
+        EvaluationMethod.Gate => "orange",
+        EvaluationMethod.Scored => "white",
+        _ => "grey",
     };
 
     /// <summary>The words shown for a maturity level.</summary>

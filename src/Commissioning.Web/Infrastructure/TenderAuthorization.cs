@@ -121,13 +121,17 @@ public abstract class TenderPageModel(TeamTenders team, IAuthorizationService au
         return changed.Succeeded;
     }
 
-    /// <summary>Copies an application failure's problems into ModelState, keyed by the form field each names.</summary>
+    /// <summary>
+    /// Copies an application failure's problems into ModelState, keyed by the form field each
+    /// names, or by the form's prefix for a problem with the form as a whole (the error summary
+    /// then links it to the form's first field).
+    /// </summary>
     protected void AddErrors(IEnumerable<AppError> errors, string prefix)
     {
         ArgumentNullException.ThrowIfNull(errors);
         foreach (var error in errors)
         {
-            var key = error.Location is FormFieldLocation field ? $"{prefix}.{field.Field}" : string.Empty;
+            var key = error.Location is FormFieldLocation field ? $"{prefix}.{field.Field}" : prefix;
             ModelState.AddModelError(key, error.Message);
         }
     }

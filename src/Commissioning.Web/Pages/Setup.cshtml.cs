@@ -23,9 +23,6 @@ public sealed class SetupModel(AccountService accounts, SignInManager<UserAccoun
     [BindProperty]
     public SetupInput Input { get; set; } = new();
 
-    /// <summary>The errors for the error summary, in form order.</summary>
-    public IReadOnlyList<FormError> Errors { get; private set; } = [];
-
     /// <summary>Shows the form, or 404 once an account exists.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await accounts.AnyAccountAsync(cancellationToken) ? NotFound() : Page();
@@ -63,12 +60,8 @@ public sealed class SetupModel(AccountService accounts, SignInManager<UserAccoun
         return RedirectToPage("/Admin/Accounts/Index");
     }
 
-    /// <summary>The first error message for a field, or null.</summary>
-    public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId)?.Message;
-
     private PageResult ShowErrors()
     {
-        Errors = FormError.From(ModelState, SetupInput.Fields);
         Input.ForgetPasswords();
         return Page();
     }

@@ -37,7 +37,7 @@ public sealed class TenderPagesBrowserTests : BrowserTest
         var example = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "examples", "ics-tender.json"));
         await File.WriteAllTextAsync(broken, example.Replace("\"qualityWeight\": 60", "\"qualityWeight\": -60", StringComparison.Ordinal).Replace("\"priceWeight\": 40", "\"priceWeight\": \"forty\"", StringComparison.Ordinal));
         await owner.GotoAsync(BaseUrl + "/tenders/import");
-        await owner.SetInputFilesAsync("#file", broken);
+        await owner.SetInputFilesAsync("input[type=file][name='Input.File']", broken);
         await owner.ClickAsync("button:has-text('Import')");
         Assert.That(await owner.InnerTextAsync(".nhsuk-error-summary"), Does.Contain("could not be imported"));
         Assert.That(await owner.InnerTextAsync("main"), Does.Contain("$."), "the problems say where they are in the file");
@@ -48,7 +48,7 @@ public sealed class TenderPagesBrowserTests : BrowserTest
 
         // The example tender imports and the importer owns it.
         await owner.GotoAsync(BaseUrl + "/tenders/import");
-        await owner.SetInputFilesAsync("#file", Path.Combine(Repository.Root, "examples", "ics-tender.json"));
+        await owner.SetInputFilesAsync("input[type=file][name='Input.File']", Path.Combine(Repository.Root, "examples", "ics-tender.json"));
         await owner.ClickAsync("button:has-text('Import')");
         Assert.That(await owner.InnerTextAsync("#stage-now"), Is.EqualTo("Draft"));
         Assert.That(await owner.InnerTextAsync("main"), Does.Contain("Owner"));

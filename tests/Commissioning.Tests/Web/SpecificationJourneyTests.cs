@@ -62,7 +62,7 @@ public sealed class SpecificationJourneyTests(string environment)
             "<a href=\"#name\">Enter the name of the organisation</a>",
             "<a href=\"#type\">Select the type of organisation</a>",
             "<a href=\"#headcount\">Enter the number of staff</a>",
-            "<a href=\"#trainees\">Select yes if your organisation hosts doctors in training</a>",
+            "<a href=\"#hosts-medical-trainees\">Select yes if your organisation hosts doctors in training</a>",
             "<a href=\"#delivery\">Select how occupational health is delivered today</a>",
         ];
         var positions = expected.Select(e => summary.IndexOf(e, StringComparison.Ordinal)).ToList();
@@ -197,7 +197,7 @@ public sealed class SpecificationJourneyTests(string environment)
         ("two names, one without the prefix", a => [.. a, new("Name", "Other Surgery")], "name", "Enter only one organisation name"),
         ("two types", a => [.. a, new("Input.Type", "acute-trust")], "type", "Select only one type of organisation"),
         ("two headcounts", a => [.. a, new("Input.Headcount", "9")], "headcount", "Enter only one number of staff"),
-        ("two answers about trainees", a => [.. a, new("Input.HostsMedicalTrainees", "no")], "trainees", "Select only one answer about doctors in training"),
+        ("two answers about trainees", a => [.. a, new("Input.HostsMedicalTrainees", "no")], "hosts-medical-trainees", "Select only one answer about doctors in training"),
         ("two needs boxes", a => [.. a, new("Input.Needs", "Obesity"), new("Input.Needs", "Smoking")], "needs", "Enter local health needs in one box, one a line"),
         ("two deliveries", a => [.. a, new("Input.Delivery", "internal")], "delivery", "Select only one way occupational health is delivered today"),
         ("several exposures", a => [.. a, new("Input.Exposures", "ionising-radiation"), new("Input.Exposures", "cytotoxic-drugs")], null, null),

@@ -37,7 +37,8 @@ public sealed partial class TenderFormValidatorTests
         yield return ("no stage", () => stage.Validate(new StageInput()), "Stage", "Select the stage to move the tender to.");
         yield return ("stage in lower case", () => stage.Validate(new StageInput { Stage = "openforbids" }), "Stage", "Select the stage to move the tender to.");
         yield return ("stage as a number", () => stage.Validate(new StageInput { Stage = "3" }), "Stage", "Select the stage to move the tender to.");
-        yield return ("date not ISO", () => stage.Validate(new StageInput { Stage = "OpenForBids", NoticesSentOn = "14/03/2027" }), "NoticesSentOn", "Enter the date the award notices were sent as a real date, for example 2027-03-14.");
+        yield return ("date without a month", () => stage.Validate(new StageInput { Stage = "OpenForBids", NoticesSentOn = new() { Day = "14", Year = "2027" } }), "NoticesSentOn", "The date the award notices were sent must include a month");
+        yield return ("date that cannot be", () => stage.Validate(new StageInput { Stage = "OpenForBids", NoticesSentOn = new() { Day = "30", Month = "2", Year = "2027" } }), "NoticesSentOn", "The date the award notices were sent must be a real date");
         yield return ("stage reason too long", () => stage.Validate(validStage.With(s => s.Reason = Long(2001))), "Reason", "The reason must be 2,000 characters or fewer.");
         yield return ("stage reason with a control character", () => stage.Validate(validStage.With(s => s.Reason = "Late\u0007")), "Reason", "The reason");
         yield return ("no email", () => person.Validate(new PersonInput { Role = "Observer" }), "Email", "Enter the email address of the person's account.");
@@ -48,7 +49,9 @@ public sealed partial class TenderFormValidatorTests
         yield return ("scope too long", () => person.Validate(validPerson.With(p => p.Scope = Long(1001))), "Scope", "The lots and sections must be 1,000 characters or fewer.");
         yield return ("person reason too long", () => person.Validate(validPerson.With(p => p.Reason = Long(2001))), "Reason", "The reason must be 2,000 characters or fewer.");
         yield return ("no role chosen to take away", () => remove.Validate(new RemoveInput()), "MembershipId", "Choose the role to take away.");
-        yield return ("remove reason too long", () => remove.Validate(new RemoveInput { MembershipId = Guid.NewGuid(), Reason = Long(2001) }), "Reason", "The reason must be 2,000 characters or fewer.");
+        var role = Guid.NewGuid();
+        yield return ("remove reason too long", () => remove.Validate(new RemoveInput { MembershipId = role, Reasons = new() { [role] = Long(2001) } }), "Reason", "The reason must be 2,000 characters or fewer.");
+        yield return ("too many remove reasons", () => remove.Validate(new RemoveInput { MembershipId = role, Reasons = Enumerable.Range(0, 1001).ToDictionary(_ => Guid.NewGuid(), _ => (string?)null) }), "Reasons", "The form carried too many reasons. Reload the page and try again.");
         yield return ("no bid", () => link.Validate(new BidLinkInput()), "BidId", "Select the bid.");
         yield return ("organisation not an id", () => link.Validate(validLink.With(l => l.OrganisationId = "Northgate")), "OrganisationId", "Select a provider organisation, or none.");
         yield return ("too many bid versions", () => link.Validate(validLink.With(l => l.Versions = Enumerable.Range(0, 1001).ToDictionary(i => $"bid-{i}", i => (long)i))), "Versions", "The form carried too many bids. Reload the page and try again.");
@@ -67,13 +70,13 @@ public sealed partial class TenderFormValidatorTests
             checkedCases++;
         }
 
-        Assert.That(checkedCases, Is.EqualTo(23));
+        Assert.That(checkedCases, Is.EqualTo(25));
     }
 
     [Test]
     public void ValidInput_GivesNoErrors()
     {
-        Assert.That(new StageInputValidator().Validate(new StageInput { Stage = "Standstill", NoticesSentOn = "2027-03-14", Reason = "Notices sent." }).IsValid, Is.True);
+        Assert.That(new StageInputValidator().Validate(new StageInput { Stage = "Standstill", NoticesSentOn = new() { Day = "14", Month = "3", Year = "2027" }, Reason = "Notices sent." }).IsValid, Is.True);
         Assert.That(new PersonInputValidator().Validate(new PersonInput { Email = "alex@example.nhs.uk", Role = "Moderator", EvaluatorId = "m1", Scope = "lot-1, lot-2/s1" }).IsValid, Is.True);
         Assert.That(new PersonInput { Scope = "lot-1, lot-2/s1" }.ChosenScope().Select(s => s.ToString()), Is.EqualTo(new[] { "lot-1", "lot-2, section s1" }));
         Assert.That(new ImportInputValidator().Validate(new ImportInput { File = File("Tender.JSON", 100) }).IsValid, Is.True);

@@ -34,9 +34,6 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, IValidator<Si
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 
-    /// <summary>The errors for the error summary, in form order.</summary>
-    public IReadOnlyList<FormError> Errors { get; private set; } = [];
-
     /// <summary>Shows the form.</summary>
     public void OnGet()
     {
@@ -72,12 +69,8 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, IValidator<Si
         return ShowErrors();
     }
 
-    /// <summary>The first error message for a field, or null.</summary>
-    public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId)?.Message;
-
     private PageResult ShowErrors()
     {
-        Errors = FormError.From(ModelState, SignInInput.Fields);
         Input.Password = null;
         return Page();
     }

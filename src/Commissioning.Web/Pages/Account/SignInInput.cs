@@ -5,13 +5,6 @@ namespace Commissioning.Web.Pages.Account;
 /// <summary>What the sign-in form sends.</summary>
 public sealed class SignInInput
 {
-    /// <summary>The fields in form order: ModelState key and the id of the input the error summary links to.</summary>
-    public static IReadOnlyList<(string Key, string FieldId)> Fields { get; } =
-    [
-        ("Input.Email", "email"),
-        ("Input.Password", "password"),
-    ];
-
     /// <summary>Email address.</summary>
     public string? Email { get; set; }
 

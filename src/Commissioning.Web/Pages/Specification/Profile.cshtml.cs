@@ -19,9 +19,6 @@ public sealed class ProfileModel(IValidator<ProfileInput> validator) : PageModel
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
 
-    /// <summary>The errors for the error summary, in form order.</summary>
-    public IReadOnlyList<FormError> Errors { get; private set; } = [];
-
     /// <summary>Shows the form, filled in from the address when changing answers.</summary>
     public void OnGet([FromQuery] ProfileInput? answers)
     {
@@ -39,7 +36,6 @@ public sealed class ProfileModel(IValidator<ProfileInput> validator) : PageModel
         if (!result.IsValid)
         {
             result.AddToModelState(ModelState, nameof(Input));
-            Errors = FormError.From(ModelState, ProfileInput.Fields);
 
             // Show back no more than the form accepts: the messages say what the limits are.
             Input = Input.ForRedisplay();
@@ -48,8 +44,4 @@ public sealed class ProfileModel(IValidator<ProfileInput> validator) : PageModel
 
         return RedirectToPage("/Specification/Index", Input.ToRouteValues());
     }
-
-    /// <summary>The first error message for a field, or null.</summary>
-    public string? ErrorFor(string property) =>
-        Errors.FirstOrDefault(e => e.FieldId == ProfileInput.Fields.First(f => f.Key == $"Input.{property}").FieldId)?.Message;
 }

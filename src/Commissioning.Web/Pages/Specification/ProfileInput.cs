@@ -117,18 +117,6 @@ public sealed partial class ProfileInput
         return value[..(char.IsHighSurrogate(value[length - 1]) ? length - 1 : length)];
     }
 
-    /// <summary>The form's fields in order: ModelState key and the id of the input the error summary links to.</summary>
-    public static IReadOnlyList<(string Key, string FieldId)> Fields { get; } =
-    [
-        ("Input.Name", "name"),
-        ("Input.Type", "type"),
-        ("Input.Headcount", "headcount"),
-        ("Input.HostsMedicalTrainees", "trainees"),
-        ("Input.Exposures", "exposures"),
-        ("Input.Needs", "needs"),
-        ("Input.Delivery", "delivery"),
-    ];
-
     /// <summary>The needs, one per non-blank line, trimmed.</summary>
     public IReadOnlyList<string> NeedLines() =>
         (Needs ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -22,9 +22,6 @@ public sealed class ImportModel(TeamTenders team, StandardsCatalogue standards, 
     [BindProperty]
     public ImportInput Input { get; set; } = new();
 
-    /// <summary>The errors for the error summary.</summary>
-    public IReadOnlyList<FormError> Errors { get; private set; } = [];
-
     /// <summary>The problems found in the file, with where each is.</summary>
     public IReadOnlyList<AppError> FileProblems { get; private set; } = [];
 
@@ -41,7 +38,6 @@ public sealed class ImportModel(TeamTenders team, StandardsCatalogue standards, 
         if (!checkedInput.IsValid)
         {
             checkedInput.AddToModelState(ModelState, nameof(Input));
-            Errors = FormError.From(ModelState, ImportInput.Fields);
             return Page();
         }
 
@@ -70,7 +66,6 @@ public sealed class ImportModel(TeamTenders team, StandardsCatalogue standards, 
         ModelState.AddModelError("Input.File", count == 1
             ? $"The file {Input.File.FileName} could not be imported: {imported.Errors[0].Message}"
             : $"The file {Input.File.FileName} could not be imported. It has {count} problems, listed below. Nothing was saved.");
-        Errors = FormError.From(ModelState, ImportInput.Fields);
         return Page();
     }
 }

@@ -24,9 +24,6 @@ public sealed class PeopleModel(TeamTenders team, IAuthorizationService authoriz
     [BindProperty]
     public RemoveInput Remove { get; set; } = new();
 
-    /// <summary>The errors for the error summary.</summary>
-    public IReadOnlyList<FormError> Errors { get; private set; } = [];
-
     /// <summary>A confirmation after a change.</summary>
     [TempData]
     public string? Done { get; set; }
@@ -57,7 +54,7 @@ public sealed class PeopleModel(TeamTenders team, IAuthorizationService authoriz
             return RedirectToPage(new { id = TenderId });
         }
 
-        return await RedisplayAsync(PersonInput.Fields, cancel);
+        return await RedisplayAsync(cancel);
     }
 
     /// <summary>Takes a role away (owner only).</summary>
@@ -74,18 +71,26 @@ public sealed class PeopleModel(TeamTenders team, IAuthorizationService authoriz
             return RedirectToPage(new { id = TenderId });
         }
 
-        return await RedisplayAsync([("Remove.Reason", "people"), ("Remove.MembershipId", "people"), ("Remove", "people")], cancel);
+        // Each row has its own reason box: every problem with this removal shows beside the row's.
+        var rowField = $"{nameof(Remove)}.{Remove.ReasonField}";
+        foreach (var key in ModelState.Keys.Where(k => k == nameof(Remove) || k.StartsWith(nameof(Remove) + ".", StringComparison.Ordinal)).ToList())
+        {
+            var messages = ModelState[key]!.Errors.Select(e => e.ErrorMessage).ToList();
+            ModelState.Remove(key);
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(rowField, message);
+            }
+        }
+
+        return await RedisplayAsync(cancel);
     }
 
-    private async Task<IActionResult> RedisplayAsync(IReadOnlyList<(string Key, string FieldId)> fields, CancellationToken cancel)
+    private async Task<IActionResult> RedisplayAsync(CancellationToken cancel)
     {
-        Errors = FormError.From(ModelState, fields);
         People = (await Team.PeopleAsync(Me, TenderId, cancel)).Value;
         return Page();
     }
-
-    /// <summary>The first error message for a field id, or null.</summary>
-    public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId)?.Message;
 
     private static string Article(TenderRole role) => role switch
     {

@@ -36,9 +36,6 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
     [BindProperty]
     public BidLinkInput Link { get; set; } = new();
 
-    /// <summary>The errors for the error summary.</summary>
-    public IReadOnlyList<FormError> Errors { get; private set; } = [];
-
     /// <summary>A confirmation after a change.</summary>
     [TempData]
     public string? Done { get; set; }
@@ -51,6 +48,7 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
+        Prices.EvaluatorsSeePrices = Access.EvaluatorsSeePrices;
         await LoadAsync(cancel);
         return Page();
     }
@@ -69,7 +67,8 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return RedirectToPage(new { id = TenderId });
         }
 
-        return await RedisplayAsync(StageInput.Fields, cancel);
+        Prices.EvaluatorsSeePrices = Access.EvaluatorsSeePrices;
+        return await RedisplayAsync(cancel);
     }
 
     /// <summary>Lets evaluators see prices, or keeps prices from them (owner only).</summary>
@@ -86,7 +85,7 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return RedirectToPage(new { id = TenderId });
         }
 
-        return await RedisplayAsync(PricesInput.Fields, cancel);
+        return await RedisplayAsync(cancel);
     }
 
     /// <summary>Records which provider organisation submitted a bid (owner only).</summary>
@@ -105,18 +104,15 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return RedirectToPage(new { id = TenderId });
         }
 
-        return await RedisplayAsync(BidLinkInput.Fields, cancel);
+        Prices.EvaluatorsSeePrices = Access.EvaluatorsSeePrices;
+        return await RedisplayAsync(cancel);
     }
 
     /// <summary>The stages the owner may move the tender to from where it is.</summary>
     public IReadOnlyList<TenderStage> NextStages => TenderLifecycle.NextStages(Access.Tender.Stage);
 
-    /// <summary>The first error message for a field id, or null.</summary>
-    public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId)?.Message;
-
-    private async Task<IActionResult> RedisplayAsync(IReadOnlyList<(string Key, string FieldId)> fields, CancellationToken cancel)
+    private async Task<IActionResult> RedisplayAsync(CancellationToken cancel)
     {
-        Errors = FormError.From(ModelState, fields);
         await LoadAsync(cancel);
         return Page();
     }

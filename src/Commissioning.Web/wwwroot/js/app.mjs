@@ -3,3 +3,13 @@
 import { initAll } from '/js/nhsuk-frontend.min.js';
 
 initAll();
+
+// nhsuk-frontend 10.6.1's file upload writes its status ("No file chosen") and its button text
+// ("Choose file or drop file") side by side with nothing between them. On screen they are on
+// separate lines, but read as text they run together ("chosenChoose"), so the button's visible
+// words no longer appear in its accessible name (WCAG 2.2 success criterion 2.5.3, label in
+// name). A space between them mends the reading and changes nothing on screen.
+// See docs/adr/0005-nhs-components.md; remove when the frontend adds the space itself.
+for (const status of document.querySelectorAll('.nhsuk-file-upload__status')) {
+    status.after(' ');
+}

@@ -19,9 +19,6 @@ public sealed class CreateModel(AccountService accounts, IValidator<CreateInput>
     /// <summary>The organisations to choose from.</summary>
     public IReadOnlyList<OrganisationChoice> Organisations { get; private set; } = [];
 
-    /// <summary>The errors for the error summary, in form order.</summary>
-    public IReadOnlyList<FormError> Errors { get; private set; } = [];
-
     /// <summary>Shows the form.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -50,12 +47,8 @@ public sealed class CreateModel(AccountService accounts, IValidator<CreateInput>
         return RedirectToPage("/Admin/Accounts/Index");
     }
 
-    /// <summary>The first error message for a field, or null.</summary>
-    public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId)?.Message;
-
     private async Task<PageResult> ShowErrorsAsync(CancellationToken cancellationToken)
     {
-        Errors = FormError.From(ModelState, CreateInput.Fields);
         Input.ForgetPasswords();
         Organisations = await accounts.OrganisationsAsync(cancellationToken);
         return Page();

@@ -18,20 +18,6 @@ public sealed class CreateInput : AccountFields
     /// <summary>The longest organisation name accepted (the column holds 300).</summary>
     public const int MaximumOrganisationNameLength = 300;
 
-    /// <summary>The fields in form order: ModelState key and the id of the input the error summary links to.</summary>
-    public static IReadOnlyList<(string Key, string FieldId)> Fields { get; } =
-    [
-        ("Input.DisplayName", "display-name"),
-        ("Input.Email", "email"),
-        ("Input.Roles", "roles"),
-        ("Input.OrganisationChoice", "organisation-choice"),
-        ("Input.OrganisationId", "organisation-id"),
-        ("Input.NewOrganisationName", "new-organisation-name"),
-        ("Input.NewOrganisationKind", "new-organisation-kind"),
-        ("Input.Password", "password"),
-        ("Input.ConfirmPassword", "confirm-password"),
-    ];
-
     /// <summary>Site roles, from <see cref="SiteRoles.All"/>.</summary>
     public List<string> Roles { get; set; } = [];
 
