@@ -1,0 +1,306 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Commissioning.Application.Accounts;
+using Commissioning.Data.Entities;
+using Commissioning.Tests.Support;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Tests.Web;
+
+/// <summary>
+/// Every form of the site, sent empty and with one wrong value, as a person would send it: each
+/// field with an error has its error class, an error message whose id is in the field's
+/// <c>aria-describedby</c> (the fieldset's, for a group of radios, checkboxes or a date), and a
+/// link to its id in the error summary; the summary links nowhere else; the title starts with
+/// "Error: ". A form a person can send empty without error (the prices setting) is shown to be
+/// accepted. Every POST handler of the site is tried, or named here with the reason it has no
+/// fields to get wrong.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class FormErrorStatesTests
+{
+    /// <summary>POST handlers with nothing to type or choose: a button alone.</summary>
+    private static readonly Dictionary<string, string> WithoutFields = new(StringComparer.Ordinal)
+    {
+        ["POST account/sign-out"] = "one button; signing out cannot be wrong",
+        ["POST admin/accounts?handler=Unlock"] = "one button per locked account; the account is in the address",
+    };
+
+    private static readonly HtmlParser Parser = new();
+
+    private readonly List<string> _covered = [];
+    private readonly List<string> _report = [];
+
+    [Test]
+    public async Task EveryForm_EmptyAndWithOneWrongValue_EveryErrorLinkedForScreenReaders()
+    {
+        using var site = new SiteFactory(SiteFactory.Development);
+        using var admin = site.CreateNonRedirectingClient();
+
+        // First run: the setup form, before any account exists.
+        await CheckAsync(admin, "POST setup", "/setup", null, Empty, expectErrors: 4);
+        await CheckAsync(admin, "POST setup", "/setup", null, With(("Input.DisplayName", "Alex Admin"), ("Input.Email", "alex@example.nhs.uk"), ("Input.Password", "short"), ("Input.ConfirmPassword", "short")), expectErrors: 1);
+        await SendAsync(admin, "/setup", null, With(("Input.DisplayName", "Alex Admin"), ("Input.Email", "alex@example.nhs.uk"), ("Input.Password", TestAccounts.Password), ("Input.ConfirmPassword", TestAccounts.Password)));
+
+        using (var visitor = site.CreateNonRedirectingClient())
+        {
+            await CheckAsync(visitor, "POST account/sign-in", "/account/sign-in", null, Empty, expectErrors: 2);
+            await CheckAsync(visitor, "POST account/sign-in", "/account/sign-in", null, With(("Input.Email", "alex@example.nhs.uk"), ("Input.Password", "not the password")), expectErrors: 1);
+        }
+
+        await TestAccounts.SignInAsync(admin, "alex@example.nhs.uk");
+        await CheckAsync(admin, "POST admin/accounts/create", "/admin/accounts/create", null, Empty, expectErrors: 5);
+        await CheckAsync(admin, "POST admin/accounts/create", "/admin/accounts/create", null,
+            With(("Input.DisplayName", "Sam Evaluator"), ("Input.Email", "sam@example.nhs.uk"), ("Input.OrganisationChoice", "new"), ("Input.Password", TestAccounts.Password), ("Input.ConfirmPassword", TestAccounts.Password)), expectErrors: 2);
+
+        await CheckAsync(admin, "POST specification/profile", "/specification/profile", null, Empty, expectErrors: 5);
+        await CheckAsync(admin, "POST specification/profile", "/specification/profile", null,
+            With(("Input.Name", "Riverside Surgery"), ("Input.Type", "gp-practice-or-pcn"), ("Input.Headcount", "forty five"), ("Input.HostsMedicalTrainees", "no"), ("Input.Delivery", "external")), expectErrors: 1);
+
+        await CheckUploadAsync(admin, null, expectErrors: 1);
+        await CheckUploadAsync(admin, ("tender.txt", "{}"u8.ToArray()), expectErrors: 1);
+        var tender = await ImportAsync(admin);
+
+        await CheckAsync(admin, "POST tenders/{id}?handler=Stage", tender, "Stage", Empty, expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}?handler=Stage", tender, "Stage", With(("Stage.NoticesSentOn.Day", "14"), ("Stage.NoticesSentOn.Year", "2027")), expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}?handler=Prices", tender, "Prices", Empty, expectErrors: 0);
+        await CheckAsync(admin, "POST tenders/{id}?handler=Prices", tender, "Prices", With(("Prices.Reason", new string('a', 2001))), expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}?handler=Link", tender, "Link", Empty, expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}?handler=Link", tender, "Link", With(("Link.OrganisationId", "Northgate")), expectErrors: 1);
+
+        await TestAccounts.CreateAsync(site, "sam@example.nhs.uk", displayName: "Sam Evaluator");
+        await CheckAsync(admin, "POST tenders/{id}/people?handler=Add", tender + "/people", "Add", Empty, expectErrors: 2);
+        await CheckAsync(admin, "POST tenders/{id}/people?handler=Add", tender + "/people", "Add", With(("Person.Email", "nobody@example.nhs.uk"), ("Person.Role", "Observer")), expectErrors: 1);
+        await SendAsync(admin, tender + "/people", "Add", With(("Person.Email", "sam@example.nhs.uk"), ("Person.Role", "Observer")));
+        await CheckAsync(admin, "POST tenders/{id}/people?handler=Remove", tender + "/people", "Remove", WrongReason, expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/people?handler=Remove", tender + "/people", "Remove", Empty, expectErrors: 0);
+
+        TestContext.Out.WriteLine(string.Join(Environment.NewLine, _report));
+        var handlers = await PostHandlersAsync(site);
+        Assert.Multiple(() =>
+        {
+            Assert.That(handlers.Except(_covered, StringComparer.OrdinalIgnoreCase).Except(WithoutFields.Keys, StringComparer.OrdinalIgnoreCase), Is.Empty, "POST handlers no case tries");
+            Assert.That(WithoutFields.Keys.Except(handlers, StringComparer.OrdinalIgnoreCase), Is.Empty, "handlers named as having no fields that the site no longer has");
+            Assert.That(_report, Has.Count.EqualTo(20), "cases tried");
+        });
+    }
+
+    /// <summary>Clears every field a person fills in; keeps what the page put in hidden fields.</summary>
+    private static void Empty(Dictionary<string, List<string>> form, IElement element)
+    {
+        foreach (var control in element.QuerySelectorAll("input, select, textarea"))
+        {
+            if (control is IHtmlInputElement { Type: "hidden" })
+            {
+                continue;
+            }
+
+            form.Remove(control.GetAttribute("name") ?? string.Empty);
+        }
+    }
+
+    /// <summary>The first row's reason box, far too long.</summary>
+    private static void WrongReason(Dictionary<string, List<string>> form, IElement element)
+    {
+        var reason = element.QuerySelector("input[name^='Remove.Reasons[']")!.GetAttribute("name")!;
+        form[reason] = [new string('a', 2001)];
+    }
+
+    private static Action<Dictionary<string, List<string>>, IElement> With(params (string Name, string Value)[] values) => (form, _) =>
+    {
+        foreach (var (name, value) in values)
+        {
+            form[name] = [value];
+        }
+    };
+
+    /// <summary>Opens the page, fills its form as a browser would (then changes it), sends it and checks the answer.</summary>
+    private async Task CheckAsync(HttpClient client, string handler, string path, string? formHandler, Action<Dictionary<string, List<string>>, IElement> change, int expectErrors)
+    {
+        _covered.Add(handler);
+        using var response = await SendAsync(client, path, formHandler, change);
+        var name = $"{handler} ({(expectErrors == 0 ? "accepted" : $"{expectErrors} errors")})";
+        if (expectErrors == 0)
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), $"{name}: the form is accepted");
+            _report.Add($"{name}: accepted");
+            return;
+        }
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{name}: the page is shown again");
+        var html = await response.Content.ReadAsStringAsync();
+        var checkedFields = ErrorStates(html, name);
+        Assert.That(checkedFields, Is.EqualTo(expectErrors), $"{name}: fields in error");
+        _report.Add($"{name}: {checkedFields} fields in error, each linked");
+    }
+
+    private async Task CheckUploadAsync(HttpClient client, (string Name, byte[] Bytes)? file, int expectErrors)
+    {
+        _covered.Add("POST tenders/import");
+        using var response = await UploadAsync(client, file);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var name = $"POST tenders/import ({(file is null ? "no file" : file.Value.Name)})";
+        Assert.That(ErrorStates(await response.Content.ReadAsStringAsync(), name), Is.EqualTo(expectErrors));
+        _report.Add($"{name}: {expectErrors} fields in error, each linked");
+    }
+
+    /// <summary>
+    /// Checks the page's error states and returns how many fields are in error. Fails on any field
+    /// in error without its class, message or description, any summary link that leads nowhere or
+    /// to a field not in error, and any field in error the summary does not link to.
+    /// </summary>
+    private static int ErrorStates(string html, string name)
+    {
+        var document = Parser.ParseDocument(html);
+        var problems = new List<string>();
+        if (!document.Title!.StartsWith("Error: ", StringComparison.Ordinal))
+        {
+            problems.Add($"the title does not start with 'Error: ': {document.Title}");
+        }
+
+        var links = document.QuerySelectorAll(".nhsuk-error-summary__list a").Select(a => a.GetAttribute("href")!).ToList();
+        if (links.Count == 0)
+        {
+            problems.Add("the error summary links to nothing");
+        }
+
+        // A form group in error with a message of its own is one field (a date's parts are groups in error without one).
+        var fields = document.QuerySelectorAll(".nhsuk-form-group--error").Where(g => g.QuerySelector(":scope > .nhsuk-error-message, :scope > fieldset > .nhsuk-error-message") is not null).ToList();
+        foreach (var group in fields)
+        {
+            var message = group.QuerySelector(":scope > .nhsuk-error-message, :scope > fieldset > .nhsuk-error-message")!;
+            var messageId = message.Id;
+            var label = group.QuerySelector("label, legend")?.TextContent.Trim();
+            if (string.IsNullOrEmpty(messageId))
+            {
+                problems.Add($"'{label}': the error message has no id");
+                continue;
+            }
+
+            var described = group.QuerySelector(":scope > fieldset") ?? group.QuerySelector(":scope > input, :scope > select, :scope > textarea, :scope > .nhsuk-input-wrapper > input");
+            if (described is null || !(described.GetAttribute("aria-describedby") ?? string.Empty).Split(' ').Contains(messageId))
+            {
+                problems.Add($"'{label}': the error message {messageId} is not in the field's aria-describedby");
+            }
+
+            if (group.QuerySelector(":scope > fieldset") is null && described is not null && !described.ClassList.Any(c => c.EndsWith("--error", StringComparison.Ordinal)) && !described.ClassList.Contains("nhsuk-file-upload__input"))
+            {
+                problems.Add($"'{label}': the field has no error class");
+            }
+
+            if (!links.Any(href => href.Length > 1 && group.QuerySelector($"[id='{href[1..]}']") is { } target && target.LocalName is "input" or "select" or "textarea"))
+            {
+                problems.Add($"'{label}': the error summary has no link to it");
+            }
+        }
+
+        foreach (var href in links)
+        {
+            var target = href.StartsWith('#') ? document.GetElementById(href[1..]) : null;
+            if (target is null || target.LocalName is not ("input" or "select" or "textarea") || target.Closest(".nhsuk-form-group--error") is null)
+            {
+                problems.Add($"the summary link {href} does not lead to a field in error");
+            }
+        }
+
+        foreach (var control in document.QuerySelectorAll(".nhsuk-input--error, .nhsuk-select--error, .nhsuk-textarea--error"))
+        {
+            if (control.Closest(".nhsuk-form-group--error") is null)
+            {
+                problems.Add($"{control.Id}: an error class outside a form group in error");
+            }
+        }
+
+        if (links.Count != fields.Count)
+        {
+            problems.Add($"{links.Count} summary links for {fields.Count} fields in error");
+        }
+
+        Assert.That(problems, Is.Empty, name);
+        return fields.Count;
+    }
+
+    /// <summary>Opens the page, fills the form as a browser would (hidden fields, values shown, chosen options), changes it and sends it.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string? formHandler, Action<Dictionary<string, List<string>>, IElement> change)
+    {
+        var page = Parser.ParseDocument(await client.GetStringAsync(new Uri(path, UriKind.Relative)));
+        var form = page.QuerySelectorAll("main form[method='post']")
+            .Single(f => formHandler is null ? !(f.GetAttribute("action") ?? string.Empty).Contains("handler=", StringComparison.Ordinal) : (f.GetAttribute("action") ?? string.Empty).Contains($"handler={formHandler}", StringComparison.Ordinal)
+                && (formHandler != "Remove" || f == page.QuerySelectorAll($"main form[action*='handler=Remove']")[0]));
+        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var control in form.QuerySelectorAll("input, select, textarea"))
+        {
+            var name = control.GetAttribute("name");
+            if (name is null || control.HasAttribute("disabled"))
+            {
+                continue;
+            }
+
+            var value = control switch
+            {
+                IHtmlInputElement { Type: "radio" or "checkbox" } box => box.IsChecked ? box.Value : null,
+                IHtmlInputElement input => input.Value,
+                IHtmlSelectElement select => select.Options.FirstOrDefault(o => o.IsSelected)?.Value ?? (select.Options.Length > 0 ? select.Options[0].Value : null),
+                IHtmlTextAreaElement area => area.Value,
+                _ => null,
+            };
+            if (value is not null)
+            {
+                (values.TryGetValue(name, out var list) ? list : values[name] = []).Add(value);
+            }
+        }
+
+        change(values, form);
+        var action = form.GetAttribute("action") is { Length: > 0 } given ? given : path;
+        using var content = new FormUrlEncodedContent(values.SelectMany(v => v.Value.Select(x => new KeyValuePair<string, string>(v.Key, x))));
+        return await client.PostAsync(new Uri(WebUtility.HtmlDecode(action), UriKind.Relative), content);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, (string Name, byte[] Bytes)? file)
+    {
+        var token = await SiteFactory.GetAntiforgeryTokenAsync(client, "/tenders/import");
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        if (file is { } f)
+        {
+            var bytes = new ByteArrayContent(f.Bytes);
+            bytes.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            form.Add(bytes, "Input.File", f.Name);
+        }
+
+        return await client.PostAsync(new Uri("/tenders/import", UriKind.Relative), form);
+    }
+
+    private static async Task<string> ImportAsync(HttpClient client)
+    {
+        var example = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "examples", "ics-tender.json"));
+        using var imported = await UploadAsync(client, ("ics-tender.json", example));
+        Assert.That(imported.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        return imported.Headers.Location!.OriginalString;
+    }
+
+    /// <summary>Every POST handler of the site, as "POST template[?handler=Name]".</summary>
+    private static async Task<List<string>> PostHandlersAsync(SiteFactory site)
+    {
+        var descriptors = site.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items.OfType<PageActionDescriptor>().ToList();
+        var loader = site.Services.GetRequiredService<PageLoader>();
+        var keys = new List<string>();
+        foreach (var descriptor in descriptors)
+        {
+            var compiled = await loader.LoadAsync(descriptor, Microsoft.AspNetCore.Http.EndpointMetadataCollection.Empty);
+            var template = descriptor.AttributeRouteInfo!.Template!;
+            keys.AddRange(compiled.HandlerMethods.Where(h => h.HttpMethod.Equals("Post", StringComparison.OrdinalIgnoreCase))
+                .Select(h => $"POST {(template.EndsWith("/Index", StringComparison.Ordinal) ? template[..^"/Index".Length] : template)}{(h.Name is null ? "" : "?handler=" + h.Name)}"));
+        }
+
+        return [.. keys.Select(k => k.Replace("{id:guid}", "{id}", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)];
+    }
+}
