@@ -221,3 +221,21 @@ public sealed class PanelTagHelper : TagHelper
         }));
     }
 }
+
+/// <summary>The skip link: the first thing a keyboard reaches, to jump past the header to the page's main content.</summary>
+[HtmlTargetElement("nhsuk-skip-link")]
+[NhsUkComponent("skip-link")]
+public sealed class SkipLinkTagHelper : TagHelper
+{
+    /// <summary>Where it jumps to; <c>#maincontent</c> when not set.</summary>
+    [HtmlAttributeName("href")]
+    public string? Href { get; set; }
+
+    /// <inheritdoc />
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var content = await output.ContentAsync();
+        output.Replace(Render.SkipLink(new SkipLinkOptions { Href = Href, Html = content, Attributes = output.PassThrough() }));
+    }
+}

@@ -61,6 +61,22 @@ public sealed class FixtureConformanceTests
     }
 
     [Test]
+    public void TagHelpers_EachDrawsAComponentWhoseFixturesAreCompared()
+    {
+        var tagHelpers = typeof(Commissioning.NhsUk.TagHelpers.FieldTagHelper).Assembly.GetTypes()
+            .Where(t => typeof(Microsoft.AspNetCore.Razor.TagHelpers.TagHelper).IsAssignableFrom(t) && !t.IsAbstract).ToList();
+        Assert.That(tagHelpers, Has.Count.GreaterThan(30), "the tag helpers were found");
+        foreach (var type in tagHelpers)
+        {
+            var component = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<Commissioning.NhsUk.TagHelpers.NhsUkComponentAttribute>(type)?.Component;
+            Assert.That(component, Is.Not.Null, $"{type.Name} names the component it draws");
+            var under = Components.SingleOrDefault(c => c.Name == component);
+            Assert.That(under, Is.Not.Null, $"{type.Name} draws '{component}', which has no fixtures under test");
+            Assert.That(under!.Cases().Count(c => c.Reason is null), Is.GreaterThan(0), $"{type.Name}: '{component}' has no fixture compared");
+        }
+    }
+
+    [Test]
     public void Fixtures_EveryCaseComparedOrLeftOutWithItsReason_CountsPrinted()
     {
         var report = new StringBuilder();
