@@ -11,7 +11,7 @@ public sealed class AccountPagesBrowserTests : BrowserTest
     [Test]
     public async Task SetupPage_NoAccountYet_IsShownFromTheStartPage()
     {
-        var page = await Browser.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(BaseUrl + "/");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Set up the first administrator" }).ClickAsync();
@@ -24,7 +24,7 @@ public sealed class AccountPagesBrowserTests : BrowserTest
     [Test]
     public async Task SignInPage_WrongDetails_ShowsTheErrorSummary()
     {
-        var page = await Browser.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(BaseUrl + "/account/sign-in");
         await page.GetByLabel("Email address").FillAsync("nobody@example.nhs.uk");
         await page.GetByLabel("Password").FillAsync("not the right password");

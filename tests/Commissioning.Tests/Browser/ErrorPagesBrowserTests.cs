@@ -13,8 +13,8 @@ public sealed class ErrorPagesBrowserTests : BrowserTest
     [Test]
     public async Task FormSentAfterItsCookieWasLost_ShowsTheProblemWithYourRequestPage()
     {
-        var context = await Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
+        var page = await NewPageAsync();
+        var context = page.Context;
         await page.GotoAsync(BaseUrl + "/specification/profile");
         await context.ClearCookiesAsync();
 
@@ -32,7 +32,7 @@ public sealed class ErrorPagesBrowserTests : BrowserTest
     [Test]
     public async Task FormTooLarge_ShowsTheTooLargePage()
     {
-        var page = await Browser.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(BaseUrl + "/specification/profile");
         await page.GetByLabel("Name of your organisation").EvaluateAsync("(el, n) => el.value = 'a'.repeat(n)", 2 * 1024 * 1024);
 
@@ -48,7 +48,7 @@ public sealed class ErrorPagesBrowserTests : BrowserTest
     [Test]
     public async Task UnknownMethod_ShowsTheMethodNotAllowedPage()
     {
-        var page = await Browser.NewPageAsync();
+        var page = await NewPageAsync();
         await page.RouteAsync("**/standards", route => route.ContinueAsync(new RouteContinueOptions { Method = "PUT" }));
 
         var response = await page.GotoAsync(BaseUrl + "/standards");
@@ -61,7 +61,7 @@ public sealed class ErrorPagesBrowserTests : BrowserTest
     [Test]
     public async Task MissingPage_ShowsPageNotFound()
     {
-        var page = await Browser.NewPageAsync();
+        var page = await NewPageAsync();
 
         var response = await page.GotoAsync(BaseUrl + "/no-such-page");
 

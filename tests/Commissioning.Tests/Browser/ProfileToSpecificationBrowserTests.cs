@@ -14,7 +14,7 @@ public sealed class ProfileToSpecificationBrowserTests : BrowserTest
     [Test]
     public async Task PracticeManager_DescribesTheirOrganisation_AndGetsTheTailoredSpecification()
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
 
         await page.GotoAsync(BaseUrl + "/");
         await AssertAccessibleAsync(page, "start");
@@ -58,7 +58,7 @@ public sealed class ProfileToSpecificationBrowserTests : BrowserTest
     [Test]
     public async Task RuleSetPage_WhenPrinted_KeepsItsKeyAndEveryToolkitJudgement()
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1200 } });
+        var page = await NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1200 } });
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 
         await page.GotoAsync(BaseUrl + "/standards/information-exchange");
@@ -88,7 +88,7 @@ public sealed class ProfileToSpecificationBrowserTests : BrowserTest
     [TestCase("/standards/glossary", "glossary")]
     public async Task StandardsPages_AreAccessible(string path, string name)
     {
-        var page = await Browser.NewPageAsync();
+        var page = await NewPageAsync();
 
         await page.GotoAsync(BaseUrl + path);
 

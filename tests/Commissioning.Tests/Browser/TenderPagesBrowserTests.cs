@@ -26,7 +26,7 @@ public sealed class TenderPagesBrowserTests : BrowserTest
         await TestAccounts.CreateAsync(Site, "alex@example.nhs.uk", organisation: "North ICS", displayName: "Alex Evaluator");
         await TestAccounts.CreateAsync(Site, "pat@northgate.example", organisation: "Northgate Occupational Health Ltd", organisationKind: Commissioning.Data.Entities.OrganisationKind.Provider, displayName: "Pat Provider");
 
-        var owner = await Browser.NewPageAsync();
+        var owner = await NewPageAsync();
         await SignInAsync(owner, BaseUrl, "priya@example.nhs.uk");
         await owner.GotoAsync(BaseUrl + "/tenders");
         Assert.That(await owner.InnerTextAsync("main"), Does.Contain("You have no role on any tender yet."));
@@ -57,28 +57,28 @@ public sealed class TenderPagesBrowserTests : BrowserTest
 
         // Give Alex the evaluator role on lot 1.
         await owner.GotoAsync(tenderUrl + "/people");
-        await owner.FillAsync("#email", "alex@example.nhs.uk");
-        await owner.SelectOptionAsync("#role", "Evaluator");
-        await owner.FillAsync("#evaluator-id", "e1");
-        await owner.FillAsync("#scope", "lot-1");
+        await owner.FillAsync("#person-email", "alex@example.nhs.uk");
+        await owner.SelectOptionAsync("#person-role", "Evaluator");
+        await owner.FillAsync("#person-evaluator-id", "e1");
+        await owner.FillAsync("#person-scope", "lot-1");
         await owner.ClickAsync("button:has-text('Give the role')");
-        Assert.That(await owner.InnerTextAsync("[role=status]"), Does.Contain("alex@example.nhs.uk is now an evaluator"));
+        Assert.That(await owner.InnerTextAsync(".nhsuk-notification-banner"), Does.Contain("alex@example.nhs.uk is now an evaluator"));
         Assert.That(await owner.InnerTextAsync("table"), Does.Contain("Alex Evaluator").And.Contain("lot-1"));
         await AssertAccessibleAsync(owner, "tender-people");
 
         // A mistake in the form: the error summary names it.
-        await owner.FillAsync("#email", "nobody@example.nhs.uk");
-        await owner.SelectOptionAsync("#role", "Observer");
+        await owner.FillAsync("#person-email", "nobody@example.nhs.uk");
+        await owner.SelectOptionAsync("#person-role", "Observer");
         await owner.ClickAsync("button:has-text('Give the role')");
         Assert.That(await owner.InnerTextAsync(".nhsuk-error-summary"), Does.Contain("There is no account with that email address."));
         await AssertAccessibleAsync(owner, "tender-people-error");
 
         // Link bid-a to Northgate's organisation.
         await owner.GotoAsync(tenderUrl);
-        await owner.SelectOptionAsync("#link-bid", "bid-a");
-        await owner.SelectOptionAsync("#link-organisation", new SelectOptionValue { Label = "Northgate Occupational Health Ltd" });
+        await owner.SelectOptionAsync("#link-bid-id", "bid-a");
+        await owner.SelectOptionAsync("#link-organisation-id", new SelectOptionValue { Label = "Northgate Occupational Health Ltd" });
         await owner.ClickAsync("button:has-text('Save the link')");
-        Assert.That(await owner.InnerTextAsync("[role=status]"), Does.Contain("Bid bid-a is linked"));
+        Assert.That(await owner.InnerTextAsync(".nhsuk-notification-banner"), Does.Contain("Bid bid-a is linked"));
 
         await owner.GotoAsync(tenderUrl + "/scores?bid=bid-b");
         Assert.That(await owner.InnerTextAsync("main"), Does.Contain("Bid bid-b:"));
@@ -90,7 +90,7 @@ public sealed class TenderPagesBrowserTests : BrowserTest
         await AssertAccessibleAsync(owner, "tender-audit");
 
         // Alex sees the tender, lot 1's bids only, and no prices.
-        var evaluator = await (await Browser.NewContextAsync()).NewPageAsync();
+        var evaluator = await NewPageAsync();
         await SignInAsync(evaluator, BaseUrl, "alex@example.nhs.uk");
         await evaluator.GotoAsync(tenderUrl);
         var seen = await evaluator.InnerTextAsync("main");
@@ -101,7 +101,7 @@ public sealed class TenderPagesBrowserTests : BrowserTest
         Assert.That(audited!.Status, Is.EqualTo(404));
 
         // Pat, of Northgate, sees the tender with bid-a only, and its price.
-        var provider = await (await Browser.NewContextAsync()).NewPageAsync();
+        var provider = await NewPageAsync();
         await SignInAsync(provider, BaseUrl, "pat@northgate.example");
         await provider.GotoAsync(BaseUrl + "/tenders");
         Assert.That(await provider.InnerTextAsync("table"), Does.Contain("Bidder"));

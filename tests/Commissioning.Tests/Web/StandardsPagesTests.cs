@@ -143,7 +143,8 @@ public sealed class StandardsPagesTests(string environment)
     {
         using var response = await _client.GetAsync(new Uri("/standards", UriKind.Relative));
 
-        Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'self'").And.Contain("frame-ancestors 'none'"));
+        Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'self'").And.Contain("frame-ancestors 'none'")
+            .And.Contain("font-src 'self' https://assets.nhs.uk;"), "fonts from the site and from the NHS font host only");
         Assert.That(response.Headers.GetValues("X-Content-Type-Options").Single(), Is.EqualTo("nosniff"));
         Assert.That(response.Headers.GetValues("X-Frame-Options").Single(), Is.EqualTo("DENY"));
     }

@@ -13,3 +13,18 @@ initAll();
 for (const status of document.querySelectorAll('.nhsuk-file-upload__status')) {
     status.after(' ');
 }
+
+// nhsuk-frontend 10.6.1 marks a radio that reveals content with aria-expanded, which WAI-ARIA 1.2
+// does not allow on a radio (it is allowed on a checkbox, so checkboxes keep it); axe reports it
+// as a critical problem. The radio keeps aria-controls, which names what it reveals. Taken off
+// after the frontend's own handlers run, on every click and change (arrow keys click radios too),
+// and when a page comes back from the back-forward cache. See docs/adr/0005-nhs-components.md.
+const dropExpandedFromRadios = () => {
+    for (const radio of document.querySelectorAll('.nhsuk-radios__input[aria-expanded]')) {
+        radio.removeAttribute('aria-expanded');
+    }
+};
+dropExpandedFromRadios();
+for (const event of ['click', 'change', 'pageshow']) {
+    window.addEventListener(event, dropExpandedFromRadios);
+}
