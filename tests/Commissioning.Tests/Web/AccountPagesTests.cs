@@ -236,6 +236,23 @@ public sealed class AccountPagesTests(string environment)
         Assert.That(response.Headers.Location?.PathAndQuery, Is.EqualTo("/account/sign-in?returnUrl=" + Uri.EscapeDataString(path)));
     }
 
+    [Test]
+    public async Task SignIn_ReachedWithAReturnAddress_TheFormSendsItBackAndSignsInToIt()
+    {
+        using var site = new SiteFactory(environment);
+        await TestAccounts.CreateAsync(site, "dana@example.nhs.uk", roles: [SiteRoles.Commissioner]);
+        var client = site.CreateNonRedirectingClient();
+
+        var page = await client.GetStringAsync(new Uri("/account/sign-in?returnUrl=%2Ftenders", UriKind.Relative));
+        var action = System.Text.RegularExpressions.Regex.Match(page, "<main[\\s\\S]*<form [^>]*\\baction=\"([^\"]+)\"").Groups[1].Value;
+        Assert.That(WebUtility.HtmlDecode(action), Is.EqualTo("/account/sign-in?returnUrl=%2Ftenders"), "the form posts to its own address, without a fragment, keeping the return address");
+
+        var token = await SiteFactory.GetAntiforgeryTokenAsync(client, "/account/sign-in?returnUrl=%2Ftenders");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Email"] = "dana@example.nhs.uk", ["Input.Password"] = TestAccounts.Password });
+        var signedIn = await client.PostAsync(new Uri(WebUtility.HtmlDecode(action), UriKind.Relative), form);
+        Assert.That(signedIn.Headers.Location?.OriginalString, Is.EqualTo("/tenders"));
+    }
+
     [TestCase("/admin/accounts")]
     [TestCase("/admin/accounts/create")]
     public async Task AccountsPages_SignedInWithoutAdministratorRole_Are403WithTheErrorPage(string path)
