@@ -40,20 +40,20 @@ internal sealed class ChoiceItemParts
     public IHtmlContent? Conditional { get; set; }
 }
 
-/// <summary>
-/// Radios bound with <c>asp-for</c>: a <c>&lt;nhsuk-legend&gt;</c> and optional
-/// <c>&lt;nhsuk-hint&gt;</c>, then one <c>&lt;nhsuk-radio&gt;</c> per answer. The radio whose value
-/// is the model's is chosen; the error summary links to the first radio.
-/// </summary>
-[HtmlTargetElement("nhsuk-radios")]
-[NhsUkComponent("radios")]
-public sealed class RadiosTagHelper : FieldTagHelper
+/// <summary>What a group of radios or checkboxes draws from: the field, its parts, its answers.</summary>
+internal sealed record ChoiceGroup(string Name, string Id, FieldParts Parts, IReadOnlyList<ChoiceItem> Items, ErrorMessageOptions? Error, Html.AttributeList? Attributes)
+{
+    public FieldsetOptions? Fieldset => Parts.Legend is null ? null : new FieldsetOptions { Legend = Parts.Legend };
+}
+
+/// <summary>A group of radios or checkboxes bound with <c>asp-for</c>: its legend and hint, then its answers.</summary>
+public abstract class ChoiceGroupTagHelper : FieldTagHelper
 {
     /// <summary>Side by side, for two short answers such as yes and no.</summary>
     [HtmlAttributeName("inline")]
     public bool Inline { get; set; }
 
-    /// <summary>Smaller radios.</summary>
+    /// <summary>Smaller radios or checkboxes.</summary>
     [HtmlAttributeName("small")]
     public bool Small { get; set; }
 
@@ -67,31 +67,48 @@ public sealed class RadiosTagHelper : FieldTagHelper
         var key = FullName;
         Register(key, FieldId);
         var parts = await ReadPartsAsync(context, output);
-        var value = Value();
-        output.Replace(Render.Radios(new RadiosOptions
-        {
-            IdPrefix = FieldId,
-            Name = key,
-            Value = value,
-            Inline = Inline ? true : null,
-            Small = Small ? true : null,
-            Fieldset = parts.Legend is null ? null : new FieldsetOptions { Legend = parts.Legend },
-            Hint = parts.Hint,
-            ErrorMessage = ErrorOptions(key),
-            Attributes = output.PassThrough(),
-            Items = [.. items.Items.Select(i => new RadiosItem
-            {
-                Value = i.Value,
-                Html = i.Label,
-                Hint = i.Hint,
-                Conditional = i.Conditional is null ? null : new ConditionalOptions { Html = i.Conditional },
-                Divider = i.Divider,
-                Checked = i.Checked,
-                Disabled = i.Disabled,
-                Attributes = i.Attributes,
-            })],
-        }));
+        output.Replace(Draw(new ChoiceGroup(key, FieldId, parts, items.Items, ErrorOptions(key), output.PassThrough())));
     }
+
+    /// <summary>The component for the group.</summary>
+    private protected abstract IHtmlContent Draw(ChoiceGroup group);
+
+    /// <summary><c>true</c> when the attribute was set, else null (the component's default).</summary>
+    private protected static bool? Set(bool value) => value ? true : null;
+}
+
+/// <summary>
+/// Radios bound with <c>asp-for</c>: a <c>&lt;nhsuk-legend&gt;</c> and optional
+/// <c>&lt;nhsuk-hint&gt;</c>, then one <c>&lt;nhsuk-radio&gt;</c> per answer. The radio whose value
+/// is the model's is chosen; the error summary links to the first radio.
+/// </summary>
+[HtmlTargetElement("nhsuk-radios")]
+[NhsUkComponent("radios")]
+public sealed class RadiosTagHelper : ChoiceGroupTagHelper
+{
+    private protected override IHtmlContent Draw(ChoiceGroup group) => Render.Radios(new RadiosOptions
+    {
+        IdPrefix = group.Id,
+        Name = group.Name,
+        Value = Value(),
+        Inline = Set(Inline),
+        Small = Set(Small),
+        Fieldset = group.Fieldset,
+        Hint = group.Parts.Hint,
+        ErrorMessage = group.Error,
+        Attributes = group.Attributes,
+        Items = [.. group.Items.Select(i => new RadiosItem
+        {
+            Value = i.Value,
+            Html = i.Label,
+            Hint = i.Hint,
+            Conditional = i.Conditional is null ? null : new ConditionalOptions { Html = i.Conditional },
+            Divider = i.Divider,
+            Checked = i.Checked,
+            Disabled = i.Disabled,
+            Attributes = i.Attributes,
+        })],
+    });
 }
 
 /// <summary>
@@ -101,51 +118,32 @@ public sealed class RadiosTagHelper : FieldTagHelper
 /// </summary>
 [HtmlTargetElement("nhsuk-checkboxes")]
 [NhsUkComponent("checkboxes")]
-public sealed class CheckboxesTagHelper : FieldTagHelper
+public sealed class CheckboxesTagHelper : ChoiceGroupTagHelper
 {
-    /// <summary>Side by side.</summary>
-    [HtmlAttributeName("inline")]
-    public bool Inline { get; set; }
-
-    /// <summary>Smaller checkboxes.</summary>
-    [HtmlAttributeName("small")]
-    public bool Small { get; set; }
-
-    /// <inheritdoc />
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    private protected override IHtmlContent Draw(ChoiceGroup group) => Render.Checkboxes(new CheckboxesOptions
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(output);
-        var items = new ChoiceItems();
-        context.Items[typeof(ChoiceItems)] = items;
-        var key = FullName;
-        Register(key, FieldId);
-        var parts = await ReadPartsAsync(context, output);
-        output.Replace(Render.Checkboxes(new CheckboxesOptions
+        IdPrefix = group.Id,
+        Name = group.Name,
+        Values = Values(),
+        Inline = Set(Inline),
+        Small = Set(Small),
+        Fieldset = group.Fieldset,
+        Hint = group.Parts.Hint,
+        ErrorMessage = group.Error,
+        Attributes = group.Attributes,
+        Items = [.. group.Items.Select(i => new CheckboxesItem
         {
-            IdPrefix = FieldId,
-            Name = key,
-            Values = Values(),
-            Inline = Inline ? true : null,
-            Small = Small ? true : null,
-            Fieldset = parts.Legend is null ? null : new FieldsetOptions { Legend = parts.Legend },
-            Hint = parts.Hint,
-            ErrorMessage = ErrorOptions(key),
-            Attributes = output.PassThrough(),
-            Items = [.. items.Items.Select(i => new CheckboxesItem
-            {
-                Value = i.Value,
-                Html = i.Label,
-                Hint = i.Hint,
-                Conditional = i.Conditional is null ? null : new ConditionalOptions { Html = i.Conditional },
-                Divider = i.Divider,
-                Checked = i.Checked,
-                Disabled = i.Disabled,
-                Behaviour = i.Behaviour,
-                Attributes = i.Attributes,
-            })],
-        }));
-    }
+            Value = i.Value,
+            Html = i.Label,
+            Hint = i.Hint,
+            Conditional = i.Conditional is null ? null : new ConditionalOptions { Html = i.Conditional },
+            Divider = i.Divider,
+            Checked = i.Checked,
+            Disabled = i.Disabled,
+            Behaviour = i.Behaviour,
+            Attributes = i.Attributes,
+        })],
+    });
 }
 
 /// <summary>

@@ -10,23 +10,11 @@ namespace Commissioning.NhsUk.TagHelpers;
 /// </summary>
 [HtmlTargetElement("nhsuk-label")]
 [NhsUkComponent("label")]
-public sealed class LabelTagHelper : TagHelper
+public sealed class LabelTagHelper : QuestionTextTagHelper
 {
     /// <summary>The id of the field it labels, when on its own.</summary>
     [HtmlAttributeName("for")]
     public string? For { get; set; }
-
-    /// <summary>Its size: <c>s</c> (the default for a field's label), <c>m</c>, <c>l</c> or <c>xl</c>; <c>none</c> for plain text.</summary>
-    [HtmlAttributeName("size")]
-    public string? Size { get; set; }
-
-    /// <summary>Makes the label the page's heading (for a page with one question).</summary>
-    [HtmlAttributeName("is-page-heading")]
-    public bool IsPageHeading { get; set; }
-
-    /// <summary>Words for screen readers only, after the text.</summary>
-    [HtmlAttributeName("visually-hidden-text")]
-    public string? VisuallyHiddenText { get; set; }
 
     /// <inheritdoc />
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
@@ -58,20 +46,8 @@ public sealed class LabelTagHelper : TagHelper
 /// </summary>
 [HtmlTargetElement("nhsuk-legend")]
 [NhsUkComponent("legend")]
-public sealed class LegendTagHelper : TagHelper
+public sealed class LegendTagHelper : QuestionTextTagHelper
 {
-    /// <summary>Its size: <c>s</c> (the default), <c>m</c>, <c>l</c> or <c>xl</c>; <c>none</c> for plain text.</summary>
-    [HtmlAttributeName("size")]
-    public string? Size { get; set; }
-
-    /// <summary>Makes the legend the page's heading (for a page with one question).</summary>
-    [HtmlAttributeName("is-page-heading")]
-    public bool IsPageHeading { get; set; }
-
-    /// <summary>Words for screen readers only, after the text.</summary>
-    [HtmlAttributeName("visually-hidden-text")]
-    public string? VisuallyHiddenText { get; set; }
-
     /// <inheritdoc />
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
@@ -150,6 +126,22 @@ public sealed class ErrorMessageTagHelper : TagHelper
             Attributes = output.PassThrough(),
         }));
     }
+}
+
+/// <summary>What a label and a legend share: the question's words, their size, and whether they are the page's heading.</summary>
+public abstract class QuestionTextTagHelper : TagHelper
+{
+    /// <summary>Its size: <c>s</c> (the default for a field's label or legend), <c>m</c>, <c>l</c> or <c>xl</c>; <c>none</c> for plain text.</summary>
+    [HtmlAttributeName("size")]
+    public string? Size { get; set; }
+
+    /// <summary>Makes it the page's heading (for a page with one question).</summary>
+    [HtmlAttributeName("is-page-heading")]
+    public bool IsPageHeading { get; set; }
+
+    /// <summary>Words for screen readers only, after the text.</summary>
+    [HtmlAttributeName("visually-hidden-text")]
+    public string? VisuallyHiddenText { get; set; }
 }
 
 /// <summary>The site's one rule for label and legend sizes.</summary>
