@@ -61,7 +61,8 @@ public sealed class ButtonTagHelper(IUrlHelperFactory urls) : PageLinkTagHelper(
             PreventDoubleClick = PreventDoubleClick ? true : null,
             Disabled = Disabled ? true : null,
             Id = Id,
-            Attributes = output.PassThrough(),
+            Attributes = output.PassThrough(out var classes),
+            Classes = classes,
         }));
     }
 }

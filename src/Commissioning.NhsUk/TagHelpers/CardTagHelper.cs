@@ -49,7 +49,8 @@ public sealed class CardTagHelper(IUrlHelperFactory urls) : PageLinkTagHelper(ur
             Variant = Variant,
             Description = Description is null ? null : new CardDescription { Text = Description },
             Content = await output.ContentAsync(),
-            Attributes = output.PassThrough(),
+            Attributes = output.PassThrough(out var classes),
+            Classes = classes,
         }));
     }
 }

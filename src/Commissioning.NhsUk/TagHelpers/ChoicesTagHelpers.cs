@@ -41,7 +41,7 @@ internal sealed class ChoiceItemParts
 }
 
 /// <summary>What a group of radios or checkboxes draws from: the field, its parts, its answers.</summary>
-internal sealed record ChoiceGroup(string Name, string Id, FieldParts Parts, IReadOnlyList<ChoiceItem> Items, ErrorMessageOptions? Error, Html.AttributeList? Attributes)
+internal sealed record ChoiceGroup(string Name, string Id, FieldParts Parts, IReadOnlyList<ChoiceItem> Items, ErrorMessageOptions? Error, Html.AttributeList? Attributes, string? Classes)
 {
     public FieldsetOptions? Fieldset => Parts.Legend is null ? null : new FieldsetOptions { Legend = Parts.Legend };
 }
@@ -67,7 +67,8 @@ public abstract class ChoiceGroupTagHelper : FieldTagHelper
         var key = FullName;
         Register(key, FieldId);
         var parts = await ReadPartsAsync(context, output);
-        output.Replace(Draw(new ChoiceGroup(key, FieldId, parts, items.Items, ErrorOptions(key), output.PassThrough())));
+        var attributes = output.PassThrough(out var classes);
+        output.Replace(Draw(new ChoiceGroup(key, FieldId, parts, items.Items, ErrorOptions(key), attributes, classes)));
     }
 
     /// <summary>The component for the group.</summary>
@@ -97,6 +98,7 @@ public sealed class RadiosTagHelper : ChoiceGroupTagHelper
         Hint = group.Parts.Hint,
         ErrorMessage = group.Error,
         Attributes = group.Attributes,
+        Classes = group.Classes,
         Items = [.. group.Items.Select(i => new RadiosItem
         {
             Value = i.Value,
@@ -131,6 +133,7 @@ public sealed class CheckboxesTagHelper : ChoiceGroupTagHelper
         Hint = group.Parts.Hint,
         ErrorMessage = group.Error,
         Attributes = group.Attributes,
+        Classes = group.Classes,
         Items = [.. group.Items.Select(i => new CheckboxesItem
         {
             Value = i.Value,

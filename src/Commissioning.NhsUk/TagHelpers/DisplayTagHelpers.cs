@@ -58,7 +58,9 @@ public sealed class BreadcrumbItemTagHelper(IUrlHelperFactory urls) : PageLinkTa
         var content = await output.ContentAsync();
         if (context.Items.TryGetValue(typeof(BreadcrumbItems), out var found) && found is BreadcrumbItems items)
         {
-            items.Items.Add(new BreadcrumbItem { Html = content, Href = Url(), Attributes = output.PassThrough() });
+            // As text: the breadcrumb's back link for small screens takes the last item's words.
+            var text = content is null ? null : System.Net.WebUtility.HtmlDecode(Html.Markup.ToHtml(content));
+            items.Items.Add(new BreadcrumbItem { Text = text, Href = Url(), Attributes = output.PassThrough() });
         }
 
         output.SuppressOutput();

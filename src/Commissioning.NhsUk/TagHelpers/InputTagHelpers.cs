@@ -72,7 +72,8 @@ public sealed class InputTagHelper : FieldTagHelper
             Label = parts.Label,
             Hint = parts.Hint,
             ErrorMessage = ErrorOptions(key),
-            Attributes = output.PassThrough(),
+            Attributes = output.PassThrough(out var classes),
+            Classes = classes,
         }));
     }
 }

@@ -148,7 +148,12 @@ public sealed class TableCellTagHelper : TagHelper
         var content = await output.ContentAsync() ?? HtmlString.Empty;
         if (context.Items.TryGetValue(typeof(TableRowCells), out var found) && found is TableRowCells cells)
         {
-            cells.Cells.Add(new TableCell { Html = content, Format = Format, Colspan = Colspan, Classes = Classes, Attributes = output.PassThrough() });
+            // Words alone go in as text, markup as HTML: the responsive table wraps HTML in a span of its own.
+            var html = Html.Markup.ToHtml(content);
+            var cell = html.Contains('<', StringComparison.Ordinal)
+                ? new TableCell { Html = content }
+                : new TableCell { Text = System.Net.WebUtility.HtmlDecode(html) };
+            cells.Cells.Add(cell with { Format = Format, Colspan = Colspan, Classes = Classes, Attributes = output.PassThrough() });
         }
 
         output.SuppressOutput();

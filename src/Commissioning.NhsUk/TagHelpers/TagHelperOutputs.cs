@@ -27,6 +27,23 @@ internal static class TagHelperOutputs
         return list;
     }
 
+    /// <summary>
+    /// The attributes no property took, without <c>class</c>, which is given apart: the
+    /// component's own options read it (a width or variant class given there replaces the option).
+    /// </summary>
+    public static AttributeList? PassThrough(this TagHelperOutput output, out string? classes)
+    {
+        var all = output.PassThrough();
+        classes = all?["class"];
+        if (all is null || !all.Contains("class"))
+        {
+            return all;
+        }
+
+        var rest = new AttributeList(all.Where(a => !string.Equals(a.Key, "class", StringComparison.OrdinalIgnoreCase)));
+        return rest.Count == 0 ? null : rest;
+    }
+
     /// <summary>Replaces the tag with the component's HTML.</summary>
     public static void Replace(this TagHelperOutput output, IHtmlContent? html)
     {

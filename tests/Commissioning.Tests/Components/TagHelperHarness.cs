@@ -78,7 +78,8 @@ internal sealed class TagHelperHarness
                 {
                     Tag childTag => await RunAsync(childTag, items),
                     string text => HtmlEncoder.Default.Encode(text),
-                    _ => throw new ArgumentException("A child is a tag or text."),
+                    RawHtml html => html.Html,
+                    _ => throw new ArgumentException("A child is a tag, text or HTML."),
                 });
             }
 
@@ -117,6 +118,9 @@ internal sealed class TagHelperHarness
         }
     }
 }
+
+/// <summary>HTML written between tags as it is, as a page's own markup would be.</summary>
+internal sealed record RawHtml(string Html);
 
 /// <summary>A tag for the harness: its helper, name, unbound attributes and children.</summary>
 internal sealed record Tag(TagHelper Helper, string Name, Dictionary<string, object?> Attributes, object[] Children)
