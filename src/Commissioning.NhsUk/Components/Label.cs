@@ -94,13 +94,9 @@ public static partial class Render
     public static IHtmlContent? Label(LabelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var (hasHeading, size, caption, content, visuallyHidden) = ReadQuestion(
+            options.Heading, options.IsPageHeading, options.Size, options.Caption, options.Text, options.Html, options.Content, options.VisuallyHiddenText);
         var heading = options.Heading;
-        var hasHeading = (options.IsPageHeading == true) || (options.IsPageHeading != false && heading is not null);
-        var size = hasHeading ? heading?.Size ?? options.Size : options.Size;
-        var caption = WithSize(hasHeading ? heading?.Caption ?? options.Caption : options.Caption, size);
-        var content = !Markup.IsEmpty(options.Content) ? options.Content
-            : hasHeading ? Markup.Of(heading?.Text ?? options.Text, heading?.Html ?? options.Html)
-            : Markup.Of(options.Text ?? heading?.Text, options.Html ?? heading?.Html);
         if (Markup.IsEmpty(content))
         {
             return null;
@@ -110,7 +106,7 @@ public static partial class Render
         {
             Id = options.Id,
             Content = content,
-            VisuallyHiddenText = hasHeading ? heading?.VisuallyHiddenText ?? options.VisuallyHiddenText : options.VisuallyHiddenText,
+            VisuallyHiddenText = visuallyHidden,
             Caption = caption is null || caption.Placement is null or "start" or "end" ? caption : null,
             Size = size,
             Sizes = LabelSizes,
@@ -141,14 +137,11 @@ public static partial class Render
     public static IHtmlContent? Legend(LegendOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var heading = options.Heading;
-        var hasHeading = (options.IsPageHeading == true) || (options.IsPageHeading != false && heading is not null);
-        var size = hasHeading ? heading?.Size ?? options.Size : options.Size;
-        var given = hasHeading ? heading?.Caption ?? options.Caption : options.Caption;
-        var caption = WithSize(given is null ? null : given with { Placement = given.Placement == "before" ? "start" : given.Placement }, size);
-        var content = !Markup.IsEmpty(options.Content) ? options.Content
-            : hasHeading ? Markup.Of(heading?.Text ?? options.Text, heading?.Html ?? options.Html)
-            : Markup.Of(options.Text ?? heading?.Text, options.Html ?? heading?.Html);
+        // A legend's caption cannot stand before the legend: "before" puts it at the start inside.
+        var given = options.Caption is { Placement: "before" } c ? c with { Placement = "start" } : options.Caption;
+        var heading = options.Heading is { Caption.Placement: "before" } h ? h with { Caption = h.Caption with { Placement = "start" } } : options.Heading;
+        var (hasHeading, size, caption, content, visuallyHidden) = ReadQuestion(
+            heading, options.IsPageHeading, options.Size, given, options.Text, options.Html, options.Content, options.VisuallyHiddenText);
         if (Markup.IsEmpty(content))
         {
             return null;
@@ -161,7 +154,6 @@ public static partial class Render
         }
 
         classNames = Markup.Classes(classNames, options.Classes)!;
-        var visuallyHidden = hasHeading ? heading?.VisuallyHiddenText ?? options.VisuallyHiddenText : options.VisuallyHiddenText;
         var inner = caption is null || caption.Placement is null or "start" or "end" ? caption : null;
         IHtmlContent legend;
         if (hasHeading)
@@ -271,6 +263,28 @@ public static partial class Render
             caption?.Placement == "before" ? Caption(caption) : null,
             element,
             caption?.Placement == "after" ? Caption(caption) : null);
+    }
+
+    /// <summary>
+    /// What a label and a legend read alike from their options: whether they are shown as a
+    /// heading (asked for by <c>isPageHeading</c>, or by giving a heading), and then the size,
+    /// caption (sized like the text unless given a size), words and hidden words, taken from the
+    /// heading first when there is one and from the label or legend otherwise.
+    /// </summary>
+    private static (bool HasHeading, string? Size, CaptionOptions? Caption, IHtmlContent? Content, string? VisuallyHidden) ReadQuestion(
+        HeadingOptions? heading, bool? isPageHeading, string? size, CaptionOptions? caption, string? text, IHtmlContent? html, IHtmlContent? callBlock, string? visuallyHidden)
+    {
+        var hasHeading = isPageHeading == true || (isPageHeading != false && heading is not null);
+        var shownSize = hasHeading ? heading?.Size ?? size : size;
+        var content = !Markup.IsEmpty(callBlock) ? callBlock
+            : hasHeading ? Markup.Of(heading?.Text ?? text, heading?.Html ?? html)
+            : Markup.Of(text ?? heading?.Text, html ?? heading?.Html);
+        return (
+            hasHeading,
+            shownSize,
+            WithSize(hasHeading ? heading?.Caption ?? caption : caption, shownSize),
+            content,
+            hasHeading ? heading?.VisuallyHiddenText ?? visuallyHidden : visuallyHidden);
     }
 
     private static CaptionOptions? WithSize(CaptionOptions? caption, string? size) =>

@@ -79,7 +79,7 @@ public sealed class HtmlElement(string tagName) : IHtmlContent
     public HtmlElement Text(string? text) => string.IsNullOrEmpty(text) ? this : Add(new TextContent(text));
 
     /// <summary>The value of an attribute, or null when it is not set (or is boolean).</summary>
-    public string? GetAttribute(string name) => _attributes.FirstOrDefault(a => a.Key == name).Value;
+    public string? GetAttribute(string name) => _attributes.FirstOrDefault(a => string.Equals(a.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <inheritdoc />
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)

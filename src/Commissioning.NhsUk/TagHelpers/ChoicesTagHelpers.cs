@@ -184,7 +184,7 @@ public sealed class ChoiceTagHelper : TagHelper
         var parts = new ChoiceItemParts();
         context.Items[typeof(ChoiceItemParts)] = parts;
         var label = await output.ContentAsync();
-        if (context.Items.TryGetValue(typeof(ChoiceItems), out var found) && found is ChoiceItems items)
+        if (context.Parent<ChoiceItems>() is { } items)
         {
             items.Items.Add(new ChoiceItem
             {
@@ -215,7 +215,7 @@ public sealed class ChoiceDividerTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var content = await output.GetChildContentAsync();
-        if (context.Items.TryGetValue(typeof(ChoiceItems), out var found) && found is ChoiceItems items)
+        if (context.Parent<ChoiceItems>() is { } items)
         {
             items.Items.Add(new ChoiceItem { Divider = System.Net.WebUtility.HtmlDecode(content.GetContent()).Trim() });
         }
@@ -236,7 +236,7 @@ public sealed class ChoiceHintTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var content = await output.ContentAsync();
-        if (context.Items.TryGetValue(typeof(ChoiceItemParts), out var found) && found is ChoiceItemParts parts)
+        if (context.Parent<ChoiceItemParts>() is { } parts)
         {
             parts.Hint = new HintOptions { Content = content };
         }
@@ -257,7 +257,7 @@ public sealed class ChoiceConditionalTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var content = await output.ContentAsync();
-        if (context.Items.TryGetValue(typeof(ChoiceItemParts), out var found) && found is ChoiceItemParts parts)
+        if (context.Parent<ChoiceItemParts>() is { } parts)
         {
             parts.Conditional = content;
         }

@@ -56,7 +56,7 @@ public sealed class BreadcrumbItemTagHelper(IUrlHelperFactory urls) : PageLinkTa
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var content = await output.ContentAsync();
-        if (context.Items.TryGetValue(typeof(BreadcrumbItems), out var found) && found is BreadcrumbItems items)
+        if (context.Parent<BreadcrumbItems>() is { } items)
         {
             // As text: the breadcrumb's back link for small screens takes the last item's words.
             var text = content is null ? null : System.Net.WebUtility.HtmlDecode(Html.Markup.ToHtml(content));

@@ -95,7 +95,7 @@ public sealed class ErrorSummaryItemTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var content = await output.ContentAsync();
-        if (context.Items.TryGetValue(typeof(ErrorSummaryItems), out var found) && found is ErrorSummaryItems items && content is not null)
+        if (context.Parent<ErrorSummaryItems>() is { } items && content is not null)
         {
             items.Items.Add(new ErrorSummaryItem { Html = content, Href = Href });
         }

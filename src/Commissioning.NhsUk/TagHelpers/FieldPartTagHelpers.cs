@@ -29,7 +29,7 @@ public sealed class LabelTagHelper : QuestionTextTagHelper
             VisuallyHiddenText = VisuallyHiddenText,
             Attributes = output.PassThrough(),
         };
-        if (context.Items.TryGetValue(typeof(FieldParts), out var found) && found is FieldParts parts)
+        if (context.Parent<FieldParts>() is { } parts)
         {
             parts.Label = options;
             output.SuppressOutput();
@@ -61,7 +61,7 @@ public sealed class LegendTagHelper : QuestionTextTagHelper
             VisuallyHiddenText = VisuallyHiddenText,
             Attributes = output.PassThrough(),
         };
-        if (context.Items.TryGetValue(typeof(FieldParts), out var found) && found is FieldParts parts)
+        if (context.Parent<FieldParts>() is { } parts)
         {
             parts.Legend = options;
             output.SuppressOutput();
@@ -87,7 +87,7 @@ public sealed class HintTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var options = new HintOptions { Content = await output.ContentAsync(), Attributes = output.PassThrough() };
-        if (context.Items.TryGetValue(typeof(FieldParts), out var found) && found is FieldParts parts)
+        if (context.Parent<FieldParts>() is { } parts)
         {
             parts.Hint = options;
             output.SuppressOutput();

@@ -67,7 +67,7 @@ public sealed class TaskListItemTagHelper(IUrlHelperFactory urls) : PageLinkTagH
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var content = await output.ContentAsync();
-        if (context.Items.TryGetValue(typeof(TaskListItems), out var found) && found is TaskListItems items)
+        if (context.Parent<TaskListItems>() is { } items)
         {
             items.Items.Add(new TaskListItem
             {
@@ -144,7 +144,7 @@ public sealed class PaginationLinkTagHelper(IUrlHelperFactory urls) : PageLinkTa
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var content = await output.ContentAsync();
-        if (context.Items.TryGetValue(typeof(PaginationParts), out var found) && found is PaginationParts parts)
+        if (context.Parent<PaginationParts>() is { } parts)
         {
             var link = new PaginationLink
             {
@@ -190,7 +190,7 @@ public sealed class PaginationItemTagHelper(IUrlHelperFactory urls) : PageLinkTa
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        if (context.Items.TryGetValue(typeof(PaginationParts), out var found) && found is PaginationParts parts)
+        if (context.Parent<PaginationParts>() is { } parts)
         {
             parts.Items.Add(new PaginationItem
             {

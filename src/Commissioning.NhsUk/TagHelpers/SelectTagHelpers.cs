@@ -64,7 +64,7 @@ public sealed class SelectOptionTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var content = await output.GetChildContentAsync();
-        if (context.Items.TryGetValue(typeof(SelectItems), out var found) && found is SelectItems items)
+        if (context.Parent<SelectItems>() is { } items)
         {
             items.Items.Add(new SelectItem
             {

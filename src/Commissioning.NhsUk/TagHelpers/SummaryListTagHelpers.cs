@@ -71,7 +71,7 @@ public sealed class SummaryListRowTagHelper : TagHelper
         var parts = new SummaryListRowParts();
         context.Items[typeof(SummaryListRowParts)] = parts;
         await output.GetChildContentAsync();
-        if (context.Items.TryGetValue(typeof(SummaryListRows), out var found) && found is SummaryListRows rows)
+        if (context.Parent<SummaryListRows>() is { } rows)
         {
             rows.Rows.Add(new SummaryListRow
             {
@@ -108,7 +108,7 @@ public sealed class SummaryListCellTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var content = await output.ContentAsync() ?? HtmlString.Empty;
-        if (context.Items.TryGetValue(typeof(SummaryListRowParts), out var found) && found is SummaryListRowParts parts)
+        if (context.Parent<SummaryListRowParts>() is { } parts)
         {
             var cell = new SummaryListCell { Html = content, Id = Id, Classes = Classes, Attributes = output.PassThrough() };
             if (context.TagName == "nhsuk-summary-list-key")
@@ -141,7 +141,7 @@ public sealed class SummaryListActionTagHelper(IUrlHelperFactory urls) : PageLin
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var content = await output.ContentAsync();
-        if (context.Items.TryGetValue(typeof(SummaryListRowParts), out var found) && found is SummaryListRowParts parts)
+        if (context.Parent<SummaryListRowParts>() is { } parts)
         {
             parts.Actions.Add(new CardAction { Html = content, Href = Url(), VisuallyHiddenText = VisuallyHiddenText, Attributes = output.PassThrough() });
         }

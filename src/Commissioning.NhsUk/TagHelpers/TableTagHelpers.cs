@@ -92,7 +92,7 @@ public sealed class TableHeaderTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var content = await output.ContentAsync() ?? HtmlString.Empty;
-        if (context.Items.TryGetValue(typeof(TableParts), out var found) && found is TableParts parts)
+        if (context.Parent<TableParts>() is { } parts)
         {
             parts.Head.Add(new TableHeadCell { Html = content, Format = Format, Width = Width, Attributes = output.PassThrough() });
         }
@@ -114,7 +114,7 @@ public sealed class TableRowTagHelper : TagHelper
         var cells = new TableRowCells();
         context.Items[typeof(TableRowCells)] = cells;
         await output.GetChildContentAsync();
-        if (context.Items.TryGetValue(typeof(TableParts), out var found) && found is TableParts parts)
+        if (context.Parent<TableParts>() is { } parts)
         {
             parts.Rows.Add(cells.Cells);
         }
@@ -146,7 +146,7 @@ public sealed class TableCellTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var content = await output.ContentAsync() ?? HtmlString.Empty;
-        if (context.Items.TryGetValue(typeof(TableRowCells), out var found) && found is TableRowCells cells)
+        if (context.Parent<TableRowCells>() is { } cells)
         {
             // Words alone go in as text, markup as HTML: the responsive table wraps HTML in a span of its own.
             var html = Html.Markup.ToHtml(content);

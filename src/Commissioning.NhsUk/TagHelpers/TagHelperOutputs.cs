@@ -44,6 +44,14 @@ internal static class TagHelperOutputs
         return rest.Count == 0 ? null : rest;
     }
 
+    /// <summary>
+    /// What the enclosing tag left for the tags inside it to fill (a field's parts, a list's
+    /// items), or null when this tag stands on its own.
+    /// </summary>
+    public static T? Parent<T>(this TagHelperContext context)
+        where T : class =>
+        context.Items.TryGetValue(typeof(T), out var found) ? found as T : null;
+
     /// <summary>Replaces the tag with the component's HTML.</summary>
     public static void Replace(this TagHelperOutput output, IHtmlContent? html)
     {
@@ -75,7 +83,7 @@ internal static class TagHelperOutputs
     {
         null => null,
         string s => s,
-        IHtmlContent html => Markup.ToHtml(html) is var encoded ? System.Net.WebUtility.HtmlDecode(encoded) : null,
+        IHtmlContent html => System.Net.WebUtility.HtmlDecode(Markup.ToHtml(html)),
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
     };
 }

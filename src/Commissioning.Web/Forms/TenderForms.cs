@@ -1,4 +1,3 @@
-using System.Globalization;
 using Commissioning.Application;
 using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Text;
@@ -14,7 +13,6 @@ public sealed class ImportInput
 {
     /// <summary>The file.</summary>
     public IFormFile? File { get; set; }
-
 }
 
 /// <summary>Checks the upload before it is read.</summary>
@@ -169,7 +167,6 @@ public sealed class BidLinkInput
 
     /// <summary>Why, where a reason is required.</summary>
     public string? Reason { get; set; }
-
 }
 
 /// <summary>Checks the bid link form.</summary>
@@ -198,7 +195,6 @@ public sealed class PricesInput
 
     /// <summary>Why, where a reason is required.</summary>
     public string? Reason { get; set; }
-
 }
 
 /// <summary>Checks the prices setting form.</summary>

@@ -48,7 +48,6 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        Prices.EvaluatorsSeePrices = Access.EvaluatorsSeePrices;
         await LoadAsync(cancel);
         return Page();
     }
@@ -67,7 +66,6 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return RedirectToPage(new { id = TenderId });
         }
 
-        Prices.EvaluatorsSeePrices = Access.EvaluatorsSeePrices;
         return await RedisplayAsync(cancel);
     }
 
@@ -85,7 +83,7 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return RedirectToPage(new { id = TenderId });
         }
 
-        return await RedisplayAsync(cancel);
+        return await RedisplayAsync(cancel, pricesAsSent: true);
     }
 
     /// <summary>Records which provider organisation submitted a bid (owner only).</summary>
@@ -104,21 +102,29 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return RedirectToPage(new { id = TenderId });
         }
 
-        Prices.EvaluatorsSeePrices = Access.EvaluatorsSeePrices;
         return await RedisplayAsync(cancel);
     }
 
     /// <summary>The stages the owner may move the tender to from where it is.</summary>
     public IReadOnlyList<TenderStage> NextStages => TenderLifecycle.NextStages(Access.Tender.Stage);
 
-    private async Task<IActionResult> RedisplayAsync(CancellationToken cancel)
+    private async Task<IActionResult> RedisplayAsync(CancellationToken cancel, bool pricesAsSent = false)
     {
-        await LoadAsync(cancel);
+        await LoadAsync(cancel, pricesAsSent);
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancel)
+    /// <summary>
+    /// The bids and providers; and the prices setting as saved, unless the page shows the prices
+    /// form sent back with its problems.
+    /// </summary>
+    private async Task LoadAsync(CancellationToken cancel, bool pricesAsSent = false)
     {
+        if (!pricesAsSent)
+        {
+            Prices.EvaluatorsSeePrices = Access.EvaluatorsSeePrices;
+        }
+
         Bids = (await Team.BidsAsync(Me, TenderId, cancel)).Value;
         if (Access.Allows(TenderOperation.ManagePeople))
         {
