@@ -1,3 +1,4 @@
+using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Tenders;
 using Commissioning.Data.Entities;
 
@@ -19,7 +20,7 @@ public sealed record SiteUser(string UserId, string Name, bool IsAdministrator, 
     public Actor Actor => new(UserId, Name);
 
     /// <summary>An account of a provider organisation: it sees only its own organisation's submissions.</summary>
-    public bool IsProvider => OrganisationKind == Data.Entities.OrganisationKind.Provider && OrganisationId is not null;
+    public bool IsProvider => OrganisationKind == Core.Lifecycle.OrganisationKind.Provider && OrganisationId is not null;
 }
 
 /// <summary>Something a person may want to do with a tender; <see cref="TenderPermissions.Allows"/> says whether they may.</summary>

@@ -1,3 +1,4 @@
+using Commissioning.Core.Lifecycle;
 using System.Text.Json;
 using Commissioning.Data;
 using Commissioning.Data.Entities;

@@ -2,7 +2,7 @@ namespace Commissioning.Application.Accounts;
 
 /// <summary>
 /// The site-wide roles (ASP.NET Core Identity roles). What a person may do on one tender is a
-/// separate matter: their <see cref="Commissioning.Data.Entities.TenderRole"/> on that tender.
+/// separate matter: their <see cref="Commissioning.Core.Lifecycle.TenderRole"/> on that tender.
 /// </summary>
 public static class SiteRoles
 {

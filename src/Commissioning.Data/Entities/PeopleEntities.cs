@@ -1,15 +1,7 @@
+using Commissioning.Core.Lifecycle;
 using Microsoft.AspNetCore.Identity;
 
 namespace Commissioning.Data.Entities;
-
-/// <summary>Whether an organisation buys OH services or provides them.</summary>
-public enum OrganisationKind
-{
-    /// <summary>An NHS organisation or group that buys (an ICS, a trust, a GP practice).</summary>
-    Buyer,
-    /// <summary>An OH provider that bids.</summary>
-    Provider,
-}
 
 /// <summary>An organisation with accounts on the site.</summary>
 public sealed class OrganisationRow : EditableRow
@@ -32,19 +24,6 @@ public sealed class UserAccount : IdentityUser
     public Guid? OrganisationId { get; set; }
     /// <summary>The organisation.</summary>
     public OrganisationRow? Organisation { get; set; }
-}
-
-/// <summary>What a person may do on one tender.</summary>
-public enum TenderRole
-{
-    /// <summary>The commissioner who runs the tender.</summary>
-    Owner,
-    /// <summary>Scores bids on the lots or sections assigned.</summary>
-    Evaluator,
-    /// <summary>Records consensus scores for the lots moderated; sees every score of them.</summary>
-    Moderator,
-    /// <summary>Reads everything, changes nothing (for example an auditor).</summary>
-    Observer,
 }
 
 /// <summary>One person's role on one tender. A person may hold several roles on a tender, one row each.</summary>

@@ -1,3 +1,4 @@
+using Commissioning.Core.Lifecycle;
 using Commissioning.Application.Accounts;
 using Commissioning.Tests.Support;
 using Microsoft.Playwright;
@@ -24,7 +25,7 @@ public sealed class TenderPagesBrowserTests : BrowserTest
     {
         await TestAccounts.CreateAsync(Site, "priya@example.nhs.uk", roles: [SiteRoles.Commissioner], organisation: "North ICS", displayName: "Priya Shah");
         await TestAccounts.CreateAsync(Site, "alex@example.nhs.uk", organisation: "North ICS", displayName: "Alex Evaluator");
-        await TestAccounts.CreateAsync(Site, "pat@northgate.example", organisation: "Northgate Occupational Health Ltd", organisationKind: Commissioning.Data.Entities.OrganisationKind.Provider, displayName: "Pat Provider");
+        await TestAccounts.CreateAsync(Site, "pat@northgate.example", organisation: "Northgate Occupational Health Ltd", organisationKind: Commissioning.Core.Lifecycle.OrganisationKind.Provider, displayName: "Pat Provider");
 
         var owner = await NewPageAsync();
         await SignInAsync(owner, BaseUrl, "priya@example.nhs.uk");

@@ -1,3 +1,4 @@
+using Commissioning.Core.Lifecycle;
 using System.Net;
 using Commissioning.Application;
 using Commissioning.Application.Accounts;

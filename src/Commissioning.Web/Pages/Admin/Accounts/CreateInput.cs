@@ -1,3 +1,4 @@
+using Commissioning.Core.Lifecycle;
 using Commissioning.Application.Accounts;
 using Commissioning.Data.Entities;
 using Commissioning.Web.Forms;
