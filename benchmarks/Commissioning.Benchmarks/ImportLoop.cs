@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Core.Files;
 using Commissioning.Data;
 
@@ -18,13 +19,15 @@ public static class ImportLoop
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={sqliteFile}");
         CommissioningDatabase.Migrate(settings);
         var file = TenderFile.Write(IcsScaleTender.Create());
-        var store = new TenderStore(new CommissioningContextFactory(settings), TimeProvider.System);
+        var contexts = new CommissioningContextFactory(settings);
+        var store = new ImportTender(contexts, TimeProvider.System);
+        var owner = SeededAccounts.AccountAsync(settings, "bench-owner", "Bench Owner", commissioner: true).GetAwaiter().GetResult();
         for (var i = 1; ; i++)
         {
             Console.Out.WriteLine($"saving {i}");
             Console.Out.Flush();
             var watch = Stopwatch.StartNew();
-            var outcome = store.ImportAsync(file, Actor.System, null).GetAwaiter().GetResult();
+            var outcome = store.HandleAsync(owner, file).GetAwaiter().GetResult();
             if (!outcome.Succeeded)
             {
                 Console.Out.WriteLine("failed " + outcome.Errors[0].Message);

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Core.Files;
 using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Tenders;
@@ -19,7 +20,11 @@ namespace Commissioning.Benchmarks;
 public class StorageBenchmarks
 {
     private string _folder = null!;
-    private TenderStore _store = null!;
+    private ICommissioningContextFactory _contexts = null!;
+    private ImportTender _import = null!;
+    private SaveScore _save = null!;
+    private SiteUser _owner = null!;
+    private SiteUser _evaluator = null!;
     private string _file = null!;
     private Guid _tenderId;
     private long _version;
@@ -38,12 +43,18 @@ public class StorageBenchmarks
         _folder = Directory.CreateTempSubdirectory("commissioning-bench-").FullName;
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "bench.db")}");
         CommissioningDatabase.Migrate(settings);
-        _store = new TenderStore(new CommissioningContextFactory(settings), TimeProvider.System);
+        _contexts = new CommissioningContextFactory(settings);
+        _import = new ImportTender(_contexts, TimeProvider.System);
+        _save = new SaveScore(_contexts, TimeProvider.System);
+        _owner = SeededAccounts.AccountAsync(settings, "bench-owner", "Bench Owner", commissioner: true).GetAwaiter().GetResult();
+        _evaluator = SeededAccounts.AccountAsync(settings, "bench-e01", "Bench Evaluator").GetAwaiter().GetResult();
         _file = TenderFile.Write(IcsScaleTender.Create());
-        _tenderId = _store.ImportAsync(_file, Actor.System, null).GetAwaiter().GetResult().Value;
-        var tender = _store.FindAsync(_tenderId).GetAwaiter().GetResult()!;
-        tender = _store.ChangeStageAsync(_tenderId, Actor.System, TenderStage.OpenForBids, null, tender.Version).GetAwaiter().GetResult().Value;
-        _store.ChangeStageAsync(_tenderId, Actor.System, TenderStage.Evaluation, null, tender.Version).GetAwaiter().GetResult();
+        _tenderId = _import.HandleAsync(_owner, _file).GetAwaiter().GetResult().Value;
+        SeededAccounts.GrantAsync(settings, _tenderId, _evaluator.UserId, TenderRole.Evaluator, "e01").GetAwaiter().GetResult();
+        var stage = new ChangeStage(_contexts, TimeProvider.System);
+        var opened = new OpenTender(_contexts).HandleAsync(_owner, _tenderId).GetAwaiter().GetResult()!;
+        var tender = stage.HandleAsync(_owner, _tenderId, TenderStage.OpenForBids, null, opened.Tender.Version).GetAwaiter().GetResult().Value;
+        stage.HandleAsync(_owner, _tenderId, TenderStage.Evaluation, null, tender.Version).GetAwaiter().GetResult();
         _version = 1;
     }
 
@@ -57,19 +68,19 @@ public class StorageBenchmarks
 
     /// <summary>The whole tender as a <see cref="TenderPack"/>, ready for the evaluator. Target: under 300 ms.</summary>
     [Benchmark]
-    public TenderPack? LoadForEvaluation() => _store.LoadPackAsync(_tenderId).GetAwaiter().GetResult();
+    public TenderPack? LoadForEvaluation() => TenderLoader.LoadPackAsync(_contexts, _tenderId, default).GetAwaiter().GetResult();
 
     /// <summary>One evaluator's score changed, checked against the stage and the version, with its audit entry. Target: under 20 ms at the 95th percentile.</summary>
     [Benchmark]
     public long SaveOneScore()
     {
         var score = new EvaluatorScore { EvaluatorId = "e01", BidId = "bid-01", QuestionId = "Q1.1", Score = _saves++ % 5, Rationale = "Benchmark save." };
-        var saved = _store.SaveScoreAsync(_tenderId, Actor.System, score, _version).GetAwaiter().GetResult();
+        var saved = _save.HandleAsync(_evaluator, _tenderId, score, _version).GetAwaiter().GetResult();
         _version = saved.Value.Version;
         return _version;
     }
 
     /// <summary>The whole tender file read, validated and saved as a new tender in one transaction. Target: under 5 s.</summary>
     [Benchmark]
-    public Guid ImportWholeFile() => _store.ImportAsync(_file, Actor.System, null).GetAwaiter().GetResult().Value;
+    public Guid ImportWholeFile() => _import.HandleAsync(_owner, _file).GetAwaiter().GetResult().Value;
 }

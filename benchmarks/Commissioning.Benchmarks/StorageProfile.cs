@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Core.Files;
 using Commissioning.Core.Tenders;
 using Commissioning.Data;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commissioning.Benchmarks;
 
 /// <summary>
-/// <c>profile-load</c>: where the time of <see cref="TenderStore.LoadPackAsync"/> goes on the
+/// <c>profile-load</c>: where the time of <c>TenderLoader.LoadPackAsync</c> goes on the
 /// ICS-scale tender in SQLite. Each step of the load is timed on its own with a stopwatch (after
 /// warm-up runs), as the store does it, and the whole load beside them; the median of the runs is
 /// shown. The steps read the same rows in the same way as the store, so their sum is close to
@@ -27,9 +28,11 @@ public static class StorageProfile
         {
             var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "profile.db")}");
             CommissioningDatabase.Migrate(settings);
-            var store = new TenderStore(new CommissioningContextFactory(settings), TimeProvider.System);
+            var contexts = new CommissioningContextFactory(settings);
+        var store = new ImportTender(contexts, TimeProvider.System);
+        var owner = SeededAccounts.AccountAsync(settings, "bench-owner", "Bench Owner", commissioner: true).GetAwaiter().GetResult();
             var file = TenderFile.Write(IcsScaleTender.Create());
-            var id = store.ImportAsync(file, Actor.System, null).GetAwaiter().GetResult().Value;
+            var id = store.HandleAsync(owner, file).GetAwaiter().GetResult().Value;
 
             // Wall time, and the process's processor time (which other processes on a busy machine
             // disturb much less than the wall time), for each step.
@@ -55,7 +58,7 @@ public static class StorageProfile
                     steps.Clear();
                 }
 
-                Time("whole LoadPackAsync", () => store.LoadPackAsync(id).GetAwaiter().GetResult());
+                Time("whole LoadPackAsync", () => TenderLoader.LoadPackAsync(contexts, id, default).GetAwaiter().GetResult());
                 ProfileSteps(settings, id, Time);
             }
 
@@ -74,7 +77,7 @@ public static class StorageProfile
         }
     }
 
-    /// <summary>Each step of the load on its own context, as <see cref="TenderStore.LoadPackAsync"/> does it.</summary>
+    /// <summary>Each step of the load on its own context, as <c>TenderLoader.LoadPackAsync</c> does it.</summary>
     private static void ProfileSteps(DatabaseSettings settings, Guid id, Action<string, Action> time)
     {
         time("open a context and connection", () =>

@@ -40,6 +40,13 @@ public static class AuditTrail
         return entry;
     }
 
+    /// <summary>An entry as the application gives it to its callers.</summary>
+    public static Tenders.AuditRecord ToRecord(AuditEntryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(row.Id, row.At, row.UserId, row.UserName, row.TenderId, row.Entity, row.EntityKey, row.Action, row.Before, row.After, row.Reason);
+    }
+
     /// <summary>The columns of the CSV export, in order.</summary>
     public static IReadOnlyList<string> CsvColumns { get; } = ["Sequence", "When (UTC)", "Who", "User id", "Tender", "What", "Which", "Action", "Before", "After", "Reason"];
 
@@ -48,7 +55,7 @@ public static class AuditTrail
     /// starts with <c>= + - @</c>, a tab, a carriage return or another control character is
     /// given a leading <c>'</c>, so a spreadsheet shows it as text and never runs it as a formula.
     /// </summary>
-    public static string ToCsv(IEnumerable<AuditEntryRow> entries)
+    public static string ToCsv(IEnumerable<Tenders.AuditRecord> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var csv = new StringBuilder();
@@ -57,13 +64,13 @@ public static class AuditTrail
         {
             Line(csv,
             [
-                e.Id.ToString(CultureInfo.InvariantCulture),
+                e.Sequence.ToString(CultureInfo.InvariantCulture),
                 e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
                 e.UserName,
                 e.UserId ?? string.Empty,
                 e.TenderId?.ToString() ?? string.Empty,
                 e.Entity,
-                e.EntityKey,
+                e.Key,
                 e.Action,
                 e.Before ?? string.Empty,
                 e.After ?? string.Empty,

@@ -1,7 +1,7 @@
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Text;
-using Commissioning.Data.Entities;
 using Commissioning.NhsUk.Forms;
 using Commissioning.Web.Infrastructure;
 using FluentValidation;

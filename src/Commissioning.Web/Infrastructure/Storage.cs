@@ -1,4 +1,5 @@
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Data;
 
 namespace Commissioning.Web.Infrastructure;
@@ -17,8 +18,8 @@ public static class Storage
         ArgumentNullException.ThrowIfNull(environment);
         services.AddCommissioningData(DatabaseSettings.From(configuration, environment.ContentRootPath));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new TenderStore(sp.GetRequiredService<ICommissioningContextFactory>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<TeamTenders>();
+        services.AddTenderHandlers();
+        services.AddSingleton<TenderPageServices>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public sealed class TenderRequirement : IAuthorizationRequirement
 
 /// <summary>
 /// Decides a <see cref="TenderRequirement"/> from the person's permissions on the tender, worked
-/// out by the application layer (<see cref="TeamTenders.OpenAsync"/>). The permissions must be
+/// out by the application layer (<see cref="OpenTender"/>). The permissions must be
 /// the signed-in person's own.
 /// </summary>
 public sealed class TenderAuthorizationHandler : AuthorizationHandler<TenderRequirement, TenderPermissions>
@@ -47,12 +48,28 @@ public sealed class TenderAuthorizationHandler : AuthorizationHandler<TenderRequ
 public static class SignedIn
 {
     /// <summary>The account behind the request's user, or null when not signed in or the account has gone.</summary>
-    public static async Task<SiteUser?> UserAsync(this TeamTenders team, ClaimsPrincipal principal, CancellationToken cancel)
+    public static async Task<SiteUser?> UserAsync(this FindUser users, ClaimsPrincipal principal, CancellationToken cancel)
     {
-        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(principal);
-        return principal.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } id ? await team.UserAsync(id, cancel) : null;
+        return principal.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } id ? await users.HandleAsync(id, cancel) : null;
     }
+}
+
+/// <summary>What every tender page needs to open its tender: who is asking, and what they may do on it.</summary>
+/// <param name="users">Finds the signed-in account.</param>
+/// <param name="tenders">Works out the permissions on a tender.</param>
+/// <param name="authorization">Checks an operation against the permissions.</param>
+public sealed class TenderPageServices(FindUser users, OpenTender tenders, IAuthorizationService authorization)
+{
+    /// <summary>Finds the signed-in account.</summary>
+    public FindUser Users => users;
+
+    /// <summary>Works out the permissions on a tender.</summary>
+    public OpenTender Tenders => tenders;
+
+    /// <summary>Checks an operation against the permissions.</summary>
+    public IAuthorizationService Authorization => authorization;
 }
 
 /// <summary>
@@ -61,10 +78,8 @@ public static class SignedIn
 /// tender, or whose roles do not allow the operation, gets 404, exactly as for a tender that does
 /// not exist, so a guessed address shows nothing.
 /// </summary>
-public abstract class TenderPageModel(TeamTenders team, IAuthorizationService authorization) : PageModel
+public abstract class TenderPageModel(TenderPageServices pages) : PageModel
 {
-    /// <summary>The application layer.</summary>
-    protected TeamTenders Team => team;
 
     /// <summary>The signed-in person.</summary>
     public SiteUser Me { get; private set; } = null!;
@@ -79,12 +94,13 @@ public abstract class TenderPageModel(TeamTenders team, IAuthorizationService au
     /// <summary>Opens the tender for <paramref name="operation"/>; false means answer 404.</summary>
     protected async Task<bool> OpenAsync(TenderOperation operation, CancellationToken cancel)
     {
-        if (await team.UserAsync(User, cancel) is not { } me || await team.OpenAsync(me, TenderId, cancel) is not { } access)
+        ArgumentNullException.ThrowIfNull(pages);
+        if (await pages.Users.UserAsync(User, cancel) is not { } me || await pages.Tenders.HandleAsync(me, TenderId, cancel) is not { } access)
         {
             return false;
         }
 
-        var decision = await authorization.AuthorizeAsync(User, access, TenderRequirement.For(operation));
+        var decision = await pages.Authorization.AuthorizeAsync(User, access, TenderRequirement.For(operation));
         if (!decision.Succeeded)
         {
             return false;

@@ -1,5 +1,6 @@
 using Commissioning.Core.Lifecycle;
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Application.Accounts;
 using Commissioning.Data;
 using Commissioning.Data.Entities;

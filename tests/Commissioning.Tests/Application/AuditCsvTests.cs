@@ -1,4 +1,5 @@
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Data.Entities;
 
 namespace Commissioning.Tests.Application;
@@ -37,7 +38,7 @@ public sealed class AuditCsvTests
             Reason = null,
         };
 
-        var csv = AuditTrail.ToCsv([entry]);
+        var csv = AuditTrail.ToCsv([AuditTrail.ToRecord(entry)]);
 
         Assert.That(csv, Is.EqualTo(
             "Sequence,When (UTC),Who,User id,Tender,What,Which,Action,Before,After,Reason\r\n" +

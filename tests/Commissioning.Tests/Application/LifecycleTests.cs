@@ -1,4 +1,5 @@
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Core.Lifecycle;
 
 namespace Commissioning.Tests.Application;

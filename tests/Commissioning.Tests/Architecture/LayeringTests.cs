@@ -13,7 +13,7 @@ public sealed class LayeringTests
     private static readonly ArchUnitNET.Domain.Architecture Loaded = new ArchLoader().LoadAssemblies(
         CoreAssembly,
         typeof(Commissioning.Data.CommissioningDbContext).Assembly,
-        typeof(Commissioning.Application.TenderStore).Assembly,
+        typeof(Commissioning.Application.Tenders.OpenTender).Assembly,
         typeof(Commissioning.Documents.Excel.CellText).Assembly,
         typeof(Commissioning.Web.Infrastructure.Storage).Assembly,
         typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly,

@@ -1,5 +1,6 @@
 using Commissioning.Core.Lifecycle;
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Data;
 using Commissioning.Data.Entities;
 using Commissioning.Tests.Support;
@@ -41,7 +42,7 @@ public sealed class ReadinessChecksTests(DatabaseProvider provider)
 
         AuditTrail.Add(db, _clock, Actor.System, null, "Account", "setup", "Created", null, null);
         await db.SaveChangesAsync();
-        var team = new TeamTenders(new CommissioningContextFactory(_database.Settings), new TenderStore(new CommissioningContextFactory(_database.Settings), _clock));
+        var team = TenderCalls.Over(_database.Settings, _clock);
         _pat = (await team.UserAsync("pat"))!;
         _pia = (await team.UserAsync("pia"))!;
         _quinn = (await team.UserAsync("quinn"))!;

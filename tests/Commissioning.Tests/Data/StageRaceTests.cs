@@ -1,11 +1,14 @@
 using System.Data.Common;
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Core.Files;
 using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Tenders;
 using Commissioning.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+
+using Commissioning.Tests.Support;
 
 namespace Commissioning.Tests.Data;
 
@@ -41,13 +44,13 @@ public sealed class StageRaceTests(DatabaseProvider provider)
     [TearDown]
     public void TearDown() => _database.Dispose();
 
-    private TenderStore Store() => new(new CommissioningContextFactory(_database.Settings), _clock);
+    private TenderTeam Store() => new(_database.Settings, _clock);
 
-    private TenderStore HeldStore(HoldPoint hold) => new(new InterceptedFactory(_database.Settings, hold), _clock);
+    private TenderTeam HeldStore(HoldPoint hold) => new(_database.Settings, new InterceptedFactory(_database.Settings, hold), _clock);
 
     private async Task<(Guid Id, TenderSummary Tender)> TenderInAsync(params TenderStage[] stages)
     {
-        var id = (await Store().ImportAsync(TenderFile.Write(StorageTests.ValidSample()), Owner, null)).Value;
+        var id = (await Store().ImportAsync(TenderFile.Write(StorageTests.ValidSample()), Owner)).Value;
         var tender = (await Store().FindAsync(id))!;
         foreach (var stage in stages)
         {

@@ -1,4 +1,5 @@
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Core.Files;
 using Commissioning.Core.Tenders;
 using Commissioning.Data;
@@ -35,16 +36,18 @@ public sealed class StorageTests(DatabaseProvider provider)
         return pack with { Scores = [.. pack.Scores.Select(s => s with { Score = decimal.Round(s.Score, MidpointRounding.ToZero) })] };
     }
 
-    private TenderStore Store() => new(new CommissioningContextFactory(_database.Settings), _clock);
+    private TenderTeam Store() => new(_database.Settings, _clock);
+
+    private TenderTeam StoreWith(Commissioning.Core.Standards.StandardsCatalogue standards) => new(_database.Settings, _clock, standards);
 
     [Test]
     public async Task ImportThenExport_SamplePack_FileIsIdentical()
     {
         var file = TenderFile.Write(ValidSample());
 
-        var imported = await Store().ImportAsync(file, Commissioner, Repository.Standards);
+        var imported = await StoreWith(Repository.Standards).ImportAsync(file, Commissioner);
         Assert.That(imported.Errors.Select(e => e.Message), Is.Empty);
-        var exported = await Store().ExportAsync(imported.Value);
+        var exported = await Store().ExportAsync(imported.Value, Commissioner);
 
         Assert.That(exported, Is.EqualTo(file));
     }
@@ -54,7 +57,7 @@ public sealed class StorageTests(DatabaseProvider provider)
     {
         var file = TenderFile.Write(TenderFile.Read(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "examples", "ics-tender.json"))).Value);
 
-        var id = (await Store().ImportAsync(file, Commissioner, Repository.Standards)).Value;
+        var id = (await StoreWith(Repository.Standards).ImportAsync(file, Commissioner)).Value;
         var loaded = await Store().LoadPackAsync(id);
 
         Assert.That(TenderFile.Write(loaded!), Is.EqualTo(file));
@@ -69,13 +72,13 @@ public sealed class StorageTests(DatabaseProvider provider)
     public async Task Import_AfterRestart_TenderIsStillThere()
     {
         var file = TenderFile.Write(ValidSample());
-        var id = (await Store().ImportAsync(file, Commissioner, Repository.Standards)).Value;
+        var id = (await StoreWith(Repository.Standards).ImportAsync(file, Commissioner)).Value;
 
         // A restart: every pooled connection closed, a new store, a new context.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Npgsql.NpgsqlConnection.ClearAllPools();
         CommissioningDatabase.Migrate(_database.Settings);
-        var reloaded = await Store().ExportAsync(id);
+        var reloaded = await Store().ExportAsync(id, Commissioner);
 
         Assert.That(reloaded, Is.EqualTo(file));
     }
@@ -103,7 +106,7 @@ public sealed class StorageTests(DatabaseProvider provider)
         Assert.That(amounts, Has.Count.EqualTo(3));
         Assert.That(amounts.Select(x => x.ToString(System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(new[] { a, b, sum }));
         Assert.That(amounts[0] + amounts[1], Is.EqualTo(amounts[2]));
-        Assert.That(await Store().ExportAsync(id), Is.EqualTo(file));
+        Assert.That(await Store().ExportAsync(id, Commissioner), Is.EqualTo(file));
     }
 
     [Test]
@@ -117,7 +120,7 @@ public sealed class StorageTests(DatabaseProvider provider)
             Scores = [.. pack.Scores, pack.Scores[0] with { Score = 99m }, pack.Scores[0] with { EvaluatorId = "nobody" }],
         };
 
-        var outcome = await Store().ImportAsync(TenderFile.Write(broken), Commissioner, Repository.Standards);
+        var outcome = await StoreWith(Repository.Standards).ImportAsync(TenderFile.Write(broken), Commissioner);
 
         Assert.That(outcome.Failure, Is.EqualTo(FailureKind.Invalid));
         Assert.That(outcome.Errors, Has.Count.GreaterThanOrEqualTo(3));
@@ -133,7 +136,7 @@ public sealed class StorageTests(DatabaseProvider provider)
     [Test]
     public async Task Import_NotJson_IsUnreadableWithThePlace()
     {
-        var outcome = await Store().ImportAsync("{ \"format\": \"oh-tender\", ", Commissioner, null);
+        var outcome = await Store().ImportAsync("{ \"format\": \"oh-tender\", ", Commissioner);
 
         Assert.That(outcome.Failure, Is.EqualTo(FailureKind.Unreadable));
         Assert.That(outcome.Errors[0].Location, Is.InstanceOf<JsonPathLocation>());

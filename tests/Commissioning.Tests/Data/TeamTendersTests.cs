@@ -1,4 +1,5 @@
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Application.Accounts;
 using Commissioning.Core.Files;
 using Commissioning.Core.Lifecycle;
@@ -6,6 +7,8 @@ using Commissioning.Core.Tenders;
 using Commissioning.Data;
 using Commissioning.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+
+using Commissioning.Tests.Support;
 
 namespace Commissioning.Tests.Data;
 
@@ -86,7 +89,7 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
     [TearDown]
     public void TearDown() => _database.Dispose();
 
-    private TeamTenders Team() => new(new CommissioningContextFactory(_database.Settings), new TenderStore(new CommissioningContextFactory(_database.Settings), _clock));
+    private TenderCalls Team() => TenderCalls.Over(_database.Settings, _clock);
 
     /// <summary>The sample tender with a second lot (one bid), a third evaluator on it, and no scores yet.</summary>
     private static TenderPack TwoLotPack()
@@ -114,7 +117,7 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
     private async Task<Guid> TenderWithTeamAsync()
     {
         var team = Team();
-        var imported = await team.ImportAsync(_priya, TenderFile.Write(TwoLotPack()), null);
+        var imported = await team.ImportAsync(_priya, TenderFile.Write(TwoLotPack()));
         Assert.That(imported.Errors.Select(e => e.Message), Is.Empty);
         var id = imported.Value;
         async Task Add(SiteUser who, TenderRole role, string? evaluator, params LotScope[] scope)
@@ -181,7 +184,7 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
             ["alex"] = [o, TenderOperation.ViewScores, TenderOperation.Score],
             ["sam"] = [o, TenderOperation.ViewScores, TenderOperation.Score],
             ["casey"] = [o, TenderOperation.ViewScores, TenderOperation.Score],
-            ["robin"] = [o, TenderOperation.ViewScores, TenderOperation.Moderate],
+            ["robin"] = [o, TenderOperation.ViewScores, TenderOperation.Moderate, TenderOperation.Decide],
             ["olu"] = [o, TenderOperation.ViewPeople, TenderOperation.ViewAudit, TenderOperation.Export, TenderOperation.ViewScores],
             ["pat"] = [o],
             ["quinn"] = [],
@@ -214,7 +217,7 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
     public async Task List_EachPerson_SeesOnlyTendersTheyAreOnOrBidFor()
     {
         _tender = await TenderWithTeamAsync();
-        var second = (await Team().ImportAsync(_priya, TenderFile.Write(TwoLotPack() with { Tender = TwoLotPack().Tender with { Title = "Second tender" } }), null)).Value;
+        var second = (await Team().ImportAsync(_priya, TenderFile.Write(TwoLotPack() with { Tender = TwoLotPack().Tender with { Title = "Second tender" } }))).Value;
 
         async Task<string[]> Titles(SiteUser who) => [.. (await Team().ListAsync(who)).Select(t => $"{t.Tender.Title}: {string.Join(", ", t.Roles)}")];
 
@@ -231,7 +234,7 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
     [Test]
     public async Task Import_ByANonCommissioner_IsRefusedAndSavesNothing()
     {
-        var refused = await Team().ImportAsync(_alex, TenderFile.Write(TwoLotPack()), null);
+        var refused = await Team().ImportAsync(_alex, TenderFile.Write(TwoLotPack()));
 
         Assert.That(refused.Failure, Is.EqualTo(FailureKind.Refused));
         Assert.That(refused.Errors[0].Message, Does.StartWith("Only a commissioner can import a tender."));
@@ -242,7 +245,7 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
     [Test]
     public async Task Import_ByACommissioner_MakesThemOwnerInTheSameAuditedSave()
     {
-        var id = (await Team().ImportAsync(_priya, TenderFile.Write(TwoLotPack()), null)).Value;
+        var id = (await Team().ImportAsync(_priya, TenderFile.Write(TwoLotPack()))).Value;
 
         await using var db = _database.Context();
         var owner = await db.TenderMemberships.SingleAsync(m => m.TenderId == id);

@@ -1,6 +1,7 @@
 using Commissioning.Core.Lifecycle;
 using System.Net;
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Application.Accounts;
 using Commissioning.Data;
 using Commissioning.Data.Entities;

@@ -1,6 +1,7 @@
 using Commissioning.Core.Lifecycle;
 using System.Net;
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Application.Accounts;
 using Commissioning.Core.Files;
 using Commissioning.Core.Standards;
@@ -170,7 +171,7 @@ public sealed class AuthorisationMatrixTests
     {
         using var site = new SiteFactory();
         var id = await TeamAsync(site);
-        var team = site.Services.GetRequiredService<TeamTenders>();
+        var team = TenderCalls.Of(site.Services);
         var owner = (await OwnerAsync(site))!;
         foreach (var stage in new[] { Commissioning.Core.Lifecycle.TenderStage.OpenForBids, Commissioning.Core.Lifecycle.TenderStage.Evaluation })
         {
@@ -196,7 +197,7 @@ public sealed class AuthorisationMatrixTests
 
     private static async Task<SiteUser?> OwnerAsync(SiteFactory site)
     {
-        var team = site.Services.GetRequiredService<TeamTenders>();
+        var team = TenderCalls.Of(site.Services);
         using var scope = site.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<UserAccount>>();
         var account = await users.FindByEmailAsync(Email(Persona.Owner));
@@ -285,13 +286,13 @@ public sealed class AuthorisationMatrixTests
         await TestAccounts.CreateAsync(site, Email(Persona.Provider), organisation: "Alpha OH Ltd", organisationKind: OrganisationKind.Provider);
         await TestAccounts.CreateAsync(site, Email(Persona.OtherProvider), organisation: "Delta OH", organisationKind: OrganisationKind.Provider);
 
-        var team = site.Services.GetRequiredService<TeamTenders>();
+        var team = TenderCalls.Of(site.Services);
         var me = (await team.UserAsync(owner))!;
-        var id = (await team.ImportAsync(me, TenderFile.Write(StorageTests.ValidSample()), null)).Value;
+        var id = (await team.ImportAsync(me, TenderFile.Write(StorageTests.ValidSample()))).Value;
         Assert.That((await team.AddPersonAsync(me, id, Email(Persona.Evaluator), TenderRole.Evaluator, "e1", [], null)).Succeeded, Is.True);
         Assert.That((await team.AddPersonAsync(me, id, Email(Persona.Moderator), TenderRole.Moderator, "m1", [], null)).Succeeded, Is.True);
         Assert.That((await team.AddPersonAsync(me, id, Email(Persona.Observer), TenderRole.Observer, null, [], null)).Succeeded, Is.True);
-        var alpha = (await team.ProviderOrganisationsAsync()).Single(o => o.Name == "Alpha OH Ltd");
+        var alpha = (await team.ProviderOrganisationsAsync(me, id)).Value.Single(o => o.Name == "Alpha OH Ltd");
         var bid = (await team.BidsAsync(me, id)).Value.Single(b => b.Id == "bid-a");
         Assert.That((await team.LinkBidAsync(me, id, "bid-a", alpha.Id, bid.Version, null)).Succeeded, Is.True);
         return id;

@@ -1,6 +1,6 @@
 using System.Text;
 using Commissioning.Application;
-using Commissioning.Data.Entities;
+using Commissioning.Application.Tenders;
 using Commissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,10 +9,10 @@ namespace Commissioning.Web.Pages.Tenders;
 
 /// <summary>A tender's audit trail, oldest first, for its owner and observers; and the same as CSV.</summary>
 [Authorize]
-public sealed class AuditModel(TeamTenders team, IAuthorizationService authorization) : TenderPageModel(team, authorization)
+public sealed class AuditModel(TenderPageServices pages, ReadAuditTrail audit) : TenderPageModel(pages)
 {
     /// <summary>The entries.</summary>
-    public IReadOnlyList<AuditEntryRow> Entries { get; private set; } = [];
+    public IReadOnlyList<AuditRecord> Entries { get; private set; } = [];
 
     /// <summary>Shows the trail.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
@@ -22,7 +22,7 @@ public sealed class AuditModel(TeamTenders team, IAuthorizationService authoriza
             return NotFound();
         }
 
-        Entries = (await Team.AuditAsync(Me, TenderId, cancel)).Value;
+        Entries = (await audit.HandleAsync(Me, TenderId, cancel)).Value;
         return Page();
     }
 
@@ -34,7 +34,7 @@ public sealed class AuditModel(TeamTenders team, IAuthorizationService authoriza
             return NotFound();
         }
 
-        var entries = (await Team.AuditAsync(Me, TenderId, cancel)).Value;
+        var entries = (await audit.HandleAsync(Me, TenderId, cancel)).Value;
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(AuditTrail.ToCsv(entries))).ToArray();
         return File(bytes, "text/csv; charset=utf-8", $"audit-{TenderId:N}.csv");
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace Commissioning.Web.Pages.Tenders;
 
 /// <summary>Downloads the whole tender as an <c>oh-tender</c> file, for its owner and observers (a backup, or to move it).</summary>
 [Authorize]
-public sealed class ExportModel(TeamTenders team, IAuthorizationService authorization) : TenderPageModel(team, authorization)
+public sealed class ExportModel(TenderPageServices pages, ExportTender export) : TenderPageModel(pages)
 {
     /// <summary>The file.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
@@ -18,7 +19,7 @@ public sealed class ExportModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        var exported = await Team.ExportAsync(Me, TenderId, cancel);
+        var exported = await export.HandleAsync(Me, TenderId, cancel);
         if (!exported.Succeeded)
         {
             return NotFound();

@@ -1,6 +1,6 @@
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Application.Accounts;
-using Commissioning.Core.Standards;
 using Commissioning.Web.Forms;
 using Commissioning.Web.Infrastructure;
 using FluentValidation;
@@ -16,7 +16,7 @@ namespace Commissioning.Web.Pages.Tenders;
 /// the whole file is sound; every problem is listed with where it is in the file.
 /// </summary>
 [Authorize(Roles = SiteRoles.Commissioner)]
-public sealed class ImportModel(TeamTenders team, StandardsCatalogue standards, IValidator<ImportInput> validator) : PageModel
+public sealed class ImportModel(FindUser users, ImportTender import, IValidator<ImportInput> validator) : PageModel
 {
     /// <summary>The upload.</summary>
     [BindProperty]
@@ -41,7 +41,7 @@ public sealed class ImportModel(TeamTenders team, StandardsCatalogue standards, 
             return Page();
         }
 
-        if (await team.UserAsync(User, cancel) is not { } me)
+        if (await users.UserAsync(User, cancel) is not { } me)
         {
             return Challenge();
         }
@@ -55,7 +55,7 @@ public sealed class ImportModel(TeamTenders team, StandardsCatalogue standards, 
         }
 
         var text = TenderFiles.Decode(bytes);
-        var imported = text.Succeeded ? await team.ImportAsync(me, text.Value, standards, cancel) : text.As<Guid>();
+        var imported = text.Succeeded ? await import.HandleAsync(me, text.Value, cancel) : text.As<Guid>();
         if (imported.Succeeded)
         {
             return RedirectToPage("/Tenders/Tender", new { id = imported.Value });

@@ -1,4 +1,5 @@
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace Commissioning.Web.Pages.Tenders;
 
 /// <summary>The tenders the signed-in person has a role on, or that their provider organisation bid for.</summary>
 [Authorize]
-public sealed class IndexModel(TeamTenders team) : PageModel
+public sealed class IndexModel(FindUser users, ListTenders tenders) : PageModel
 {
     /// <summary>The signed-in person.</summary>
     public SiteUser Me { get; private set; } = null!;
@@ -19,13 +20,13 @@ public sealed class IndexModel(TeamTenders team) : PageModel
     /// <summary>Lists them.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
     {
-        if (await team.UserAsync(User, cancel) is not { } me)
+        if (await users.UserAsync(User, cancel) is not { } me)
         {
             return Challenge();
         }
 
         Me = me;
-        Tenders = await team.ListAsync(me, cancel);
+        Tenders = await tenders.HandleAsync(me, cancel);
         return Page();
     }
 }

@@ -1,6 +1,6 @@
 using Commissioning.Core.Lifecycle;
 using Commissioning.Application;
-using Commissioning.Data.Entities;
+using Commissioning.Application.Tenders;
 using Commissioning.Web.Forms;
 using Commissioning.Web.Infrastructure;
 using FluentValidation;
@@ -11,8 +11,8 @@ namespace Commissioning.Web.Pages.Tenders;
 
 /// <summary>A tender's people and their roles: seen by its owner and observers, changed by its owner.</summary>
 [Authorize]
-public sealed class PeopleModel(TeamTenders team, IAuthorizationService authorization, IValidator<PersonInput> personValidator, IValidator<RemoveInput> removeValidator)
-    : TenderPageModel(team, authorization)
+public sealed class PeopleModel(TenderPageServices pages, ListPeople people, AddPerson addPerson, RemovePerson removePerson, IValidator<PersonInput> personValidator, IValidator<RemoveInput> removeValidator)
+    : TenderPageModel(pages)
 {
     /// <summary>The people.</summary>
     public IReadOnlyList<PersonOnTender> People { get; private set; } = [];
@@ -37,7 +37,7 @@ public sealed class PeopleModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        People = (await Team.PeopleAsync(Me, TenderId, cancel)).Value;
+        People = (await people.HandleAsync(Me, TenderId, cancel)).Value;
         return Page();
     }
 
@@ -49,7 +49,7 @@ public sealed class PeopleModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        if (await TryChangeAsync(Person, personValidator, nameof(Person), () => Team.AddPersonAsync(Me, TenderId, Person.Email!, Person.ChosenRole(), Person.EvaluatorId, Person.ChosenScope(), Person.Reason, cancel), cancel))
+        if (await TryChangeAsync(Person, personValidator, nameof(Person), () => addPerson.HandleAsync(Me, TenderId, Person.Email!, Person.ChosenRole(), Person.EvaluatorId, Person.ChosenScope(), Person.Reason, cancel), cancel))
         {
             Done = $"{Person.Email} is now {Article(Person.ChosenRole())} on this tender.";
             return RedirectToPage(new { id = TenderId });
@@ -66,7 +66,7 @@ public sealed class PeopleModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        if (await TryChangeAsync(Remove, removeValidator, nameof(Remove), () => Team.RemovePersonAsync(Me, TenderId, Remove.MembershipId, Remove.Version, Remove.Reason, cancel), cancel))
+        if (await TryChangeAsync(Remove, removeValidator, nameof(Remove), () => removePerson.HandleAsync(Me, TenderId, Remove.MembershipId, Remove.Version, Remove.Reason, cancel), cancel))
         {
             Done = "The role was taken away.";
             return RedirectToPage(new { id = TenderId });
@@ -89,7 +89,7 @@ public sealed class PeopleModel(TeamTenders team, IAuthorizationService authoriz
 
     private async Task<IActionResult> RedisplayAsync(CancellationToken cancel)
     {
-        People = (await Team.PeopleAsync(Me, TenderId, cancel)).Value;
+        People = (await people.HandleAsync(Me, TenderId, cancel)).Value;
         return Page();
     }
 

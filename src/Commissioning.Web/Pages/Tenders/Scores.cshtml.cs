@@ -1,4 +1,5 @@
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Commissioning.Web.Pages.Tenders;
 /// every score. Scoring itself comes with the tender journey.
 /// </summary>
 [Authorize]
-public sealed class ScoresModel(TeamTenders team, IAuthorizationService authorization) : TenderPageModel(team, authorization)
+public sealed class ScoresModel(TenderPageServices pages, ListBids bids, ListScores scores) : TenderPageModel(pages)
 {
     /// <summary>The scores of the bid shown.</summary>
     public IReadOnlyList<ScoreOnTender> Scores { get; private set; } = [];
@@ -34,7 +35,7 @@ public sealed class ScoresModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        Bids = (await Team.BidsAsync(Me, TenderId, cancel)).Value;
+        Bids = (await bids.HandleAsync(Me, TenderId, cancel)).Value;
         var shown = Bids.FirstOrDefault(b => b.Id == Bid) ?? (Bid is null && Bids.Count > 0 ? Bids[0] : null);
         if (Bid is not null && shown is null)
         {
@@ -42,7 +43,7 @@ public sealed class ScoresModel(TeamTenders team, IAuthorizationService authoriz
         }
 
         Bid = shown?.Id;
-        Scores = shown is null ? [] : (await Team.ScoresAsync(Me, TenderId, shown.Id, cancel)).Value;
+        Scores = shown is null ? [] : (await scores.HandleAsync(Me, TenderId, shown.Id, cancel)).Value;
         return Page();
     }
 }

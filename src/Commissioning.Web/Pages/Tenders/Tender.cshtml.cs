@@ -1,6 +1,6 @@
 using Commissioning.Application;
+using Commissioning.Application.Tenders;
 using Commissioning.Core.Lifecycle;
-using Commissioning.Data.Entities;
 using Commissioning.Web.Forms;
 using Commissioning.Web.Infrastructure;
 using FluentValidation;
@@ -15,14 +15,14 @@ namespace Commissioning.Web.Pages.Tenders;
 /// submitted each bid.
 /// </summary>
 [Authorize]
-public sealed class TenderModel(TeamTenders team, IAuthorizationService authorization,
-    IValidator<StageInput> stageValidator, IValidator<PricesInput> pricesValidator, IValidator<BidLinkInput> linkValidator) : TenderPageModel(team, authorization)
+public sealed class TenderModel(TenderPageServices pages, ListBids bids, ListProviderOrganisations providers, ChangeStage changeStage, SetPriceVisibility setPrices, LinkBid linkBid,
+    IValidator<StageInput> stageValidator, IValidator<PricesInput> pricesValidator, IValidator<BidLinkInput> linkValidator) : TenderPageModel(pages)
 {
     /// <summary>The bids this person may see.</summary>
     public IReadOnlyList<BidOnTender> Bids { get; private set; } = [];
 
     /// <summary>Provider organisations, for the owner's link form.</summary>
-    public IReadOnlyList<OrganisationRow> Providers { get; private set; } = [];
+    public IReadOnlyList<ProviderOrganisation> Providers { get; private set; } = [];
 
     /// <summary>The stage form.</summary>
     [BindProperty]
@@ -60,7 +60,7 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        if (await TryChangeAsync(Stage, stageValidator, nameof(Stage), () => Team.ChangeStageAsync(Me, TenderId, Stage.ChosenStage(), Stage.Reason, Stage.Version, Stage.ChosenDate(), cancel), cancel))
+        if (await TryChangeAsync(Stage, stageValidator, nameof(Stage), () => changeStage.HandleAsync(Me, TenderId, Stage.ChosenStage(), Stage.Reason, Stage.Version, Stage.ChosenDate(), cancel), cancel))
         {
             Done = $"The tender is now at the stage: {StageNames.Of(Stage.ChosenStage())}.";
             return RedirectToPage(new { id = TenderId });
@@ -77,7 +77,7 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             return NotFound();
         }
 
-        if (await TryChangeAsync(Prices, pricesValidator, nameof(Prices), () => Team.SetEvaluatorsSeePricesAsync(Me, TenderId, Prices.EvaluatorsSeePrices, Prices.Version, Prices.Reason, cancel), cancel))
+        if (await TryChangeAsync(Prices, pricesValidator, nameof(Prices), () => setPrices.HandleAsync(Me, TenderId, Prices.EvaluatorsSeePrices, Prices.Version, Prices.Reason, cancel), cancel))
         {
             Done = Prices.EvaluatorsSeePrices ? "Evaluators and moderators can now see prices." : "Prices are now kept from evaluators and moderators.";
             return RedirectToPage(new { id = TenderId });
@@ -96,7 +96,7 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
 
         // One form for every bid: each bid's version as the owner saw it travels with the form.
         Guid? organisation = Guid.TryParse(Link.OrganisationId, out var id) ? id : null;
-        if (await TryChangeAsync(Link, linkValidator, nameof(Link), () => Team.LinkBidAsync(Me, TenderId, Link.BidId!, organisation, Link.Versions.GetValueOrDefault(Link.BidId!), Link.Reason, cancel), cancel))
+        if (await TryChangeAsync(Link, linkValidator, nameof(Link), () => linkBid.HandleAsync(Me, TenderId, Link.BidId!, organisation, Link.Versions.GetValueOrDefault(Link.BidId!), Link.Reason, cancel), cancel))
         {
             Done = organisation is null ? $"Bid {Link.BidId} is no longer linked to an organisation." : $"Bid {Link.BidId} is linked to its provider organisation.";
             return RedirectToPage(new { id = TenderId });
@@ -125,10 +125,10 @@ public sealed class TenderModel(TeamTenders team, IAuthorizationService authoriz
             Prices.EvaluatorsSeePrices = Access.EvaluatorsSeePrices;
         }
 
-        Bids = (await Team.BidsAsync(Me, TenderId, cancel)).Value;
+        Bids = (await bids.HandleAsync(Me, TenderId, cancel)).Value;
         if (Access.Allows(TenderOperation.ManagePeople))
         {
-            Providers = await Team.ProviderOrganisationsAsync(cancel);
+            Providers = (await providers.HandleAsync(Me, TenderId, cancel)).Value;
         }
     }
 }

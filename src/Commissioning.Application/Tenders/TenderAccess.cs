@@ -1,27 +1,7 @@
 using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Tenders;
-using Commissioning.Data.Entities;
 
-namespace Commissioning.Application;
-
-/// <summary>
-/// The signed-in person, as the application needs them: their account, the name shown in the
-/// audit trail, their site-wide roles and their organisation.
-/// </summary>
-/// <param name="UserId">The account's id.</param>
-/// <param name="Name">The name shown to others and in the audit trail.</param>
-/// <param name="IsAdministrator">Manages accounts. Gives no access to any tender by itself.</param>
-/// <param name="IsCommissioner">May create and import tenders, and becomes the owner of those.</param>
-/// <param name="OrganisationId">The organisation the account belongs to, if any.</param>
-/// <param name="OrganisationKind">Whether that organisation buys or provides, if there is one.</param>
-public sealed record SiteUser(string UserId, string Name, bool IsAdministrator, bool IsCommissioner, Guid? OrganisationId, OrganisationKind? OrganisationKind)
-{
-    /// <summary>The account as the audit trail records it.</summary>
-    public Actor Actor => new(UserId, Name);
-
-    /// <summary>An account of a provider organisation: it sees only its own organisation's submissions.</summary>
-    public bool IsProvider => OrganisationKind == Core.Lifecycle.OrganisationKind.Provider && OrganisationId is not null;
-}
+namespace Commissioning.Application.Tenders;
 
 /// <summary>Something a person may want to do with a tender; <see cref="TenderPermissions.Allows"/> says whether they may.</summary>
 public enum TenderOperation
@@ -44,7 +24,7 @@ public enum TenderOperation
     Score,
     /// <summary>Record consensus scores on the lots moderated.</summary>
     Moderate,
-    /// <summary>Record gate decisions and see the evaluation's results.</summary>
+    /// <summary>Record gate and abnormally low price decisions: the owner on any lot, a moderator on the lots they moderate (<see cref="TenderPermissions.MayDecideOn"/>).</summary>
     Decide,
 }
 
@@ -55,11 +35,11 @@ public enum TenderOperation
 /// </summary>
 public sealed class TenderPermissions
 {
-    private readonly IReadOnlyList<TenderMembershipRow> _roles;
+    private readonly IReadOnlyList<RoleOnTender> _roles;
     private readonly IReadOnlySet<string> _ownBids;
 
     /// <summary>Works out the permissions. <paramref name="roles"/> are this person's memberships of this tender only.</summary>
-    public TenderPermissions(TenderSummary tender, SiteUser user, IReadOnlyList<TenderMembershipRow> roles, IReadOnlySet<string> ownBids, bool evaluatorsSeePrices)
+    public TenderPermissions(TenderSummary tender, SiteUser user, IReadOnlyList<RoleOnTender> roles, IReadOnlySet<string> ownBids, bool evaluatorsSeePrices)
     {
         ArgumentNullException.ThrowIfNull(tender);
         ArgumentNullException.ThrowIfNull(user);
@@ -74,8 +54,8 @@ public sealed class TenderPermissions
         ModeratorKeys = KeysOf(roles, TenderRole.Moderator);
     }
 
-    private static string[] KeysOf(IReadOnlyList<TenderMembershipRow> roles, TenderRole role) =>
-        [.. roles.Where(r => r.Role == role && r.EvaluatorKey is not null).Select(r => r.EvaluatorKey!).Distinct(StringComparer.Ordinal)];
+    private static string[] KeysOf(IReadOnlyList<RoleOnTender> roles, TenderRole role) =>
+        [.. roles.Where(r => r.Role == role && r.EvaluatorId is not null).Select(r => r.EvaluatorId!).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The tender.</summary>
     public TenderSummary Tender { get; }
@@ -91,7 +71,7 @@ public sealed class TenderPermissions
     public bool EvaluatorsSeePrices { get; }
 
     /// <summary>This person's roles on the tender.</summary>
-    public IReadOnlyList<TenderMembershipRow> Roles => _roles;
+    public IReadOnlyList<RoleOnTender> Roles => _roles;
 
     /// <summary>The bids, by id, that this person's provider organisation submitted (empty for everyone else).</summary>
     public IReadOnlySet<string> OwnBids => _ownBids;
@@ -119,7 +99,8 @@ public sealed class TenderPermissions
     {
         TenderOperation.View => _roles.Count > 0 || _ownBids.Count > 0,
         TenderOperation.ViewPeople => SeesEverything,
-        TenderOperation.ManagePeople or TenderOperation.ChangeStage or TenderOperation.Decide => IsOwner,
+        TenderOperation.ManagePeople or TenderOperation.ChangeStage => IsOwner,
+        TenderOperation.Decide => IsOwner || Has(TenderRole.Moderator),
         TenderOperation.ViewAudit or TenderOperation.Export => SeesEverything,
         TenderOperation.ViewScores => SeesEverything || Has(TenderRole.Evaluator) || Has(TenderRole.Moderator),
         TenderOperation.Score => Has(TenderRole.Evaluator),
@@ -171,11 +152,14 @@ public sealed class TenderPermissions
 
     /// <summary>Whether the person may save a score as <paramref name="evaluatorId"/> on a question of a lot's section.</summary>
     public bool MayScoreAs(string evaluatorId, string lotId, string sectionId) =>
-        _roles.Any(r => r.Role == TenderRole.Evaluator && r.EvaluatorKey == evaluatorId && ScopeCovers(r, lotId, sectionId, anySection: false));
+        _roles.Any(r => r.Role == TenderRole.Evaluator && r.EvaluatorId == evaluatorId && ScopeCovers(r, lotId, sectionId, anySection: false));
 
     /// <summary>Whether the person may record a consensus score as <paramref name="moderatorId"/> on a question of a lot's section.</summary>
     public bool MayModerateAs(string moderatorId, string lotId, string sectionId) =>
-        _roles.Any(r => r.Role == TenderRole.Moderator && r.EvaluatorKey == moderatorId && ScopeCovers(r, lotId, sectionId, anySection: false));
+        _roles.Any(r => r.Role == TenderRole.Moderator && r.EvaluatorId == moderatorId && ScopeCovers(r, lotId, sectionId, anySection: false));
+
+    /// <summary>Whether the person may record gate and price decisions on a bid of this lot: the owner, or a moderator of the lot.</summary>
+    public bool MayDecideOn(string lotId) => IsOwner || Covers(TenderRole.Moderator, lotId, null, anySection: true);
 
     private bool Has(TenderRole role) => _roles.Any(r => r.Role == role);
 
@@ -183,6 +167,6 @@ public sealed class TenderPermissions
         _roles.Any(r => r.Role == role && ScopeCovers(r, lotId, sectionId, anySection));
 
     /// <summary>No scope rows means the whole tender; a lot row covers all its sections; a section row covers that section (and, for seeing bids, its lot).</summary>
-    private static bool ScopeCovers(TenderMembershipRow role, string lotId, string? sectionId, bool anySection) =>
-        role.Scope.Count == 0 || role.Scope.Any(s => s.LotKey == lotId && (s.SectionKey is null || anySection || s.SectionKey == sectionId));
+    private static bool ScopeCovers(RoleOnTender role, string lotId, string? sectionId, bool anySection) =>
+        role.Scope.Count == 0 || role.Scope.Any(s => s.LotId == lotId && (s.SectionId is null || anySection || s.SectionId == sectionId));
 }

@@ -1,0 +1,64 @@
+using Commissioning.Core.Tenders;
+using Commissioning.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Application.Tenders;
+
+/// <summary>Reads a whole stored tender back as Core's <see cref="TenderPack"/>.</summary>
+internal static class TenderLoader
+{
+    /// <summary>
+    /// The pack exactly as it was imported and since changed, in the original order; null when
+    /// there is no such tender. Callers have already checked the person may see all of it.
+    /// </summary>
+    public static async Task<TenderPack?> LoadPackAsync(ICommissioningContextFactory contexts, Guid tenderId, CancellationToken cancel)
+    {
+        await using var db = contexts.Create();
+        await db.Database.OpenConnectionAsync(cancel).ConfigureAwait(false);
+        var tender = await db.Tenders.AsNoTracking().AsSplitQuery()
+            .Include(t => t.Members)
+            .Include(t => t.Lots).ThenInclude(l => l.Sections).ThenInclude(s => s.Questions)
+            .Include(t => t.Lots).ThenInclude(l => l.Gates)
+            .Include(t => t.Evaluators)
+            .Include(t => t.Assignments)
+            .SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        if (tender is null)
+        {
+            return null;
+        }
+
+        // The bids, the 80,000 scores and the consensus scores by plain data readers straight into
+        // Core's records: no tracking, no EF Core materialiser, no intermediate rows.
+        var bids = await BulkRead.BidsAsync(db, tenderId, cancel).ConfigureAwait(false);
+        var scores = await BulkRead.ScoresAsync(db, tenderId, cancel).ConfigureAwait(false);
+        var moderation = await BulkRead.ModerationAsync(db, tenderId, cancel).ConfigureAwait(false);
+        var gates = await db.GateDecisions.AsNoTracking().Where(s => s.TenderId == tenderId).OrderBy(s => s.Position)
+            .ToListAsync(cancel).ConfigureAwait(false);
+        var prices = await db.LowPriceDecisions.AsNoTracking().Where(s => s.TenderId == tenderId).OrderBy(s => s.Position)
+            .ToListAsync(cancel).ConfigureAwait(false);
+
+        return new TenderPack
+        {
+            Tender = TenderMapping.ToTender(tender),
+            Bids = bids,
+            Scores = scores,
+            Moderation = moderation,
+            GateDecisions = [.. gates.Select(TenderMapping.ToGateDecision)],
+            LowPriceDecisions = [.. prices.Select(TenderMapping.ToLowPriceDecision)],
+        };
+    }
+
+    /// <summary>
+    /// A stamp that changes whenever anything about the tender changes: every change is saved with
+    /// its audit entry in one transaction, so the number of entries and the last one's sequence
+    /// move together with the data. The count catches a change whose entry took a lower sequence
+    /// number but committed later than another's (possible on PostgreSQL).
+    /// </summary>
+    public static async Task<(long Last, int Count)> RevisionAsync(CommissioningDbContext db, Guid tenderId, CancellationToken cancel)
+    {
+        var stamp = await db.AuditEntries.AsNoTracking().Where(a => a.TenderId == tenderId)
+            .GroupBy(a => a.TenderId).Select(g => new { Last = g.Max(a => a.Id), Count = g.Count() })
+            .SingleOrDefaultAsync(cancel).ConfigureAwait(false);
+        return stamp is null ? (0, 0) : (stamp.Last, stamp.Count);
+    }
+}

@@ -1,0 +1,139 @@
+using Commissioning.Application;
+using Commissioning.Application.Tenders;
+using Commissioning.Benchmarks;
+using Commissioning.Core.Files;
+using Commissioning.Core.Lifecycle;
+using Commissioning.Core.Standards;
+using Commissioning.Core.Tenders;
+using Commissioning.Data;
+using Commissioning.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Tests.Support;
+
+/// <summary>
+/// The tender handlers driven by storage tests in the tests' own words: each call names the person
+/// acting (an <see cref="Actor"/>), whose account is made on first use; importing a tender gives
+/// the usual team their roles on it (Alex evaluator e1, Sam evaluator e2, Robin moderator m1, all
+/// lots), so every call still goes through the handlers' own permission checks.
+/// </summary>
+internal sealed class TenderTeam(DatabaseSettings settings, ICommissioningContextFactory contexts, TimeProvider time, StandardsCatalogue? standards = null)
+{
+    /// <summary>The usual team: user ids and the evaluator or moderator id each holds on an imported tender.</summary>
+    public static readonly IReadOnlyList<(string UserId, TenderRole Role, string EvaluatorId)> Roles =
+    [
+        ("user-alex", TenderRole.Evaluator, "e1"),
+        ("user-sam", TenderRole.Evaluator, "e2"),
+        ("user-robin", TenderRole.Moderator, "m1"),
+    ];
+
+    public TenderTeam(DatabaseSettings settings, TimeProvider time, StandardsCatalogue? standards = null)
+        : this(settings, new CommissioningContextFactory(settings), time, standards)
+    {
+    }
+
+    private readonly Dictionary<string, SiteUser> _users = new(StringComparer.Ordinal);
+
+    public async Task<SiteUser> UserAsync(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var id = actor.UserId ?? "toolkit";
+        if (!_users.TryGetValue(id, out var user))
+        {
+            user = await SeededAccounts.AccountAsync(settings, id, actor.Name, commissioner: true);
+            _users[id] = user;
+        }
+
+        return user;
+    }
+
+    public async Task<Outcome<Guid>> ImportAsync(string json, Actor owner)
+    {
+        var imported = await new ImportTender(contexts, time, standards).HandleAsync(await UserAsync(owner), json);
+        if (imported.Succeeded)
+        {
+            foreach (var (userId, role, evaluatorId) in Roles)
+            {
+                await SeededAccounts.AccountAsync(settings, userId, userId);
+                await SeededAccounts.GrantAsync(settings, imported.Value, userId, role, evaluatorId);
+            }
+        }
+
+        return imported;
+    }
+
+    /// <summary>Stores a pack as it is, without the file's rules: for tests about the columns, not the rules.</summary>
+    public async Task<Outcome<Guid>> CreateAsync(TenderPack pack, Actor owner)
+    {
+        var user = await UserAsync(owner);
+        var rows = TenderMapping.ToRows(pack, time.GetUtcNow());
+        await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Tenders.Add(rows.Tender);
+        db.GateDecisions.AddRange(rows.GateDecisions);
+        db.LowPriceDecisions.AddRange(rows.LowPriceDecisions);
+        AuditTrail.Add(db, time, owner, rows.Tender.Id, "Tender", rows.Tender.Id.ToString(), "Created", null, null);
+        db.TenderMemberships.Add(new TenderMembershipRow { TenderId = rows.Tender.Id, UserId = user.UserId, Role = TenderRole.Owner });
+        AuditTrail.Add(db, time, owner, rows.Tender.Id, "TenderMembership", $"{user.UserId}/{TenderRole.Owner}", "Created", null, null);
+        await db.SaveChangesAsync();
+        await BulkInsert.ScoresAsync(db, rows.Scores, default);
+        await BulkInsert.ModerationAsync(db, rows.Moderation, default);
+        await transaction.CommitAsync();
+        return Outcome<Guid>.Success(rows.Tender.Id);
+    }
+
+    public async Task<TenderSummary?> FindAsync(Guid id)
+    {
+        await using var db = contexts.Create();
+        return await db.Tenders.AsNoTracking().Where(t => t.Id == id)
+            .Select(t => new TenderSummary(t.Id, t.Title, t.Stage, t.Version, t.StandstillEndsOn, t.CancellationReason)).SingleOrDefaultAsync();
+    }
+
+    public Task<TenderPack?> LoadPackAsync(Guid id) => TenderLoader.LoadPackAsync(contexts, id, default);
+
+    public async Task<string?> ExportAsync(Guid id, Actor owner)
+    {
+        var exported = await new ExportTender(contexts).HandleAsync(await UserAsync(owner), id);
+        return exported.Succeeded ? exported.Value : null;
+    }
+
+    /// <summary>The tender's audit trail, without the entries of the team's roles this class gave on import (scaffolding, not the test's story).</summary>
+    public async Task<IReadOnlyList<AuditEntryRow>> AuditAsync(Guid id)
+    {
+        await using var db = contexts.Create();
+        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.TenderId == id).OrderBy(a => a.Id).ToListAsync();
+        return [.. rows.Where(a => !(a.Entity == "TenderMembership" && a.UserId == null))];
+    }
+
+    public async Task<IReadOnlyList<TenderMembershipRow>> MembershipsOfAsync(string userId)
+    {
+        await using var db = contexts.Create();
+        return await db.TenderMemberships.AsNoTracking().Include(m => m.Scope).Where(m => m.UserId == userId).ToListAsync();
+    }
+
+    public async Task<Outcome<TenderSummary>> ChangeStageAsync(Guid id, Actor actor, TenderStage to, string? reason, long version, DateOnly? noticesSentOn = null) =>
+        await new ChangeStage(contexts, time).HandleAsync(await UserAsync(actor), id, to, reason, version, noticesSentOn);
+
+    public async Task<Outcome<Saved>> SaveScoreAsync(Guid id, Actor actor, EvaluatorScore score, long? version) =>
+        await new SaveScore(contexts, time).HandleAsync(await UserAsync(actor), id, score, version);
+
+    public async Task<Outcome<int>> SubmitScoresAsync(Guid id, Actor actor, string evaluatorId) =>
+        await new SubmitScores(contexts, time).HandleAsync(await UserAsync(actor), id, evaluatorId);
+
+    public async Task<Outcome<Saved>> RecordModerationAsync(Guid id, Actor actor, ModeratedScore moderated, long? version) =>
+        await new RecordConsensus(contexts, time).HandleAsync(await UserAsync(actor), id, moderated, version);
+
+    public async Task<Outcome<Saved>> RecordGateDecisionAsync(Guid id, Actor actor, GateDecision decision, long? version) =>
+        await new RecordGateDecision(contexts, time).HandleAsync(await UserAsync(actor), id, decision, version);
+
+    public async Task<Outcome<Guid>> AddMembershipAsync(Guid id, Actor actor, string userId, TenderRole role, string? evaluatorId, IReadOnlyList<(string LotId, string? SectionId)> scope, string? reason)
+    {
+        string email;
+        await using (var db = contexts.Create())
+        {
+            email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync() ?? throw new InvalidOperationException("The account has no email address.");
+        }
+
+        return await new AddPerson(contexts, time).HandleAsync(await UserAsync(actor), id, email, role, evaluatorId, [.. scope.Select(s => new LotScope(s.LotId, s.SectionId))], reason);
+    }
+}
