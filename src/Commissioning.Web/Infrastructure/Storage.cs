@@ -15,7 +15,7 @@ public static class Storage
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        services.AddCommissioningData(DatabaseSettings.From(configuration, environment.ContentRootPath));
+        services.AddCommissioningDatabase(configuration, environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new TenderStore(sp.GetRequiredService<ICommissioningContextFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TeamTenders>();
@@ -26,6 +26,6 @@ public static class Storage
     public static void MigrateCommissioningStorage(this IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        CommissioningDatabase.Migrate(services.GetRequiredService<DatabaseSettings>());
+        services.MigrateCommissioningDatabase();
     }
 }
