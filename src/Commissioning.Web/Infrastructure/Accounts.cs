@@ -1,15 +1,11 @@
 using Commissioning.Application.Accounts;
-using Commissioning.Data;
-using Commissioning.Data.Entities;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 
 namespace Commissioning.Web.Infrastructure;
 
 /// <summary>
-/// Accounts and sign-in: ASP.NET Core Identity over the site's database, the sign-in cookie, the
-/// password policy and lockout, and the data-protection keys (which sign the cookie and the
-/// antiforgery tokens) kept in the same database so that every instance shares them.
+/// Accounts and sign-in: ASP.NET Core Identity over the site's database and the data-protection
+/// keys (which sign the cookie and the antiforgery tokens) kept in the same database so that every
+/// instance shares them, both registered by the application layer; and here, the sign-in cookie.
 /// </summary>
 public static class Accounts
 {
@@ -25,13 +21,10 @@ public static class Accounts
     /// </summary>
     public const string ApplicationName = "Commissioning.Web";
 
-    /// <summary>Registers Identity, the cookie, the password policy, lockout, the account service and the keys.</summary>
+    /// <summary>Registers Identity, the cookie, the password policy, lockout, the account services and the keys.</summary>
     public static IServiceCollection AddCommissioningAccounts(this IServiceCollection services)
     {
-        services.AddIdentity<UserAccount, IdentityRole>(IdentitySettings.Apply)
-            .AddEntityFrameworkStores<CommissioningDbContext>()
-            .AddClaimsPrincipalFactory<AccountClaimsFactory>();
-        services.AddAccountServices();
+        services.AddCommissioningIdentity(ApplicationName);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -53,12 +46,6 @@ public static class Accounts
                 return Task.CompletedTask;
             };
         });
-
-        // Keys in the database: every instance that shares the database accepts the others'
-        // cookies and antiforgery tokens, and a restart keeps them.
-        services.AddDataProtection()
-            .PersistKeysToDbContext<CommissioningDbContext>()
-            .SetApplicationName(ApplicationName);
         return services;
     }
 }

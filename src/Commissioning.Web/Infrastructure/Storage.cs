@@ -16,7 +16,7 @@ public static class Storage
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        services.AddCommissioningData(DatabaseSettings.From(configuration, environment.ContentRootPath));
+        services.AddCommissioningDatabase(configuration, environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
         services.AddTenderHandlers();
         services.AddSingleton<TenderPageServices>();
@@ -27,6 +27,6 @@ public static class Storage
     public static void MigrateCommissioningStorage(this IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        CommissioningDatabase.Migrate(services.GetRequiredService<DatabaseSettings>());
+        services.MigrateCommissioningDatabase();
     }
 }

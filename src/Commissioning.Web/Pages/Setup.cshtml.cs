@@ -1,11 +1,9 @@
 using Commissioning.Application;
 using Commissioning.Application.Accounts;
-using Commissioning.Data.Entities;
 using Commissioning.Web.Forms;
 using Commissioning.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,7 +15,7 @@ namespace Commissioning.Web.Pages;
 /// once cannot both create an administrator (<see cref="AccountService.CreateFirstAdministratorAsync"/>).
 /// </summary>
 [AllowAnonymous]
-public sealed class SetupModel(AccountService accounts, SignInManager<UserAccount> signIn, IValidator<SetupInput> validator) : PageModel
+public sealed class SetupModel(AccountService accounts, AccountSignIn signIn, IValidator<SetupInput> validator) : PageModel
 {
     /// <summary>The answers.</summary>
     [BindProperty]
@@ -55,8 +53,7 @@ public sealed class SetupModel(AccountService accounts, SignInManager<UserAccoun
             return ShowErrors();
         }
 
-        var user = await signIn.UserManager.FindByIdAsync(created.Value.Id);
-        await signIn.SignInAsync(user!, isPersistent: false);
+        await signIn.SignInAsync(created.Value.Id);
         return RedirectToPage("/Admin/Accounts/Index");
     }
 

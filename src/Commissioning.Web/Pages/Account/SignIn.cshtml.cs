@@ -1,10 +1,8 @@
 using Commissioning.Application.Accounts;
-using Commissioning.Data.Entities;
 using Commissioning.Web.Forms;
 using Commissioning.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,7 +15,7 @@ namespace Commissioning.Web.Pages.Account;
 /// <see cref="IdentitySettings.LockoutDuration"/>. The return address is followed only when it is on this site.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<UserAccount> signIn, IValidator<SignInInput> validator) : PageModel
+public sealed class SignInModel(AccountSignIn signIn, IValidator<SignInInput> validator) : PageModel
 {
     /// <summary>The message for a wrong email address or password.</summary>
     public const string WrongDetailsMessage = "Enter a correct email address and password";
@@ -25,10 +23,6 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, IValidator<Si
     /// <summary>The message for a locked account.</summary>
     public static readonly string LockedMessage =
         $"Your account is locked because the wrong password was entered {IdentitySettings.MaxFailedSignIns} times. Try again in {IdentitySettings.LockoutDuration.TotalMinutes:0} minutes, or ask an administrator to unlock it";
-
-    private static readonly UserAccount NoOne = new() { DisplayName = "No one" };
-
-    private static readonly Lazy<string> NoOneHash = new(() => new PasswordHasher<UserAccount>().HashPassword(NoOne, Guid.NewGuid().ToString()));
 
     /// <summary>The answers.</summary>
     [BindProperty]
@@ -50,22 +44,14 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, IValidator<Si
             return ShowErrors();
         }
 
-        var user = await signIn.UserManager.FindByNameAsync(Input.Email!.Trim());
-        if (user is null)
-        {
-            // Hash the password anyway, so an unknown address takes as long to refuse as a wrong password.
-            signIn.UserManager.PasswordHasher.VerifyHashedPassword(NoOne, NoOneHash.Value, Input.Password!);
-            ModelState.AddModelError("Input.Email", WrongDetailsMessage);
-            return ShowErrors();
-        }
-
-        var outcome = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (outcome.Succeeded)
+        // For an unknown address AccountSignIn hashes the password all the same, so it takes as long to refuse as a wrong password.
+        var outcome = await signIn.PasswordSignInAsync(Input.Email!, Input.Password!);
+        if (outcome == SignInOutcome.SignedIn)
         {
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         }
 
-        ModelState.AddModelError("Input.Email", outcome.IsLockedOut ? LockedMessage : WrongDetailsMessage);
+        ModelState.AddModelError("Input.Email", outcome == SignInOutcome.LockedOut ? LockedMessage : WrongDetailsMessage);
         return ShowErrors();
     }
 

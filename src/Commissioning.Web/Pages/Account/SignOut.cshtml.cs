@@ -1,6 +1,5 @@
-using Commissioning.Data.Entities;
+using Commissioning.Application.Accounts;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +11,7 @@ namespace Commissioning.Web.Pages.Account;
 /// session has already ended is not sent to sign in first.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignOutModel(SignInManager<UserAccount> signIn) : PageModel
+public sealed class SignOutModel(AccountSignIn signIn) : PageModel
 {
     /// <summary>Shows the sign-out button (or says you are signed out).</summary>
     public void OnGet()

@@ -1,6 +1,5 @@
 using Commissioning.Core.Lifecycle;
 using Commissioning.Application.Accounts;
-using Commissioning.Data.Entities;
 using Commissioning.Web.Forms;
 using FluentValidation;
 
