@@ -31,10 +31,13 @@ public sealed record Saved(long Version);
 /// </summary>
 /// <param name="contexts">Makes a context for each operation.</param>
 /// <param name="time">The clock: audit times, submission times and today's date for standstill.</param>
-/// <param name="isBankHoliday">Bank holidays for counting working days; <see cref="BankHolidays.EnglandAndWales"/> by default.</param>
+/// <param name="isBankHoliday">
+/// Bank holidays for counting working days; by default the tender's regime chooses
+/// (<see cref="BankHolidays.ForWorkingDays"/>). Tests give their own.
+/// </param>
 public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvider time, Func<DateOnly, bool>? isBankHoliday = null)
 {
-    private readonly Func<DateOnly, bool> _isBankHoliday = isBankHoliday ?? BankHolidays.EnglandAndWales;
+    private readonly Func<DateOnly, bool>? _isBankHoliday = isBankHoliday;
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -384,7 +387,7 @@ public sealed class TenderStore(ICommissioningContextFactory contexts, TimeProvi
             }
 
             tender.NoticesSentOn = sent;
-            tender.StandstillEndsOn = Standstill.EndDate(sent, _isBankHoliday);
+            tender.StandstillEndsOn = Standstill.For(tender.Regime, sent, _isBankHoliday ?? BankHolidays.ForWorkingDays(tender.Regime)).LastDay;
         }
 
         var before = StageJson(tender);
