@@ -34,9 +34,12 @@ internal static class CommandLine
                                                           The evaluation report and award recommendation
           render assessment-summary <tender.json> --bid <bid-id> [--disclose-winner-answers] -o <file.html|file.md>
                                                           The assessment summary for one bidder (the winner's answers are quoted only when asked)
+          standstill --regime <pa2023|psr> --published <yyyy-mm-dd>
+                                                          When the standstill period ends and the contract may be entered into
 
         Options:
           --standards <folder>                            The rule sets to use (default: ./standards, else those shipped with the tool)
+          --help                                          This text (after standstill: that command's own help)
 
         Exit codes: 0 success, 1 validation errors (printed), 2 usage errors.
         """;
@@ -76,7 +79,10 @@ internal static class CommandLine
                 ["import", "response-workbook", var tender, var workbook] => ResponseWorkbookCommands.Import(context, Given(tender, "the tender file"), Given(workbook, "the response workbook"), arguments.Option("output"), arguments.Option("lot")),
                 ["export", "matrix", var tender] => MatrixCommand.Run(context, Given(tender, "the tender file"), arguments.Option("output")),
                 ["render", var document, var input] => RenderCommand.Run(context, document, Given(input, "the input file"), arguments.Option("output"), arguments.Option("bid"), arguments.Flag("disclose-winner-answers")),
+                ["standstill"] when arguments.Flag("help") => Show(output, StandstillCommand.Help),
+                ["standstill"] => StandstillCommand.Run(context, arguments.Option("regime"), arguments.Option("published")),
                 ["help"] => ShowUsage(output, ExitCodes.Success),
+                _ when arguments.Flag("help") => ShowUsage(output, ExitCodes.Success),
                 [] => UsageError(error, "Name a command."),
                 _ => UsageError(error, $"Unknown command or wrong number of arguments: {string.Join(' ', args)}"),
             };
@@ -124,6 +130,12 @@ internal static class CommandLine
         return code;
     }
 
+    private static int Show(TextWriter writer, string help)
+    {
+        writer.WriteLines(help);
+        return ExitCodes.Success;
+    }
+
     /// <summary>An argument that names a file or folder; an empty one (<c>evaluate ''</c>) is a usage error saying so.</summary>
     private static string Given(string argument, string what) =>
         string.IsNullOrWhiteSpace(argument) ? throw new UsageException($"No file name was given: name {what}.") : argument;
@@ -160,8 +172,8 @@ internal sealed class UnreadableStandardsException(string folder, IReadOnlyList<
 /// <summary>Positional arguments, <c>--flags</c> and <c>--option value</c> pairs.</summary>
 internal sealed class Arguments
 {
-    private static readonly string[] Flags = ["json", "disclose-winner-answers"];
-    private static readonly string[] Options = ["standards", "lot", "output", "bid"];
+    private static readonly string[] Flags = ["json", "disclose-winner-answers", "help"];
+    private static readonly string[] Options = ["standards", "lot", "output", "bid", "regime", "published"];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 

@@ -435,7 +435,7 @@ public sealed class ChangeStage(ICommissioningContextFactory contexts, TimeProvi
             }
 
             tender.NoticesSentOn = sent;
-            tender.StandstillEndsOn = Standstill.EndDate(sent, BankHolidays.EnglandAndWales);
+            tender.StandstillEndsOn = Standstill.For(tender.Regime, sent, BankHolidays.ForWorkingDays(tender.Regime)).LastDay;
         }
 
         var before = StageJson(tender);

@@ -171,35 +171,3 @@ public static class TenderLifecycle
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "Unknown stage."),
     };
 }
-
-/// <summary>
-/// The standstill period before a contract is entered into: 8 working days (Procurement Act 2023
-/// s.51, as summarised in the project brief). Counting starts on the day after the notices are
-/// sent, as the toolkit's issue sets it; working days exclude Saturdays, Sundays and bank holidays
-/// in England and Wales, which the caller supplies.
-/// </summary>
-public static class Standstill
-{
-    /// <summary>Working days in the standstill period.</summary>
-    public const int WorkingDays = 8;
-
-    /// <summary>The last day of the standstill period.</summary>
-    /// <param name="noticesSent">The day the notices were sent.</param>
-    /// <param name="isBankHoliday">True for a bank holiday in England and Wales.</param>
-    public static DateOnly EndDate(DateOnly noticesSent, Func<DateOnly, bool> isBankHoliday)
-    {
-        ArgumentNullException.ThrowIfNull(isBankHoliday);
-        var day = noticesSent;
-        var counted = 0;
-        while (counted < WorkingDays)
-        {
-            day = day.AddDays(1);
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !isBankHoliday(day))
-            {
-                counted++;
-            }
-        }
-
-        return day;
-    }
-}

@@ -1,64 +1,11 @@
-using Commissioning.Application;
-using Commissioning.Application.Tenders;
 using Commissioning.Core.Lifecycle;
 
 namespace Commissioning.Tests.Application;
 
-/// <summary>The lifecycle state machine (pure, in Core) and the bank holidays that standstill counts over.</summary>
+/// <summary>The lifecycle state machine (pure, in Core). Standstill periods and bank holidays are in StandstillTests and BankHolidayTests.</summary>
 public sealed class LifecycleTests
 {
     private static readonly DateOnly Today = new(2026, 6, 1);
-
-    /// <summary>
-    /// England and Wales bank holidays as published on gov.uk (www.gov.uk/bank-holidays), written
-    /// out by hand: substitute days where the day falls at a weekend (28 December 2026, 27 and 28
-    /// December 2027, 3 January 2028).
-    /// </summary>
-    private static readonly Dictionary<int, string[]> GovUkEnglandAndWales = new()
-    {
-        [2025] = ["2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05", "2025-05-26", "2025-08-25", "2025-12-25", "2025-12-26"],
-        [2026] = ["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28"],
-        [2027] = ["2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28"],
-        [2028] = ["2028-01-03", "2028-04-14", "2028-04-17", "2028-05-01", "2028-05-29", "2028-08-28", "2028-12-25", "2028-12-26"],
-    };
-
-    [Test]
-    public void BankHolidays_2025To2028_MatchGovUkEnglandAndWalesExactly()
-    {
-        var checkedYears = 0;
-        foreach (var (year, dates) in GovUkEnglandAndWales)
-        {
-            var expected = dates.Select(d => DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-
-            Assert.That(BankHolidays.EnglandAndWalesIn(year), Is.EqualTo(expected), $"{year}");
-            var everyDay = Enumerable.Range(0, DateTime.IsLeapYear(year) ? 366 : 365).Select(i => new DateOnly(year, 1, 1).AddDays(i));
-            Assert.That(everyDay.Where(BankHolidays.EnglandAndWales), Is.EqualTo(expected), $"{year}, day by day");
-            checkedYears++;
-        }
-
-        Assert.That(checkedYears, Is.EqualTo(4));
-    }
-
-    [Test]
-    public void BankHolidays_ScotlandOnlyDays_AreNotHolidays()
-    {
-        // 2 January, the first Monday of August and St Andrew's Day are Scottish bank holidays only.
-        Assert.That(BankHolidays.EnglandAndWales(new DateOnly(2026, 1, 2)), Is.False);
-        Assert.That(BankHolidays.EnglandAndWales(new DateOnly(2026, 8, 3)), Is.False);
-        Assert.That(BankHolidays.EnglandAndWales(new DateOnly(2026, 11, 30)), Is.False);
-    }
-
-    [TestCase("2026-03-02", "2026-03-12")] // Monday: Tuesday 3 to Thursday 12 March, no holidays.
-    [TestCase("2026-04-02", "2026-04-16")] // Thursday before Easter: Good Friday and Easter Monday skipped.
-    [TestCase("2026-12-21", "2027-01-05")] // Christmas: 25 and 28 December and 1 January skipped.
-    [TestCase("2027-12-24", "2028-01-10")] // Substitute days 27 and 28 December and 3 January 2028 skipped.
-    [TestCase("2025-05-23", "2025-06-05")] // Friday before the spring bank holiday.
-    public void StandstillEndDate_OverWeekendsAndBankHolidays_IsTheEighthWorkingDayAfterNotices(string sent, string end)
-    {
-        var result = Standstill.EndDate(DateOnly.Parse(sent, System.Globalization.CultureInfo.InvariantCulture), BankHolidays.EnglandAndWales);
-
-        Assert.That(result, Is.EqualTo(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture)));
-    }
 
     [Test]
     public void Check_EveryStageAndChange_AllowsOnlyWhatTheStageAllows()

@@ -305,17 +305,32 @@ public sealed class WorkflowTests(DatabaseProvider provider)
     {
         var id = await ImportAsync();
 
-        // Notices sent on Thursday 2 April 2026: Good Friday (3 April), the weekends and Easter Monday (6 April)
-        // do not count, so the 8 working days are 7 to 10 and 13 to 16 April.
+        // The sample tender is under the Procurement Act 2023: 8 working days beginning with the day
+        // the notice was published (s.51). Published on Thursday 2 April 2026: Good Friday (3 April),
+        // the weekends and Easter Monday (6 April) do not count, so the 8 working days are 2, 7 to 10
+        // and 13 to 15 April.
         _clock.Now = new DateTimeOffset(2026, 4, 2, 16, 0, 0, TimeSpan.Zero);
         var standstill = await MoveToAsync(id, TenderStage.OpenForBids, TenderStage.Evaluation, TenderStage.Moderation, TenderStage.AwardRecommended, TenderStage.Standstill);
         var tooSoon = await Store().ChangeStageAsync(id, Owner, TenderStage.Awarded, null, standstill.Version);
-        _clock.Now = new DateTimeOffset(2026, 4, 17, 9, 0, 0, TimeSpan.Zero);
+        _clock.Now = new DateTimeOffset(2026, 4, 16, 9, 0, 0, TimeSpan.Zero);
         var awarded = await Store().ChangeStageAsync(id, Owner, TenderStage.Awarded, null, standstill.Version);
 
-        Assert.That(standstill.StandstillEndsOn, Is.EqualTo(new DateOnly(2026, 4, 16)));
-        Assert.That(tooSoon.Errors.Single().Message, Is.EqualTo("The standstill period ends at the end of 16 April 2026. The contract can be awarded from 17 April 2026."));
+        Assert.That(standstill.StandstillEndsOn, Is.EqualTo(new DateOnly(2026, 4, 15)));
+        Assert.That(tooSoon.Errors.Single().Message, Is.EqualTo("The standstill period ends at the end of 15 April 2026. The contract can be awarded from 16 April 2026."));
         Assert.That(awarded.Value.Stage, Is.EqualTo(TenderStage.Awarded));
+    }
+
+    [Test]
+    public async Task Standstill_NoticeOnChristmasEve2024_CountsScotlandsSecondOfJanuary()
+    {
+        var id = await ImportAsync();
+
+        // Procurement Act 2023 s.123: a bank holiday in any part of the UK is not a working day, so
+        // 2 January 2025 (Scotland) is skipped and the period ends on 8 January, not 7 January.
+        _clock.Now = new DateTimeOffset(2024, 12, 24, 10, 0, 0, TimeSpan.Zero);
+        var standstill = await MoveToAsync(id, TenderStage.OpenForBids, TenderStage.Evaluation, TenderStage.Moderation, TenderStage.AwardRecommended, TenderStage.Standstill);
+
+        Assert.That(standstill.StandstillEndsOn, Is.EqualTo(new DateOnly(2025, 1, 8)));
     }
 
     [Test]
