@@ -43,7 +43,7 @@ public class ResponseImportBenchmarks
         var imported = 0;
         foreach (var workbook in workbooks)
         {
-            var result = ResponseWorkbookReader.Read(tender, workbook);
+            var result = ResponseWorkbookReader.Read(tender, workbook, Commissioning.Application.TenderFiles.Rules(null));
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException("A benchmark workbook did not import: " + string.Join("; ", result.Problems));

@@ -14,6 +14,20 @@ public sealed record Actor(string? UserId, string Name)
     public static Actor System { get; } = new(null, "The toolkit");
 }
 
+/// <summary>One entry of a tender's audit trail, as recorded.</summary>
+/// <param name="Sequence">The order the entries were written in.</param>
+/// <param name="At">When.</param>
+/// <param name="UserId">The account that made the change, or null for the toolkit itself.</param>
+/// <param name="UserName">The name shown for who made it.</param>
+/// <param name="TenderId">The tender, if the change belongs to one.</param>
+/// <param name="Entity">What kind of thing changed, such as <c>EvaluatorScore</c>.</param>
+/// <param name="Key">Which one, such as <c>e1/bid-a/Q1.1</c>.</param>
+/// <param name="Action">What was done, such as <c>Created</c> or <c>StageChanged</c>.</param>
+/// <param name="Before">The value before, as JSON; null when it was created.</param>
+/// <param name="After">The value after, as JSON; null when it was removed.</param>
+/// <param name="Reason">Why, where a reason is required.</param>
+public sealed record AuditRecord(long Sequence, DateTimeOffset At, string? UserId, string UserName, Guid? TenderId, string Entity, string Key, string Action, string? Before, string? After, string? Reason);
+
 /// <summary>Writes audit entries into the same context as the change, so both are saved in one transaction; and exports them.</summary>
 public static class AuditTrail
 {
@@ -41,7 +55,7 @@ public static class AuditTrail
     }
 
     /// <summary>An entry as the application gives it to its callers.</summary>
-    public static Tenders.AuditRecord ToRecord(AuditEntryRow row)
+    public static AuditRecord ToRecord(AuditEntryRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         return new(row.Id, row.At, row.UserId, row.UserName, row.TenderId, row.Entity, row.EntityKey, row.Action, row.Before, row.After, row.Reason);
@@ -55,7 +69,7 @@ public static class AuditTrail
     /// starts with <c>= + - @</c>, a tab, a carriage return or another control character is
     /// given a leading <c>'</c>, so a spreadsheet shows it as text and never runs it as a formula.
     /// </summary>
-    public static string ToCsv(IEnumerable<Tenders.AuditRecord> entries)
+    public static string ToCsv(IEnumerable<AuditRecord> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var csv = new StringBuilder();

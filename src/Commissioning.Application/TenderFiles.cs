@@ -1,3 +1,4 @@
+using Commissioning.Documents.Excel.Response;
 using Commissioning.Core.Evaluation;
 using Commissioning.Core.Files;
 using Commissioning.Core.Standards;
@@ -17,9 +18,23 @@ public static class TenderFiles
     /// Reads a tender file and checks the whole pack (tender, bids, scores, moderation and
     /// decisions) against the rules. Unreadable: every structural problem; Invalid: every rule broken.
     /// </summary>
-    public static Outcome<TenderPack> ReadPack(string json, StandardsCatalogue? standards)
+    public static Outcome<TenderPack> ReadPack(string json, StandardsCatalogue? standards) => Checked(TenderFile.Read(json), standards);
+
+    /// <summary>
+    /// As <see cref="ReadPack(string, StandardsCatalogue?)"/>, from the file's UTF-8 bytes: an
+    /// ICS-scale tender is over 20 MB, and holding it as a string too would double the memory.
+    /// </summary>
+    public static Outcome<TenderPack> ReadPack(ReadOnlyMemory<byte> utf8, StandardsCatalogue? standards) => Checked(TenderFile.Read(utf8), standards);
+
+    /// <summary>The tender's rules as the response workbook reader applies them to a pack with the new bid in it.</summary>
+    public static Func<TenderPack, IReadOnlyList<RuleBreach>> Rules(StandardsCatalogue? standards) =>
+        pack => [.. new TenderPackValidator(standards).Validate(pack).Errors.Select(e => new RuleBreach(e.PropertyName, e.ErrorMessage))];
+
+    /// <summary>Evaluates a valid pack without the robustness analysis (for a bidder's assessment summary).</summary>
+    public static TenderResult EvaluateOnly(TenderPack pack) => TenderEvaluator.Evaluate(pack);
+
+    private static Outcome<TenderPack> Checked(FileReadResult<TenderPack> read, StandardsCatalogue? standards)
     {
-        var read = TenderFile.Read(json);
         if (!read.Succeeded)
         {
             return Unreadable<TenderPack>(read.Problems);

@@ -353,6 +353,12 @@ internal sealed class CommandContext(TextWriter output, TextWriter error, string
             ? Problems(file, outcome.Errors)
             : Invalid(file, outcome.Errors.Select(e => e.Message));
 
+    /// <summary>As <see cref="Failed{T}"/>, with each broken rule prefixed by its JSON path.</summary>
+    public int FailedWithPaths<T>(string file, Commissioning.Application.Outcome<T> outcome) =>
+        outcome.Failure == Commissioning.Application.FailureKind.Unreadable
+            ? Problems(file, outcome.Errors)
+            : Invalid(file, outcome.Errors.Select(e => e.Location is { } where ? $"{where.Describe()}: {e.Message}" : e.Message));
+
     /// <summary>Prints the application service's reading problems, each of which names its place.</summary>
     public int Problems(string file, IReadOnlyList<Commissioning.Application.AppError> problems) =>
         Problems(file, [.. problems.Select(p => new FileProblem(p.Location?.Describe() ?? "$", p.Message))]);

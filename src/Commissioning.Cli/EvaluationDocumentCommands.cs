@@ -1,4 +1,4 @@
-using Commissioning.Core.Evaluation;
+using Commissioning.Application;
 using Commissioning.Documents.Evaluation;
 
 namespace Commissioning.Cli;
@@ -13,7 +13,7 @@ internal static class EvaluationDocumentCommands
             return ExitCodes.ValidationErrors;
         }
 
-        var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
+        var (result, robustness) = TenderFiles.Evaluate(pack);
         var text = EvaluationDocuments.Report(result, robustness, output.Format, context.Today);
         return output.Write(context, text, output.WroteLine(text));
     }
@@ -35,7 +35,7 @@ internal static class EvaluationDocumentCommands
             throw new UsageException($"{tenderFile} has no bid '{bidId}'. Its bids are: {string.Join(", ", pack.Bids.Select(b => b.Id))}.");
         }
 
-        var result = TenderEvaluator.Evaluate(pack);
+        var result = TenderFiles.EvaluateOnly(pack);
         var text = EvaluationDocuments.AssessmentSummary(result, bidId, output.Format, context.Today, discloseWinnerAnswers);
         return output.Write(context, text, output.WroteLine(text));
     }

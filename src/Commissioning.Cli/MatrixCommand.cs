@@ -1,6 +1,4 @@
-using Commissioning.Core.Evaluation;
-using Commissioning.Core.Files;
-using Commissioning.Core.Tenders.Validation;
+using Commissioning.Application;
 using Commissioning.Documents.Excel.Matrix;
 
 namespace Commissioning.Cli;
@@ -39,24 +37,16 @@ internal static class MatrixCommand
 
         // Read from the file's bytes: an ICS-scale tender is over 20 MB, and holding it as a
         // string too would add twice that to the command's peak memory.
-        var read = TenderFile.Read(context.ReadUtf8(file));
+        var read = TenderFiles.ReadPack(context.ReadUtf8(file), context.Standards);
         if (!read.Succeeded)
         {
             progress.Dispose();
-            return context.Problems(file, read.Problems);
+            return context.FailedWithPaths(file, read);
         }
 
         var pack = read.Value;
-        progress.Report("Checking the tender");
-        var validation = new TenderPackValidator(context.Standards).Validate(pack);
-        if (!validation.IsValid)
-        {
-            progress.Dispose();
-            return context.Invalid(file, validation.Errors.Select(e => $"{TenderFile.JsonPath(e.PropertyName)}: {e.ErrorMessage}"));
-        }
-
         progress.Report("Evaluating");
-        var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
+        var (result, robustness) = TenderFiles.Evaluate(pack);
         var provenance = new MatrixProvenance
         {
             GeneratedAt = context.Now,

@@ -1,6 +1,7 @@
+using Commissioning.Application;
+using Commissioning.Core.Tenders.Validation;
 using Commissioning.Core.Files;
 using Commissioning.Core.Tenders;
-using Commissioning.Core.Tenders.Validation;
 using Commissioning.Documents.Excel.Response;
 
 namespace Commissioning.Cli;
@@ -65,18 +66,13 @@ internal static class ResponseWorkbookCommands
             throw new UsageException("Name the tender file to write with -o <tender.json>. It may be the tender file you read.");
         }
 
-        var read = TenderFile.Read(context.ReadFile(tenderFile));
+        var read = TenderFiles.ReadPack(context.ReadFile(tenderFile), context.Standards);
         if (!read.Succeeded)
         {
-            return context.Problems(tenderFile, read.Problems);
+            return context.FailedWithPaths(tenderFile, read);
         }
 
         var pack = read.Value;
-        var validation = new TenderPackValidator(context.Standards).Validate(pack);
-        if (!validation.IsValid)
-        {
-            return context.Invalid(tenderFile, validation.Errors.Select(e => $"{TenderFile.JsonPath(e.PropertyName)}: {e.ErrorMessage}"));
-        }
 
         if (lotId is not null && pack.Tender.FindLot(lotId) is null)
         {
@@ -87,7 +83,7 @@ internal static class ResponseWorkbookCommands
         ResponseImport import;
         using (var progress = TerminalProgress.For(context, "Importing the workbook"))
         {
-            import = ResponseWorkbookReader.Read(pack, bytes, new ResponseImportOptions
+            import = ResponseWorkbookReader.Read(pack, bytes, TenderFiles.Rules(context.Standards), new ResponseImportOptions
             {
                 Standards = context.Standards,
                 ExpectedLotId = lotId,

@@ -68,17 +68,3 @@ public sealed record ScoreOnTender(EvaluatorScore Score, bool Submitted, long Ve
 /// <param name="Id">The organisation's id.</param>
 /// <param name="Name">Its name.</param>
 public sealed record ProviderOrganisation(Guid Id, string Name);
-
-/// <summary>One entry of a tender's audit trail, as recorded.</summary>
-/// <param name="Sequence">The order the entries were written in.</param>
-/// <param name="At">When.</param>
-/// <param name="UserId">The account that made the change, or null for the toolkit itself.</param>
-/// <param name="UserName">The name shown for who made it.</param>
-/// <param name="TenderId">The tender, if the change belongs to one.</param>
-/// <param name="Entity">What kind of thing changed, such as <c>EvaluatorScore</c>.</param>
-/// <param name="Key">Which one, such as <c>e1/bid-a/Q1.1</c>.</param>
-/// <param name="Action">What was done, such as <c>Created</c> or <c>StageChanged</c>.</param>
-/// <param name="Before">The value before, as JSON; null when it was created.</param>
-/// <param name="After">The value after, as JSON; null when it was removed.</param>
-/// <param name="Reason">Why, where a reason is required.</param>
-public sealed record AuditRecord(long Sequence, DateTimeOffset At, string? UserId, string UserName, Guid? TenderId, string Entity, string Key, string Action, string? Before, string? After, string? Reason);

@@ -1,6 +1,5 @@
 using Commissioning.Application;
 using Commissioning.Application.Tenders;
-using Commissioning.Data;
 
 namespace Commissioning.Web.Infrastructure;
 

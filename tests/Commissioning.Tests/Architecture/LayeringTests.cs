@@ -5,7 +5,7 @@ using static ArchUnitNET.Fluent.ArchRuleDefinition;
 
 namespace Commissioning.Tests.Architecture;
 
-/// <summary>Core stays pure: it references no storage, no web, no documents and no file system. The site's account parts reach storage only through the application layer.</summary>
+/// <summary>Core stays pure; the site reaches storage only through the application layer; documents render and never evaluate; no namespace cycles.</summary>
 public sealed class LayeringTests
 {
     private static readonly System.Reflection.Assembly CoreAssembly = typeof(Commissioning.Core.Tenders.Tender).Assembly;
@@ -66,33 +66,63 @@ public sealed class LayeringTests
         Assert.That(referenced.Where(r => outer.Any(o => r.StartsWith(o, StringComparison.Ordinal))), Is.Empty);
     }
 
-    /// <summary>
-    /// The site's accounts, sign-in, setup and administration (pages, their compiled views and the
-    /// registration) call the application layer, never the storage layer. The tender pages still
-    /// use storage types until they move too, so they are not covered yet.
-    /// </summary>
-    private const string SiteAccountParts =
-        @"^Commissioning\.Web\.(Pages\.Account\.|Pages\.Admin\.|Pages\.SetupModel(\+|$)|Pages\.Pages_Setup(\+|$)|Infrastructure\.Accounts(\+|$)|Infrastructure\.AccountClaims(\+|$))";
-
     private const string StorageNamespaces = @"^Commissioning\.Data(\..*)?$";
 
-    [Test]
-    public void SiteAccountParts_DoNotDependOn_Data()
-    {
-        var accountParts = Types().That().ResideInAssembly(WebAssembly).And().HaveFullNameMatching(SiteAccountParts);
+    /// <summary>What evaluates or validates: the documents project only renders what it is given.</summary>
+    private const string EvaluatingTypes =
+        @"^Commissioning\.Core\.(Evaluation\.(TenderEvaluator|LotScoring|RobustnessAnalysis)|Tenders\.Validation\..*|Profiles\.OrganisationProfileValidator)$";
 
-        Assert.That(accountParts.GetObjects(Loaded).Select(t => t.FullName), Has.Member("Commissioning.Web.Pages.Account.SignInModel").And.Member("Commissioning.Web.Pages.Admin.Accounts.Pages_Admin_Accounts_Create").And.Member("Commissioning.Web.Pages.Pages_Setup").And.Member("Commissioning.Web.Infrastructure.Accounts"), "the rule covers the pages and their views");
-        accountParts.Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(StorageNamespaces)).Check(Loaded);
+    private static readonly System.Reflection.Assembly DocumentsAssembly = typeof(Commissioning.Documents.Excel.CellText).Assembly;
+
+    private static readonly System.Reflection.Assembly ApplicationAssembly = typeof(Commissioning.Application.Tenders.OpenTender).Assembly;
+
+    [Test]
+    public void Site_DoesNotDependOn_Storage()
+    {
+        // Every page, compiled view and piece of infrastructure reaches storage only through the application layer.
+        Types().That().ResideInAssembly(WebAssembly).Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(StorageNamespaces)).Check(Loaded);
+        Assert.That(WebAssembly.GetReferencedAssemblies().Select(a => a.Name), Has.No.Member("Commissioning.Data"));
     }
 
     [Test]
-    public void SiteRule_OnTheTenderPages_Fails()
+    public void SiteRule_OnTheApplicationLayer_Fails()
     {
-        // The rule can fail: the tender pages still use storage types.
-        var rule = Types().That().ResideInAssembly(WebAssembly).And().ResideInNamespaceMatching(@"^Commissioning\.Web\.Pages\.Tenders$")
-            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(StorageNamespaces));
+        // The rule can fail: the application layer does use storage, so the same rule on it must.
+        var rule = Types().That().ResideInAssembly(ApplicationAssembly).Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(StorageNamespaces));
 
         Assert.That(rule.HasNoViolations(Loaded), Is.False);
+    }
+
+    [Test]
+    public void Documents_NeitherEvaluateNorValidate()
+    {
+        Types().That().ResideInAssembly(DocumentsAssembly).Should().NotDependOnAny(Types().That().HaveFullNameMatching(EvaluatingTypes)).Check(Loaded);
+    }
+
+    [Test]
+    public void DocumentsRule_OnTheApplicationLayer_Fails()
+    {
+        // The rule can fail: the application layer evaluates and validates, so the same rule on it must.
+        var rule = Types().That().ResideInAssembly(ApplicationAssembly).Should().NotDependOnAny(Types().That().HaveFullNameMatching(EvaluatingTypes));
+
+        Assert.That(rule.HasNoViolations(Loaded), Is.False);
+    }
+
+    [Test]
+    public void Namespaces_HaveNoCycles()
+    {
+        // Each namespace of the product is a slice; no two may depend on each other, directly or round a loop.
+        ArchUnitNET.Fluent.Slices.SliceRuleDefinition.Slices().Matching("Commissioning.(**)").Should().BeFreeOfCycles().Check(Loaded);
+    }
+
+    [Test]
+    public void CycleRule_OnTwoNamespacesThatUseEachOther_Fails()
+    {
+        // The rule can fail: the two fixture namespaces below refer to each other.
+        var fixtures = new ArchLoader().LoadAssemblies(typeof(LayeringTests).Assembly).Build();
+        var rule = ArchUnitNET.Fluent.Slices.SliceRuleDefinition.Slices().Matching("Commissioning.Tests.Architecture.CycleFixture.(*)").Should().BeFreeOfCycles();
+
+        Assert.That(rule.HasNoViolations(fixtures), Is.False);
     }
 
     [Test]

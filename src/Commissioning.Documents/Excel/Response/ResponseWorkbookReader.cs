@@ -2,7 +2,6 @@ using System.Globalization;
 using ClosedXML.Excel;
 using Commissioning.Core.Standards;
 using Commissioning.Core.Tenders;
-using Commissioning.Core.Tenders.Validation;
 
 namespace Commissioning.Documents.Excel.Response;
 
@@ -15,12 +14,17 @@ public sealed record ResponseImportOptions
     /// <summary>The lot the workbook must be for; null to take the lot the workbook names.</summary>
     public string? ExpectedLotId { get; init; }
 
-    /// <summary>The standards: requirement ids on the Evidence sheet are checked against them, and the bid is validated with them.</summary>
+    /// <summary>The standards: requirement ids on the Evidence sheet are checked against them.</summary>
     public StandardsCatalogue? Standards { get; init; }
 
     /// <summary>Told what the import is doing, for a progress line on a terminal.</summary>
     public IProgress<string>? Progress { get; init; }
 }
+
+/// <summary>One rule of the tender's that a pack breaks: where (a property path such as <c>Bids[3].Price</c>) and why.</summary>
+/// <param name="Path">The property path in the pack.</param>
+/// <param name="Message">What is wrong, in plain English.</param>
+public sealed record RuleBreach(string Path, string Message);
 
 /// <summary>The outcome of importing a response workbook: the bid, or every problem found.</summary>
 /// <param name="Bid">The bid, when there are no problems; otherwise null.</param>
@@ -37,8 +41,9 @@ public sealed record ResponseImport(Bid? Bid, IReadOnlyList<WorkbookProblem> Pro
 /// <summary>
 /// Imports a filled response workbook as a bid for the tender it was made for. The bytes are
 /// checked as a package first (<see cref="WorkbookPackage"/>); then the signed identity, the
-/// structure, and every input cell; then the bid is validated with the tender's rules
-/// (<see cref="TenderPackValidator"/>), each message placed on its sheet and cell. Every problem
+/// structure, and every input cell; then the pack with the bid is checked by the tender's rules,
+/// which the caller supplies (the application layer owns them: this project reads and writes, it
+/// never validates), and each breach is placed on its sheet and cell. Every problem
 /// is collected; a bid is returned only when there are none. Formulas are never evaluated: one in
 /// an input cell is a problem. Described in docs/response-workbook.md.
 /// </summary>
@@ -46,11 +51,12 @@ public static class ResponseWorkbookReader
 {
     private const string FreshCopy = "Ask the buyer for a fresh copy of the response workbook and copy the answers into it.";
 
-    /// <summary>Imports <paramref name="bytes"/> as a bid for <paramref name="pack"/>'s tender.</summary>
-    public static ResponseImport Read(TenderPack pack, byte[] bytes, ResponseImportOptions? options = null)
+    /// <summary>Imports <paramref name="bytes"/> as a bid for <paramref name="pack"/>'s tender, checked by <paramref name="rules"/>.</summary>
+    public static ResponseImport Read(TenderPack pack, byte[] bytes, Func<TenderPack, IReadOnlyList<RuleBreach>> rules, ResponseImportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(rules);
         options ??= new ResponseImportOptions();
         options.Progress?.Report("Checking the file");
         var packageProblems = WorkbookPackage.Check(bytes);
@@ -98,7 +104,7 @@ public static class ResponseWorkbookReader
             }
 
             options.Progress?.Report("Checking the bid against the tender's rules");
-            var ruleProblems = Validate(pack, bid, reading, options.Standards);
+            var ruleProblems = Place(pack, bid, reading, rules);
             return ruleProblems.Count > 0
                 ? new ResponseImport(null, ruleProblems, reading.Warnings)
                 : new ResponseImport(bid, [], reading.Warnings);
@@ -241,26 +247,25 @@ public static class ResponseWorkbookReader
         return clean.Length > 60 ? clean[..60] + "…" : clean;
     }
 
-    private static List<WorkbookProblem> Validate(TenderPack pack, Bid bid, CellReading reading, StandardsCatalogue? standards)
+    private static List<WorkbookProblem> Place(TenderPack pack, Bid bid, CellReading reading, Func<TenderPack, IReadOnlyList<RuleBreach>> rules)
     {
         var index = pack.Bids.Count;
         var prefix = $"Bids[{index}]";
         var withBid = pack with { Bids = [.. pack.Bids, bid] };
-        var result = new TenderPackValidator(standards).Validate(withBid);
         var problems = new List<WorkbookProblem>();
         var tenderProblems = 0;
-        foreach (var error in result.Errors)
+        foreach (var error in rules(withBid))
         {
-            var path = error.PropertyName;
+            var path = error.Path;
             if (path == "Bids")
             {
                 // The only rule on the list of bids as a whole: a repeated bid id, which must be this one.
                 problems.Add(CellReading.At(ResponseLayout.DeclarationsSheet, reading.Layout.Row(DeclarationField.BidId).Row, ResponseLayout.DeclarationInputColumn,
-                    $"{error.ErrorMessage.TrimEnd('.')}: the tender already has a bid with this reference. Give this bid its own reference."));
+                    $"{error.Message.TrimEnd('.')}: the tender already has a bid with this reference. Give this bid its own reference."));
             }
             else if (path.StartsWith(prefix, StringComparison.Ordinal))
             {
-                problems.Add(reading.Place(path[prefix.Length..].TrimStart('.'), error.ErrorMessage));
+                problems.Add(reading.Place(path[prefix.Length..].TrimStart('.'), error.Message));
             }
             else
             {

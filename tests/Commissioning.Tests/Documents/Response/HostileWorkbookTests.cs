@@ -18,7 +18,7 @@ public sealed class HostileWorkbookTests
         {
             var pack = hostile.IntoFullExample ? ResponseWorkbooks.ExamplePack : ResponseWorkbooks.ExampleTenderOnly;
 
-            var import = ResponseWorkbookReader.Read(pack, hostile.Bytes, new ResponseImportOptions { Standards = Repository.Standards, ExpectedLotId = "lot-1" });
+            var import = ResponseWorkbookReader.Read(pack, hostile.Bytes, Commissioning.Application.TenderFiles.Rules(Repository.Standards), new ResponseImportOptions { Standards = Repository.Standards, ExpectedLotId = "lot-1" });
 
             checkedCases++;
             if (import.Bid is not null || import.Succeeded)
@@ -49,7 +49,7 @@ public sealed class HostileWorkbookTests
             book.Worksheet(ResponseLayout.EvidenceSheet).Cell("B5").Value = "NOPE-1";
         });
 
-        var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, bytes, new ResponseImportOptions { Standards = Repository.Standards });
+        var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, bytes, Commissioning.Application.TenderFiles.Rules(Repository.Standards), new ResponseImportOptions { Standards = Repository.Standards });
 
         Assert.That(import.Succeeded, Is.False);
         Assert.That(import.Problems.Select(p => p.Location), Is.EquivalentTo(new[] { "Prices!B5", "Answers!F7", ResponseLayout.DeclarationsSheet + "!" + ResponseWorkbooks.DeclarationAddress(DeclarationField.Seqohs), "Evidence!B5" }));

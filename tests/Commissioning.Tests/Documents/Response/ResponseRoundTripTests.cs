@@ -16,7 +16,7 @@ public sealed class ResponseRoundTripTests
     {
         var intended = ResponseWorkbooks.ExampleBid(lotId);
 
-        var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, ResponseWorkbooks.Filled(intended), Options);
+        var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, ResponseWorkbooks.Filled(intended), Commissioning.Application.TenderFiles.Rules(Repository.Standards), Options);
 
         Assert.That(import.Problems, Is.Empty);
         Assert.That(import.Succeeded, Is.True);
@@ -29,7 +29,7 @@ public sealed class ResponseRoundTripTests
         var checkedBids = 0;
         foreach (var original in ResponseWorkbooks.ExamplePack.Bids)
         {
-            var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, ResponseWorkbooks.Filled(original), Options);
+            var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, ResponseWorkbooks.Filled(original), Commissioning.Application.TenderFiles.Rules(Repository.Standards), Options);
 
             Assert.That(import.Problems, Is.Empty, original.Id);
             Assert.That(ResponseWorkbooks.AsJson(import.Bid!), Is.EqualTo(ResponseWorkbooks.AsJson(original)), original.Id);
@@ -60,7 +60,7 @@ public sealed class ResponseRoundTripTests
             },
         };
 
-        var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, ResponseWorkbooks.Filled(intended), Options);
+        var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, ResponseWorkbooks.Filled(intended), Commissioning.Application.TenderFiles.Rules(Repository.Standards), Options);
 
         Assert.That(import.Problems, Is.Empty);
         Assert.That(ResponseWorkbooks.AsJson(import.Bid!), Is.EqualTo(ResponseWorkbooks.AsJson(intended)));
@@ -72,7 +72,7 @@ public sealed class ResponseRoundTripTests
         var original = ResponseWorkbooks.ExampleBid();
         var intended = original with { Answers = [.. original.Answers.Skip(1)] };
 
-        var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, ResponseWorkbooks.Filled(intended), Options);
+        var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, ResponseWorkbooks.Filled(intended), Commissioning.Application.TenderFiles.Rules(Repository.Standards), Options);
 
         Assert.That(import.Succeeded, Is.True);
         Assert.That(ResponseWorkbooks.AsJson(import.Bid!), Is.EqualTo(ResponseWorkbooks.AsJson(intended)));
@@ -95,7 +95,7 @@ public sealed class ResponseRoundTripTests
             declarations.Cell(ResponseWorkbooks.DeclarationAddress(DeclarationField.Seqohs)).Value = "accredited";
         });
 
-        var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, bytes, Options);
+        var import = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, bytes, Commissioning.Application.TenderFiles.Rules(Repository.Standards), Options);
 
         Assert.That(import.Problems, Is.Empty);
         Assert.That(ResponseWorkbooks.AsJson(import.Bid!), Is.EqualTo(ResponseWorkbooks.AsJson(intended)));
@@ -110,8 +110,8 @@ public sealed class ResponseRoundTripTests
         var signedWithSecret = ResponseWorkbooks.Edit(ResponseWorkbookWriter.Write(tender, "lot-1", Repository.Standards, secret),
             book => ResponseWorkbooks.Fill(book, ResponseLayout.For(tender, "lot-1", Repository.Standards), bid));
 
-        var own = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, signedWithSecret, Options with { Key = secret });
-        var derived = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, ResponseWorkbooks.Filled(bid), Options with { Key = secret });
+        var own = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, signedWithSecret, Commissioning.Application.TenderFiles.Rules(Repository.Standards), Options with { Key = secret });
+        var derived = ResponseWorkbookReader.Read(ResponseWorkbooks.ExampleTenderOnly, ResponseWorkbooks.Filled(bid), Commissioning.Application.TenderFiles.Rules(Repository.Standards), Options with { Key = secret });
 
         Assert.That(own.Succeeded, Is.True);
         Assert.That(derived.Problems.Select(p => p.Message), Has.One.Contains("its signature does not match"));
