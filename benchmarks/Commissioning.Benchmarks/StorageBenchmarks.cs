@@ -51,7 +51,7 @@ public class StorageBenchmarks
         _file = TenderFile.Write(IcsScaleTender.Create());
         _tenderId = _import.HandleAsync(_owner, _file).GetAwaiter().GetResult().Value;
         SeededAccounts.GrantAsync(settings, _tenderId, _evaluator.UserId, TenderRole.Evaluator, "e01").GetAwaiter().GetResult();
-        var stage = new ChangeStage(_contexts, TimeProvider.System);
+        var stage = new ChangeStage(_contexts, new EvaluateTender(_contexts, new EvaluationCache()), TimeProvider.System);
         var opened = new OpenTender(_contexts).HandleAsync(_owner, _tenderId).GetAwaiter().GetResult()!;
         var tender = stage.HandleAsync(_owner, _tenderId, TenderStage.OpenForBids, null, opened.Tender.Version).GetAwaiter().GetResult().Value;
         stage.HandleAsync(_owner, _tenderId, TenderStage.Evaluation, null, tender.Version).GetAwaiter().GetResult();

@@ -57,6 +57,12 @@ public abstract class CommissioningDbContext : IdentityDbContext<UserAccount>, I
     public DbSet<GateDecisionRow> GateDecisions => Set<GateDecisionRow>();
     /// <summary>Low price decisions.</summary>
     public DbSet<LowPriceDecisionRow> LowPriceDecisions => Set<LowPriceDecisionRow>();
+
+    /// <summary>Evaluators' declarations about conflicts of interest, and the owner's decisions on them.</summary>
+    public DbSet<ConflictDeclarationRow> ConflictDeclarations => Set<ConflictDeclarationRow>();
+
+    /// <summary>The award decision of each lot.</summary>
+    public DbSet<AwardDecisionRow> AwardDecisions => Set<AwardDecisionRow>();
     /// <summary>Organisations.</summary>
     public DbSet<OrganisationRow> Organisations => Set<OrganisationRow>();
     /// <summary>Roles on tenders.</summary>
@@ -185,6 +191,18 @@ public abstract class CommissioningDbContext : IdentityDbContext<UserAccount>, I
             e.ToTable("LowPriceDecisions");
             e.HasOne<TenderRow>().WithMany().HasForeignKey(s => s.TenderId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(s => new { s.TenderId, s.BidKey });
+        });
+        builder.Entity<ConflictDeclarationRow>(e =>
+        {
+            e.ToTable("ConflictDeclarations");
+            e.HasOne<TenderRow>().WithMany().HasForeignKey(s => s.TenderId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(s => new { s.TenderId, s.EvaluatorKey }).IsUnique();
+        });
+        builder.Entity<AwardDecisionRow>(e =>
+        {
+            e.ToTable("AwardDecisions");
+            e.HasOne<TenderRow>().WithMany().HasForeignKey(s => s.TenderId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(s => new { s.TenderId, s.LotKey }).IsUnique();
         });
         builder.Entity<TenderMembershipRow>(e =>
         {

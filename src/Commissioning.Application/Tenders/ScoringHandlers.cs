@@ -93,6 +93,11 @@ public sealed class SaveScore(ICommissioningContextFactory contexts, TimeProvide
             return refused;
         }
 
+        if (await ConflictRules.RefusalAsync(db, tenderId, score.EvaluatorId, cancel).ConfigureAwait(false) is { } conflicted)
+        {
+            return Outcome<Saved>.Fail(FailureKind.Refused, conflicted);
+        }
+
         if (await CheckScoreAsync(db, tender, score, cancel).ConfigureAwait(false) is { Count: > 0 } invalid)
         {
             return Outcome<Saved>.Fail(FailureKind.Invalid, invalid);
@@ -285,6 +290,12 @@ public sealed class RecordConsensus(ICommissioningContextFactory contexts, TimeP
             return Outcome<Saved>.Fail(FailureKind.Invalid, $"Enter a consensus score from 0 to {scale.Maximum}.", new FormFieldLocation("Score"));
         }
 
+        // A consensus moderates evaluators' own scores; with none submitted there is nothing to moderate.
+        if (!await db.EvaluatorScores.AnyAsync(s => s.TenderId == tenderId && s.BidKey == moderated.BidId && s.QuestionKey == moderated.QuestionId && s.Submitted, cancel).ConfigureAwait(false))
+        {
+            return Outcome<Saved>.Fail(FailureKind.Refused, $"No evaluator has submitted a score for {moderated.QuestionId} of bid {moderated.BidId}, so there is nothing to agree a consensus on. The evaluators score it first.");
+        }
+
         var key = $"{moderated.BidId}/{moderated.QuestionId}";
         var row = await db.ModeratedScores.SingleOrDefaultAsync(m => m.TenderId == tenderId && m.BidKey == moderated.BidId && m.QuestionKey == moderated.QuestionId, cancel).ConfigureAwait(false);
         string? before = null;
@@ -384,12 +395,15 @@ public sealed class RecordGateDecision(ICommissioningContextFactory contexts, Ti
 
 /// <summary>
 /// Moves a tender to another stage. Only the owner. Cancelling and going back need a reason;
-/// entering standstill records the day notices were sent and works out the last day; award waits
-/// until standstill has ended. Audited.
+/// the move to award recommended is refused while the result is provisional; entering standstill
+/// needs every lot's award decision (and, under the Procurement Act 2023, the assessment summaries
+/// given) and records the day the notice was published, from which the last day is worked out for
+/// the tender's regime; award waits until standstill has ended. Audited.
 /// </summary>
 /// <param name="contexts">Makes a context for each operation.</param>
+/// <param name="evaluate">The tender's evaluation, for whether the result is still provisional.</param>
 /// <param name="time">The clock: the audit trail and today's date.</param>
-public sealed class ChangeStage(ICommissioningContextFactory contexts, TimeProvider time)
+public sealed class ChangeStage(ICommissioningContextFactory contexts, EvaluateTender evaluate, TimeProvider time)
 {
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -422,16 +436,26 @@ public sealed class ChangeStage(ICommissioningContextFactory contexts, TimeProvi
             return Outcome<TenderSummary>.Fail(FailureKind.Refused, decision.Refusal!, new FormFieldLocation(decision.Refusal!.StartsWith("Enter why", StringComparison.Ordinal) ? "Reason" : "Stage"));
         }
 
+        if (to is TenderStage.AwardRecommended or TenderStage.Standstill)
+        {
+            var evaluation = to == TenderStage.AwardRecommended ? await evaluate.CurrentAsync(db, tenderId, cancel).ConfigureAwait(false) : null;
+            var refusals = await AwardRules.RefusalsAsync(db, tender, to, evaluation, noticesSentOn, Today, cancel).ConfigureAwait(false);
+            if (refusals.Count > 0)
+            {
+                return Outcome<TenderSummary>.Fail(FailureKind.Refused, refusals.Select(r => new AppError(r, new FormFieldLocation("Stage"))));
+            }
+        }
+
         if (to == TenderStage.Standstill)
         {
             if (noticesSentOn is not { } sent)
             {
-                return Outcome<TenderSummary>.Fail(FailureKind.Invalid, "Enter the date the award notices were sent.", new FormFieldLocation("NoticesSentOn"));
+                return Outcome<TenderSummary>.Fail(FailureKind.Invalid, $"Enter the date the {(tender.Regime == ProcurementRegime.ProcurementAct2023 ? "contract award notice" : "notice of intention to award")} was published.", new FormFieldLocation("NoticesSentOn"));
             }
 
             if (sent > Today)
             {
-                return Outcome<TenderSummary>.Fail(FailureKind.Invalid, "The date the notices were sent must be today or in the past.", new FormFieldLocation("NoticesSentOn"));
+                return Outcome<TenderSummary>.Fail(FailureKind.Invalid, "The date the notice was published must be today or in the past.", new FormFieldLocation("NoticesSentOn"));
             }
 
             tender.NoticesSentOn = sent;

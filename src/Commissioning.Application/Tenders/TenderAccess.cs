@@ -24,6 +24,12 @@ public enum TenderOperation
     Score,
     /// <summary>Record consensus scores on the lots moderated.</summary>
     Moderate,
+    /// <summary>
+    /// See the evaluation's results (ranking, totals, charts, downloads): owners and observers
+    /// whenever there is a result to see; evaluators and moderators once moderation has ended, so
+    /// that no one's scoring or moderating is swayed by where a bid stands.
+    /// </summary>
+    ViewResults,
     /// <summary>Record gate and abnormally low price decisions: the owner on any lot, a moderator on the lots they moderate (<see cref="TenderPermissions.MayDecideOn"/>).</summary>
     Decide,
 }
@@ -101,6 +107,8 @@ public sealed class TenderPermissions
         TenderOperation.ViewPeople => SeesEverything,
         TenderOperation.ManagePeople or TenderOperation.ChangeStage => IsOwner,
         TenderOperation.Decide => IsOwner || Has(TenderRole.Moderator),
+        TenderOperation.ViewResults => SeesEverything
+            || ((Has(TenderRole.Evaluator) || Has(TenderRole.Moderator)) && Tender.Stage is >= TenderStage.AwardRecommended and not TenderStage.Cancelled),
         TenderOperation.ViewAudit or TenderOperation.Export => SeesEverything,
         TenderOperation.ViewScores => SeesEverything || Has(TenderRole.Evaluator) || Has(TenderRole.Moderator),
         TenderOperation.Score => Has(TenderRole.Evaluator),

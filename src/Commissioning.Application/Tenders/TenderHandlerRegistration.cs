@@ -24,6 +24,8 @@ public static class TenderHandlerRegistration
             services.AddSingleton(handler);
         }
 
+        services.AddSingleton<EvaluationCache>();
+
         return services;
     }
 }

@@ -11,7 +11,11 @@ internal static class TenderLoader
     /// The pack exactly as it was imported and since changed, in the original order; null when
     /// there is no such tender. Callers have already checked the person may see all of it.
     /// </summary>
-    public static async Task<TenderPack?> LoadPackAsync(ICommissioningContextFactory contexts, Guid tenderId, CancellationToken cancel)
+    /// <param name="contexts">Makes the context.</param>
+    /// <param name="tenderId">The tender.</param>
+    /// <param name="cancel">Cancels the load.</param>
+    /// <param name="submittedScoresOnly">True to leave out evaluators' drafts: what an evaluation counts is what evaluators have submitted.</param>
+    public static async Task<TenderPack?> LoadPackAsync(ICommissioningContextFactory contexts, Guid tenderId, CancellationToken cancel, bool submittedScoresOnly = false)
     {
         await using var db = contexts.Create();
         await db.Database.OpenConnectionAsync(cancel).ConfigureAwait(false);
@@ -31,6 +35,17 @@ internal static class TenderLoader
         // Core's records: no tracking, no EF Core materialiser, no intermediate rows.
         var bids = await BulkRead.BidsAsync(db, tenderId, cancel).ConfigureAwait(false);
         var scores = await BulkRead.ScoresAsync(db, tenderId, cancel).ConfigureAwait(false);
+        if (submittedScoresOnly)
+        {
+            var drafts = (await db.EvaluatorScores.AsNoTracking().Where(s => s.TenderId == tenderId && !s.Submitted)
+                .Select(s => new { s.EvaluatorKey, s.BidKey, s.QuestionKey }).ToListAsync(cancel).ConfigureAwait(false))
+                .Select(d => (d.EvaluatorKey, d.BidKey, d.QuestionKey)).ToHashSet();
+            if (drafts.Count > 0)
+            {
+                scores = [.. scores.Where(s => !drafts.Contains((s.EvaluatorId, s.BidId, s.QuestionId)))];
+            }
+        }
+
         var moderation = await BulkRead.ModerationAsync(db, tenderId, cancel).ConfigureAwait(false);
         var gates = await db.GateDecisions.AsNoTracking().Where(s => s.TenderId == tenderId).OrderBy(s => s.Position)
             .ToListAsync(cancel).ConfigureAwait(false);
@@ -46,6 +61,19 @@ internal static class TenderLoader
             GateDecisions = [.. gates.Select(TenderMapping.ToGateDecision)],
             LowPriceDecisions = [.. prices.Select(TenderMapping.ToLowPriceDecision)],
         };
+    }
+
+    /// <summary>The tender's definition alone (lots, criteria, evaluators, assignments): no bids or scores.</summary>
+    public static async Task<Tender> DefinitionAsync(CommissioningDbContext db, Guid tenderId, CancellationToken cancel)
+    {
+        var tender = await db.Tenders.AsNoTracking().AsSplitQuery()
+            .Include(t => t.Members)
+            .Include(t => t.Lots).ThenInclude(l => l.Sections).ThenInclude(s => s.Questions)
+            .Include(t => t.Lots).ThenInclude(l => l.Gates)
+            .Include(t => t.Evaluators)
+            .Include(t => t.Assignments)
+            .SingleAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        return TenderMapping.ToTender(tender);
     }
 
     /// <summary>

@@ -41,6 +41,12 @@ public sealed class TenderRow : EditableRow
     public DateOnly? NoticesSentOn { get; set; }
     /// <summary>The last day of the standstill period, worked out when the notices were sent.</summary>
     public DateOnly? StandstillEndsOn { get; set; }
+    /// <summary>Procurement Act 2023: the day the assessment summaries were given to every assessed bidder (before the contract award notice).</summary>
+    public DateOnly? AssessmentSummariesSentOn { get; set; }
+    /// <summary>Provider Selection Regime: the day the buyer notified its further decision after representations, which restarts the count of working days.</summary>
+    public DateOnly? FurtherDecisionOn { get; set; }
+    /// <summary>The day the contract was entered into.</summary>
+    public DateOnly? ContractEnteredOn { get; set; }
     /// <summary>The buyer organisation that runs the tender, if recorded.</summary>
     public Guid? BuyerOrganisationId { get; set; }
     /// <summary>
@@ -357,4 +363,56 @@ public sealed class LowPriceDecisionRow : EditableRow, IOrdered
     public required string Reason { get; set; }
     /// <summary>Who decided.</summary>
     public required string DecidedBy { get; set; }
+}
+
+/// <summary>
+/// An evaluator's declaration about conflicts of interest on a tender, made before their first
+/// score: none with any of the bidders named to them, or one, described. A declared conflict stops
+/// their scoring until the owner records a decision with its reason.
+/// </summary>
+public sealed class ConflictDeclarationRow : EditableRow
+{
+    /// <summary>The tender.</summary>
+    public Guid TenderId { get; set; }
+    /// <summary>The evaluator id in the tender the declaration is for.</summary>
+    public required string EvaluatorKey { get; set; }
+    /// <summary>The account that declared.</summary>
+    public required string UserId { get; set; }
+    /// <summary>The name shown for who declared.</summary>
+    public required string UserName { get; set; }
+    /// <summary>The bidders named to the evaluator when they declared, as a JSON list of names.</summary>
+    public required string BiddersJson { get; set; }
+    /// <summary>True when a conflict was declared.</summary>
+    public bool HasConflict { get; set; }
+    /// <summary>The conflict, in the evaluator's words, when one was declared.</summary>
+    public string? Details { get; set; }
+    /// <summary>When the declaration was made.</summary>
+    public DateTimeOffset DeclaredAt { get; set; }
+    /// <summary>The owner's decision on a declared conflict: true to let the evaluator score (with the mitigation in the reason), false to stand them down; null while undecided.</summary>
+    public bool? MayContinue { get; set; }
+    /// <summary>Why, in the owner's words.</summary>
+    public string? DecisionReason { get; set; }
+    /// <summary>The name shown for who decided.</summary>
+    public string? DecidedBy { get; set; }
+    /// <summary>When the decision was recorded.</summary>
+    public DateTimeOffset? DecidedAt { get; set; }
+}
+
+/// <summary>The award decision for one lot: the most advantageous tender, who approved it and when.</summary>
+public sealed class AwardDecisionRow : EditableRow
+{
+    /// <summary>The tender.</summary>
+    public Guid TenderId { get; set; }
+    /// <summary>The lot's id.</summary>
+    public required string LotKey { get; set; }
+    /// <summary>The bid awarded.</summary>
+    public required string BidKey { get; set; }
+    /// <summary>Who approved the award (a person or a board, as the buyer's governance names them).</summary>
+    public required string ApprovedBy { get; set; }
+    /// <summary>The day it was approved.</summary>
+    public DateOnly ApprovedOn { get; set; }
+    /// <summary>Anything the record should say, such as the minute reference.</summary>
+    public string? Note { get; set; }
+    /// <summary>The name shown for who recorded it.</summary>
+    public required string RecordedBy { get; set; }
 }

@@ -63,7 +63,19 @@ internal sealed class TenderCalls(Func<Type, object> resolve)
 
     public Task<Outcome<IReadOnlyList<ScoreOnTender>>> ScoresAsync(SiteUser user, Guid id, string? bidId = null) => Get<ListScores>().HandleAsync(user, id, bidId);
 
-    public Task<Outcome<Saved>> SaveScoreAsync(SiteUser user, Guid id, EvaluatorScore score, long? version) => Get<SaveScore>().HandleAsync(user, id, score, version);
+    /// <summary>Saves a score, declaring no conflict of interest for the evaluator first when they have declared nothing (these tests are about other rules).</summary>
+    public async Task<Outcome<Saved>> SaveScoreAsync(SiteUser user, Guid id, EvaluatorScore score, long? version)
+    {
+        await using (var db = Get<ICommissioningContextFactory>().Create())
+        {
+            if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.ConflictDeclarations, c => c.TenderId == id && c.EvaluatorKey == score.EvaluatorId))
+            {
+                await Get<DeclareConflicts>().HandleAsync(user, id, score.EvaluatorId, hasConflict: false, details: null);
+            }
+        }
+
+        return await Get<SaveScore>().HandleAsync(user, id, score, version);
+    }
 
     public Task<Outcome<int>> SubmitScoresAsync(SiteUser user, Guid id, string evaluatorId) => Get<SubmitScores>().HandleAsync(user, id, evaluatorId);
 

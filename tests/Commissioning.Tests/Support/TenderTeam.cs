@@ -112,10 +112,32 @@ internal sealed class TenderTeam(DatabaseSettings settings, ICommissioningContex
     }
 
     public async Task<Outcome<TenderSummary>> ChangeStageAsync(Guid id, Actor actor, TenderStage to, string? reason, long version, DateOnly? noticesSentOn = null) =>
-        await new ChangeStage(contexts, time).HandleAsync(await UserAsync(actor), id, to, reason, version, noticesSentOn);
+        await new ChangeStage(contexts, new EvaluateTender(contexts, new EvaluationCache()), time).HandleAsync(await UserAsync(actor), id, to, reason, version, noticesSentOn);
 
-    public async Task<Outcome<Saved>> SaveScoreAsync(Guid id, Actor actor, EvaluatorScore score, long? version) =>
-        await new SaveScore(contexts, time).HandleAsync(await UserAsync(actor), id, score, version);
+    /// <summary>
+    /// Saves a score as the actor. An evaluator must declare on conflicts of interest before their
+    /// first score; these storage tests are not about that, so a declaration of none is made for
+    /// them first when they have made none (the declaration's own rules are tested on their own).
+    /// </summary>
+    public async Task<Outcome<Saved>> SaveScoreAsync(Guid id, Actor actor, EvaluatorScore score, long? version)
+    {
+        var user = await UserAsync(actor);
+        await DeclareNoConflictAsync(id, user, score.EvaluatorId);
+        return await new SaveScore(contexts, time).HandleAsync(user, id, score, version);
+    }
+
+    private async Task DeclareNoConflictAsync(Guid id, SiteUser user, string evaluatorId)
+    {
+        await using (var db = contexts.Create())
+        {
+            if (await db.ConflictDeclarations.AnyAsync(c => c.TenderId == id && c.EvaluatorKey == evaluatorId))
+            {
+                return;
+            }
+        }
+
+        await new DeclareConflicts(contexts, time).HandleAsync(user, id, evaluatorId, hasConflict: false, details: null);
+    }
 
     public async Task<Outcome<int>> SubmitScoresAsync(Guid id, Actor actor, string evaluatorId) =>
         await new SubmitScores(contexts, time).HandleAsync(await UserAsync(actor), id, evaluatorId);

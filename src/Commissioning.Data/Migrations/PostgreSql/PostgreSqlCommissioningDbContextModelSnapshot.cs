@@ -140,6 +140,49 @@ namespace Commissioning.Data.Migrations.PostgreSql
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Commissioning.Data.Entities.AwardDecisionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BidKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LotKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenderId", "LotKey")
+                        .IsUnique();
+
+                    b.ToTable("AwardDecisions", (string)null);
+                });
+
             modelBuilder.Entity("Commissioning.Data.Entities.BidPriceRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -215,6 +258,64 @@ namespace Commissioning.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Bids", (string)null);
+                });
+
+            modelBuilder.Entity("Commissioning.Data.Entities.ConflictDeclarationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BiddersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DecisionReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EvaluatorKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("HasConflict")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("MayContinue")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenderId", "EvaluatorKey")
+                        .IsUnique();
+
+                    b.ToTable("ConflictDeclarations", (string)null);
                 });
 
             modelBuilder.Entity("Commissioning.Data.Entities.EvaluatorRow", b =>
@@ -804,17 +905,26 @@ namespace Commissioning.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AssessmentSummariesSentOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("BuyerOrganisationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("CancellationReason")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("ContractEnteredOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("EvaluatorsSeePrices")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("FurtherDecisionOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("NoticesSentOn")
                         .HasColumnType("date");
@@ -1108,6 +1218,15 @@ namespace Commissioning.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Data.Entities.AwardDecisionRow", b =>
+                {
+                    b.HasOne("Commissioning.Data.Entities.TenderRow", null)
+                        .WithMany()
+                        .HasForeignKey("TenderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commissioning.Data.Entities.BidPriceRow", b =>
                 {
                     b.HasOne("Commissioning.Data.Entities.BidRow", null)
@@ -1126,6 +1245,15 @@ namespace Commissioning.Data.Migrations.PostgreSql
 
                     b.HasOne("Commissioning.Data.Entities.TenderRow", null)
                         .WithMany("Bids")
+                        .HasForeignKey("TenderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Data.Entities.ConflictDeclarationRow", b =>
+                {
+                    b.HasOne("Commissioning.Data.Entities.TenderRow", null)
+                        .WithMany()
                         .HasForeignKey("TenderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

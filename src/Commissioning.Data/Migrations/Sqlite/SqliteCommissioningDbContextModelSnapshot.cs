@@ -133,6 +133,49 @@ namespace Commissioning.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Commissioning.Data.Entities.AwardDecisionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BidKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LotKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenderId", "LotKey")
+                        .IsUnique();
+
+                    b.ToTable("AwardDecisions", (string)null);
+                });
+
             modelBuilder.Entity("Commissioning.Data.Entities.BidPriceRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -209,6 +252,64 @@ namespace Commissioning.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Bids", (string)null);
+                });
+
+            modelBuilder.Entity("Commissioning.Data.Entities.ConflictDeclarationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BiddersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluatorKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasConflict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("MayContinue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenderId", "EvaluatorKey")
+                        .IsUnique();
+
+                    b.ToTable("ConflictDeclarations", (string)null);
                 });
 
             modelBuilder.Entity("Commissioning.Data.Entities.EvaluatorRow", b =>
@@ -805,10 +906,16 @@ namespace Commissioning.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AssessmentSummariesSentOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("BuyerOrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancellationReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractEnteredOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -816,6 +923,9 @@ namespace Commissioning.Data.Migrations.Sqlite
 
                     b.Property<bool>("EvaluatorsSeePrices")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FurtherDecisionOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("NoticesSentOn")
                         .HasColumnType("TEXT");
@@ -1103,6 +1213,15 @@ namespace Commissioning.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Data.Entities.AwardDecisionRow", b =>
+                {
+                    b.HasOne("Commissioning.Data.Entities.TenderRow", null)
+                        .WithMany()
+                        .HasForeignKey("TenderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commissioning.Data.Entities.BidPriceRow", b =>
                 {
                     b.HasOne("Commissioning.Data.Entities.BidRow", null)
@@ -1121,6 +1240,15 @@ namespace Commissioning.Data.Migrations.Sqlite
 
                     b.HasOne("Commissioning.Data.Entities.TenderRow", null)
                         .WithMany("Bids")
+                        .HasForeignKey("TenderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Data.Entities.ConflictDeclarationRow", b =>
+                {
+                    b.HasOne("Commissioning.Data.Entities.TenderRow", null)
+                        .WithMany()
                         .HasForeignKey("TenderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
