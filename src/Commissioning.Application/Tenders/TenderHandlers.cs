@@ -108,7 +108,17 @@ public sealed class ImportTender(ICommissioningContextFactory contexts, TimeProv
 
     private async Task<Outcome<Guid>> SaveNewAsync(TenderPack pack, Actor actor, string action, string after, string owner, CancellationToken cancel)
     {
-        var rows = TenderMapping.ToRows(pack, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var rows = TenderMapping.ToRows(pack, now);
+
+        // A file's scores are the scores it records: they count in the evaluation as submitted, so
+        // the site and the command line agree on the same file. (Drafts are never exported.)
+        foreach (var score in rows.Scores)
+        {
+            score.Submitted = true;
+            score.SubmittedAt = now;
+        }
+
         await using var db = contexts.Create();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
@@ -131,7 +141,7 @@ public sealed class ImportTender(ICommissioningContextFactory contexts, TimeProv
     }
 }
 
-/// <summary>The whole stored tender as an <c>oh-tender</c> file, for its owner and observers.</summary>
+/// <summary>The whole stored tender as an <c>oh-tender</c> file (evaluators' unsubmitted drafts left out), for its owner and observers.</summary>
 /// <param name="contexts">Makes a context for each operation.</param>
 public sealed class ExportTender(ICommissioningContextFactory contexts)
 {
@@ -147,7 +157,8 @@ public sealed class ExportTender(ICommissioningContextFactory contexts)
             }
         }
 
-        var pack = await TenderLoader.LoadPackAsync(contexts, tenderId, cancel).ConfigureAwait(false);
+        // Evaluators' drafts are not yet anyone's score, so they are not written out.
+        var pack = await TenderLoader.LoadPackAsync(contexts, tenderId, cancel, submittedScoresOnly: true).ConfigureAwait(false);
         return pack is null ? TenderChanges.NotFound<string>() : Outcome<string>.Success(TenderFile.Write(pack));
     }
 }

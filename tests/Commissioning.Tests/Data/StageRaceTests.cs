@@ -48,9 +48,12 @@ public sealed class StageRaceTests(DatabaseProvider provider)
 
     private TenderTeam HeldStore(HoldPoint hold) => new(_database.Settings, new InterceptedFactory(_database.Settings, hold), _clock);
 
-    private async Task<(Guid Id, TenderSummary Tender)> TenderInAsync(params TenderStage[] stages)
+    private async Task<(Guid Id, TenderSummary Tender)> TenderInAsync(params TenderStage[] stages) => await TenderInAsync(evaluatorsStillScoring: true, stages);
+
+    private async Task<(Guid Id, TenderSummary Tender)> TenderInAsync(bool evaluatorsStillScoring, params TenderStage[] stages)
     {
-        var id = (await Store().ImportAsync(TenderFile.Write(StorageTests.ValidSample()), Owner)).Value;
+        var pack = evaluatorsStillScoring ? StorageTests.ValidSample() : TenderTeam.WithEveryScore(StorageTests.ValidSample());
+        var id = (await Store().ImportAsync(TenderFile.Write(pack), Owner, evaluatorsStillScoring)).Value;
         var tender = (await Store().FindAsync(id))!;
         foreach (var stage in stages)
         {
@@ -107,7 +110,9 @@ public sealed class StageRaceTests(DatabaseProvider provider)
     [Test]
     public async Task RecordModeration_StageChangeToAwardNotYetCommitted_WaitsAndIsRefused()
     {
-        var (id, tender) = await TenderInAsync(TenderStage.OpenForBids, TenderStage.Evaluation, TenderStage.Moderation);
+        var (id, tender) = await TenderInAsync(evaluatorsStillScoring: false, TenderStage.OpenForBids, TenderStage.Evaluation, TenderStage.Moderation);
+        await Store().CompleteEvaluationAsync(id, Owner, Robin);
+        tender = (await Store().FindAsync(id))!;
         var hold = new HoldPoint("UPDATE \"Tenders\"");
 
         // The move to award recommended has updated the tender and is held before it commits;

@@ -45,7 +45,7 @@ public sealed class StorageTests(DatabaseProvider provider)
     {
         var file = TenderFile.Write(ValidSample());
 
-        var imported = await StoreWith(Repository.Standards).ImportAsync(file, Commissioner);
+        var imported = await StoreWith(Repository.Standards).ImportAsync(file, Commissioner, evaluatorsStillScoring: false);
         Assert.That(imported.Errors.Select(e => e.Message), Is.Empty);
         var exported = await Store().ExportAsync(imported.Value, Commissioner);
 
@@ -57,7 +57,7 @@ public sealed class StorageTests(DatabaseProvider provider)
     {
         var file = TenderFile.Write(TenderFile.Read(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "examples", "ics-tender.json"))).Value);
 
-        var id = (await StoreWith(Repository.Standards).ImportAsync(file, Commissioner)).Value;
+        var id = (await StoreWith(Repository.Standards).ImportAsync(file, Commissioner, evaluatorsStillScoring: false)).Value;
         var loaded = await Store().LoadPackAsync(id);
 
         Assert.That(TenderFile.Write(loaded!), Is.EqualTo(file));
@@ -72,7 +72,7 @@ public sealed class StorageTests(DatabaseProvider provider)
     public async Task Import_AfterRestart_TenderIsStillThere()
     {
         var file = TenderFile.Write(ValidSample());
-        var id = (await StoreWith(Repository.Standards).ImportAsync(file, Commissioner)).Value;
+        var id = (await StoreWith(Repository.Standards).ImportAsync(file, Commissioner, evaluatorsStillScoring: false)).Value;
 
         // A restart: every pooled connection closed, a new store, a new context.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -120,7 +120,7 @@ public sealed class StorageTests(DatabaseProvider provider)
             Scores = [.. pack.Scores, pack.Scores[0] with { Score = 99m }, pack.Scores[0] with { EvaluatorId = "nobody" }],
         };
 
-        var outcome = await StoreWith(Repository.Standards).ImportAsync(TenderFile.Write(broken), Commissioner);
+        var outcome = await StoreWith(Repository.Standards).ImportAsync(TenderFile.Write(broken), Commissioner, evaluatorsStillScoring: false);
 
         Assert.That(outcome.Failure, Is.EqualTo(FailureKind.Invalid));
         Assert.That(outcome.Errors, Has.Count.GreaterThanOrEqualTo(3));
@@ -136,7 +136,7 @@ public sealed class StorageTests(DatabaseProvider provider)
     [Test]
     public async Task Import_NotJson_IsUnreadableWithThePlace()
     {
-        var outcome = await Store().ImportAsync("{ \"format\": \"oh-tender\", ", Commissioner);
+        var outcome = await Store().ImportAsync("{ \"format\": \"oh-tender\", ", Commissioner, evaluatorsStillScoring: false);
 
         Assert.That(outcome.Failure, Is.EqualTo(FailureKind.Unreadable));
         Assert.That(outcome.Errors[0].Location, Is.InstanceOf<JsonPathLocation>());

@@ -180,12 +180,12 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
         // Expected: which operations each person may do. Anyone not allowed View is told there is no such tender.
         var expected = new Dictionary<string, TenderOperation[]>
         {
-            ["priya"] = [o, TenderOperation.ViewPeople, TenderOperation.ManagePeople, TenderOperation.ChangeStage, TenderOperation.ViewAudit, TenderOperation.Export, TenderOperation.ViewScores, TenderOperation.Decide],
+            ["priya"] = [o, TenderOperation.ViewPeople, TenderOperation.ManagePeople, TenderOperation.ChangeStage, TenderOperation.ViewAudit, TenderOperation.Export, TenderOperation.ViewScores, TenderOperation.Decide, TenderOperation.ViewResults],
             ["alex"] = [o, TenderOperation.ViewScores, TenderOperation.Score],
             ["sam"] = [o, TenderOperation.ViewScores, TenderOperation.Score],
             ["casey"] = [o, TenderOperation.ViewScores, TenderOperation.Score],
             ["robin"] = [o, TenderOperation.ViewScores, TenderOperation.Moderate, TenderOperation.Decide],
-            ["olu"] = [o, TenderOperation.ViewPeople, TenderOperation.ViewAudit, TenderOperation.Export, TenderOperation.ViewScores],
+            ["olu"] = [o, TenderOperation.ViewPeople, TenderOperation.ViewAudit, TenderOperation.Export, TenderOperation.ViewScores, TenderOperation.ViewResults],
             ["pat"] = [o],
             ["quinn"] = [],
             ["ada"] = [],

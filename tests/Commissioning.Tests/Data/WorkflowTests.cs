@@ -41,12 +41,30 @@ public sealed class WorkflowTests(DatabaseProvider provider)
     private async Task<Guid> ImportAsync() =>
         (await Store().ImportAsync(TenderFile.Write(StorageTests.ValidSample()), Owner)).Value;
 
-    /// <summary>Moves a tender through the stages to the one asked for.</summary>
+    /// <summary>The sample with its scores submitted, as a tender whose evaluators have finished.</summary>
+    private async Task<Guid> ImportScoredAsync() =>
+        (await Store().ImportAsync(TenderFile.Write(TenderTeam.WithEveryScore(StorageTests.ValidSample())), Owner, evaluatorsStillScoring: false)).Value;
+
+    /// <summary>
+    /// Moves a tender through the stages to the one asked for. Before award recommended the panel
+    /// completes the evaluation; before standstill the owner records each lot's award and the day
+    /// the assessment summaries were given: the stages refuse to move otherwise.
+    /// </summary>
     private async Task<TenderSummary> MoveToAsync(Guid id, params TenderStage[] stages)
     {
         var tender = (await Store().FindAsync(id))!;
         foreach (var stage in stages)
         {
+            if (stage == TenderStage.AwardRecommended)
+            {
+                await Store().CompleteEvaluationAsync(id, Owner, Robin);
+            }
+            else if (stage == TenderStage.Standstill)
+            {
+                await Store().RecordAwardsAsync(id, Owner);
+            }
+
+            tender = (await Store().FindAsync(id))!;
             var moved = await Store().ChangeStageAsync(id, Owner, stage, "Test", tender.Version, stage == TenderStage.Standstill ? DateOnly.FromDateTime(_clock.Now.UtcDateTime) : null);
             Assert.That(moved.Errors.Select(e => e.Message), Is.Empty, $"Moving to {stage}");
             tender = moved.Value;
@@ -208,7 +226,7 @@ public sealed class WorkflowTests(DatabaseProvider provider)
     [Test]
     public async Task Moderation_WithoutAReason_IsRefusedAndWithOneIsAuditedWithIt()
     {
-        var id = await ImportAsync();
+        var id = await ImportScoredAsync();
         await MoveToAsync(id, TenderStage.OpenForBids, TenderStage.Evaluation);
         var early = await Store().RecordModerationAsync(id, Robin, new ModeratedScore { BidId = "bid-a", QuestionId = "Q2", Score = 2m, Reason = "Agreed.", ModeratorId = "m1" }, null);
         await MoveToAsync(id, TenderStage.Moderation);
@@ -243,6 +261,7 @@ public sealed class WorkflowTests(DatabaseProvider provider)
             ("TenderMembership", "Created", "Priya Shah"),
             ("Tender", "StageChanged", "Priya Shah"),
             ("Tender", "StageChanged", "Priya Shah"),
+            ("ConflictDeclaration", "Created", "Alex Evaluator"),
             ("EvaluatorScore", "Created", "Alex Evaluator"),
             ("EvaluatorScore", "Changed", "Alex Evaluator"),
             ("EvaluatorScore", "Submitted", "Alex Evaluator"),
@@ -252,9 +271,9 @@ public sealed class WorkflowTests(DatabaseProvider provider)
         };
         Assert.That(trail.Select(e => (e.Entity, e.Action, e.UserName)), Is.EqualTo(expected));
         Assert.That(trail.Select(e => e.Id), Is.Ordered.Ascending);
-        Assert.That(trail[7].Reason, Is.EqualTo("No framework."));
-        Assert.That(trail[9].Before, Does.Contain("\"reason\":\"Agreed.\""));
-        Assert.That(trail[9].After, Does.Contain("\"reason\":\"Re-read the answer.\""));
+        Assert.That(trail[8].Reason, Is.EqualTo("No framework."));
+        Assert.That(trail[10].Before, Does.Contain("\"reason\":\"Agreed.\""));
+        Assert.That(trail[10].After, Does.Contain("\"reason\":\"Re-read the answer.\""));
     }
 
     [TestCase("UPDATE \"AuditEntries\" SET \"UserName\" = 'someone else'")]
@@ -303,7 +322,7 @@ public sealed class WorkflowTests(DatabaseProvider provider)
     [Test]
     public async Task Standstill_FromNoticesSent_EndsAfterEightWorkingDaysAndAwardWaitsForIt()
     {
-        var id = await ImportAsync();
+        var id = await ImportScoredAsync();
 
         // The sample tender is under the Procurement Act 2023: 8 working days beginning with the day
         // the notice was published (s.51). Published on Thursday 2 April 2026: Good Friday (3 April),
@@ -323,7 +342,7 @@ public sealed class WorkflowTests(DatabaseProvider provider)
     [Test]
     public async Task Standstill_NoticeOnChristmasEve2024_CountsScotlandsSecondOfJanuary()
     {
-        var id = await ImportAsync();
+        var id = await ImportScoredAsync();
 
         // Procurement Act 2023 s.123: a bank holiday in any part of the UK is not a working day, so
         // 2 January 2025 (Scotland) is skipped and the period ends on 8 January, not 7 January.
@@ -336,7 +355,7 @@ public sealed class WorkflowTests(DatabaseProvider provider)
     [Test]
     public async Task AfterAward_EveryChange_IsRefusedBecauseTheTenderIsLocked()
     {
-        var id = await ImportAsync();
+        var id = await ImportScoredAsync();
         _clock.Now = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
         var tender = await MoveToAsync(id, TenderStage.OpenForBids, TenderStage.Evaluation, TenderStage.Moderation, TenderStage.AwardRecommended, TenderStage.Standstill);
         _clock.Now = _clock.Now.AddDays(30);

@@ -1,6 +1,7 @@
 using Commissioning.Application;
 using Commissioning.Application.Tenders;
 using Commissioning.Benchmarks;
+using Commissioning.Core.Evaluation;
 using Commissioning.Core.Files;
 using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Standards;
@@ -47,9 +48,21 @@ internal sealed class TenderTeam(DatabaseSettings settings, ICommissioningContex
         return user;
     }
 
-    public async Task<Outcome<Guid>> ImportAsync(string json, Actor owner)
+    /// <summary>
+    /// Imports the file as the owner and gives the team their roles. A file's scores are imported
+    /// as submitted; with <paramref name="evaluatorsStillScoring"/> (the default, for tests of
+    /// saving scores) they are turned back into drafts, as if the evaluators were part way through.
+    /// </summary>
+    public async Task<Outcome<Guid>> ImportAsync(string json, Actor owner, bool evaluatorsStillScoring = true)
     {
         var imported = await new ImportTender(contexts, time, standards).HandleAsync(await UserAsync(owner), json);
+        if (imported.Succeeded && evaluatorsStillScoring)
+        {
+            await using var db = CommissioningDatabase.CreateContext(settings);
+            await db.EvaluatorScores.Where(s => s.TenderId == imported.Value)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Submitted, false).SetProperty(x => x.SubmittedAt, (DateTimeOffset?)null));
+        }
+
         if (imported.Succeeded)
         {
             foreach (var (userId, role, evaluatorId) in Roles)
@@ -76,6 +89,11 @@ internal sealed class TenderTeam(DatabaseSettings settings, ICommissioningContex
         db.TenderMemberships.Add(new TenderMembershipRow { TenderId = rows.Tender.Id, UserId = user.UserId, Role = TenderRole.Owner });
         AuditTrail.Add(db, time, owner, rows.Tender.Id, "TenderMembership", $"{user.UserId}/{TenderRole.Owner}", "Created", null, null);
         await db.SaveChangesAsync();
+        foreach (var score in rows.Scores)
+        {
+            score.Submitted = true;
+        }
+
         await BulkInsert.ScoresAsync(db, rows.Scores, default);
         await BulkInsert.ModerationAsync(db, rows.Moderation, default);
         await transaction.CommitAsync();
@@ -128,7 +146,7 @@ internal sealed class TenderTeam(DatabaseSettings settings, ICommissioningContex
 
     private async Task DeclareNoConflictAsync(Guid id, SiteUser user, string evaluatorId)
     {
-        await using (var db = contexts.Create())
+        await using (var db = CommissioningDatabase.CreateContext(settings))
         {
             if (await db.ConflictDeclarations.AnyAsync(c => c.TenderId == id && c.EvaluatorKey == evaluatorId))
             {
@@ -136,7 +154,8 @@ internal sealed class TenderTeam(DatabaseSettings settings, ICommissioningContex
             }
         }
 
-        await new DeclareConflicts(contexts, time).HandleAsync(user, id, evaluatorId, hasConflict: false, details: null);
+        // Declared through a plain context, so a test's held context factory holds the save itself.
+        await new DeclareConflicts(new CommissioningContextFactory(settings), time).HandleAsync(user, id, evaluatorId, hasConflict: false, details: null);
     }
 
     public async Task<Outcome<int>> SubmitScoresAsync(Guid id, Actor actor, string evaluatorId) =>
@@ -157,5 +176,94 @@ internal sealed class TenderTeam(DatabaseSettings settings, ICommissioningContex
         }
 
         return await new AddPerson(contexts, time).HandleAsync(await UserAsync(actor), id, email, role, evaluatorId, [.. scope.Select(s => new LotScope(s.LotId, s.SectionId))], reason);
+    }
+
+    private EvaluateTender Evaluate() => new(contexts, new EvaluationCache());
+
+    /// <summary>The pack with a score from every assigned evaluator for every question of every bid they are assigned (2, where the pack had none).</summary>
+    public static TenderPack WithEveryScore(TenderPack pack)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        var have = pack.Scores.Select(x => (x.EvaluatorId, x.BidId, x.QuestionId)).ToHashSet();
+        var added = new List<EvaluatorScore>();
+        foreach (var assignment in pack.Tender.Assignments)
+        {
+            var lot = pack.Tender.FindLot(assignment.LotId)!;
+            var questions = lot.Sections.SelectMany(x => x.Questions).Where(q => assignment.QuestionIds.Count == 0 || assignment.QuestionIds.Contains(q.Id));
+            foreach (var bid in pack.Bids.Where(b => b.LotId == lot.Id))
+            {
+                added.AddRange(questions.Where(q => !have.Contains((assignment.EvaluatorId, bid.Id, q.Id)))
+                    .Select(q => new EvaluatorScore { EvaluatorId = assignment.EvaluatorId, BidId = bid.Id, QuestionId = q.Id, Score = 2m, Rationale = "Scored for the test." }));
+            }
+        }
+
+        return pack with { Scores = [.. pack.Scores, .. added] };
+    }
+
+    /// <summary>
+    /// Makes the evaluation complete, as a panel would in moderation: a consensus (the lowest
+    /// score, by Robin as m1) wherever evaluators differ, a pass on every gate waiting for a
+    /// decision, and an accepted explanation for every price flagged as possibly abnormally low.
+    /// Fails the test if anything is outstanding that moderation cannot resolve (a missing score).
+    /// </summary>
+    public async Task CompleteEvaluationAsync(Guid id, Actor owner, Actor moderator)
+    {
+        for (var pass = 0; pass < 3; pass++)
+        {
+            TenderEvaluation evaluation;
+            await using (var db = contexts.Create())
+            {
+                evaluation = (await Evaluate().CurrentAsync(db, id, default))!;
+            }
+
+            if (evaluation.Complete)
+            {
+                return;
+            }
+
+            foreach (var item in evaluation.Result.Lots.SelectMany(l => l.Outstanding))
+            {
+                Outcome<Saved>? done = item.Kind switch
+                {
+                    OutstandingKind.NotModerated => await RecordModerationAsync(id, moderator, new ModeratedScore { BidId = item.Bid!.Id, QuestionId = item.Question!.Id, Score = item.Scores.Min(), Reason = "The panel agreed the lower score.", ModeratorId = "m1" }, null),
+                    OutstandingKind.GateNotDecided => await RecordGateDecisionAsync(id, owner, new GateDecision { BidId = item.Bid!.Id, GateId = item.Gate!.Id, Passed = true, Reason = "Checked against the bid.", DecidedBy = owner.Name }, null),
+                    OutstandingKind.LowPriceUndecided => await new RecordLowPriceDecision(contexts, time).HandleAsync(await UserAsync(owner), id, item.Bid!.Id, LowPriceOutcome.Accepted, "The bidder explained the price.", null),
+                    OutstandingKind.ThresholdsWaiting => null,
+                    _ => throw new InvalidOperationException($"Moderation cannot resolve this outstanding item: {item.Kind} {item.Bid?.Id} {item.Question?.Id}."),
+                };
+                if (done is { Succeeded: false })
+                {
+                    throw new InvalidOperationException($"Could not resolve {item.Kind} for {item.Bid?.Id}: {done.Errors[0].Message}");
+                }
+            }
+        }
+
+        throw new InvalidOperationException("The evaluation is still not complete after three passes.");
+    }
+
+    /// <summary>Records the award decision of every lot (its most advantageous tender) and, under the Act, the day the assessment summaries were given.</summary>
+    public async Task RecordAwardsAsync(Guid id, Actor owner)
+    {
+        var user = await UserAsync(owner);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var pack = (await LoadPackAsync(id))!;
+        foreach (var lot in pack.Tender.Lots)
+        {
+            var awarded = await new RecordAward(contexts, Evaluate(), time).HandleAsync(user, id, lot.Id, "The ICB board", today, null);
+            if (!awarded.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not record the award of {lot.Id}: {awarded.Errors[0].Message}");
+            }
+        }
+
+        if (pack.Tender.Regime.Regime == ProcurementRegime.ProcurementAct2023)
+        {
+            var tender = (await FindAsync(id))!;
+            var sent = await new RecordNoticeDate(contexts, time).HandleAsync(user, id, RecordNoticeDate.Kind.AssessmentSummariesSent, today, tender.Version);
+            if (!sent.Succeeded)
+            {
+                throw new InvalidOperationException("Could not record the assessment summaries: " + sent.Errors[0].Message);
+            }
+        }
     }
 }
