@@ -430,6 +430,8 @@ public sealed class ChangeStage(ICommissioningContextFactory contexts, EvaluateT
             return await TenderChanges.ConflictAsync<TenderSummary>(db, tenderId, "Tender", tenderId.ToString(), expectedVersion, cancel).ConfigureAwait(false);
         }
 
+        // What the tender was before this move, read before the move changes anything (the dates too).
+        var before = StageJson(tender);
         var decision = TenderLifecycle.CheckMove(tender.Stage, to, reason, Today, tender.StandstillEndsOn);
         if (!decision.Allowed)
         {
@@ -462,7 +464,6 @@ public sealed class ChangeStage(ICommissioningContextFactory contexts, EvaluateT
             tender.StandstillEndsOn = Standstill.For(tender.Regime, sent, BankHolidays.ForWorkingDays(tender.Regime)).LastDay;
         }
 
-        var before = StageJson(tender);
         tender.Stage = to;
         if (to == TenderStage.Cancelled)
         {

@@ -9,10 +9,10 @@ namespace Commissioning.Web.Pages.Tenders;
 
 /// <summary>A tender's audit trail, oldest first, for its owner and observers; and the same as CSV.</summary>
 [Authorize]
-public sealed class AuditModel(TenderPageServices pages, ReadAuditTrail audit) : TenderPageModel(pages)
+public sealed class AuditModel(TenderPageServices pages, ReadAuditTrail audit, ReadAuditStory story) : TenderPageModel(pages)
 {
-    /// <summary>The entries.</summary>
-    public IReadOnlyList<AuditRecord> Entries { get; private set; } = [];
+    /// <summary>The entries in plain English.</summary>
+    public IReadOnlyList<ReadableAuditEntry> Entries { get; private set; } = [];
 
     /// <summary>Shows the trail.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
@@ -22,7 +22,7 @@ public sealed class AuditModel(TenderPageServices pages, ReadAuditTrail audit) :
             return NotFound();
         }
 
-        Entries = (await audit.HandleAsync(Me, TenderId, cancel)).Value;
+        Entries = (await story.HandleAsync(Me, TenderId, cancel)).Value;
         return Page();
     }
 
