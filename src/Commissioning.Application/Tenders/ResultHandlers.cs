@@ -70,7 +70,8 @@ public sealed record LotResults(Lot Lot, bool Complete, bool PricesShown, IReadO
 /// <param name="Tender">The tender.</param>
 /// <param name="Lots">The lots whose bids the person may see.</param>
 /// <param name="LotsNotShown">How many lots are left out because the person's roles do not cover them.</param>
-public sealed record TenderResults(TenderSummary Tender, IReadOnlyList<LotResults> Lots, int LotsNotShown)
+/// <param name="HasDownloads">True when the person may download any file of the results (<see cref="ListDownloads"/>).</param>
+public sealed record TenderResults(TenderSummary Tender, IReadOnlyList<LotResults> Lots, int LotsNotShown, bool HasDownloads)
 {
     /// <summary>True when nothing is outstanding in any lot shown.</summary>
     public bool Complete => Lots.All(l => l.Complete);
@@ -121,7 +122,8 @@ public sealed class ReadResults(ICommissioningContextFactory contexts, EvaluateT
             }
         }
 
-        return Outcome<TenderResults>.Success(new TenderResults(permissions.Tender, lots, evaluation.Result.Lots.Count - lots.Count));
+        var downloads = DownloadRules.MayDownloadDocuments(permissions, evaluation.Pack) || permissions.Allows(TenderOperation.ViewAudit) || permissions.Allows(TenderOperation.Export);
+        return Outcome<TenderResults>.Success(new TenderResults(permissions.Tender, lots, evaluation.Result.Lots.Count - lots.Count, downloads));
     }
 
     /// <summary>Whether the person may see every bid of the lot (owners and observers; evaluators and moderators of the lot).</summary>

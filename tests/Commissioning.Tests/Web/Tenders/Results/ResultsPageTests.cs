@@ -172,6 +172,7 @@ public sealed partial class ResultsPageTests
                 Assert.That(text, Does.Not.Contain("£").And.Not.Contain("Price points").And.Not.Contain("82.23"), "no price, price points or total");
                 Assert.That(html, Does.Not.Contain("price-quality").And.Not.Contain("price-methods"), "no chart of price");
                 Assert.That(Regex.Count(html, "<svg [^>]*aria-labelledby=\"chart-"), Is.EqualTo(6), "the three charts of quality and weights, each lot");
+                Assert.That(text, Does.Not.Contain("Download the evaluation matrix"), "the documents hold every price");
             });
 
             var allowed = Text(await PageAsync(client, $"/tenders/{shown.Id}/results"));
