@@ -3,7 +3,10 @@ using Commissioning.Documents.Evaluation;
 
 namespace Commissioning.Cli;
 
-/// <summary><c>render evaluation-report</c> and <c>render assessment-summary</c>.</summary>
+/// <summary>
+/// <c>render evaluation-report</c> and <c>render assessment-summary</c>, through the same
+/// application code as the site's downloads (<see cref="EvaluationDocumentFiles"/>).
+/// </summary>
 internal static class EvaluationDocumentCommands
 {
     public static int Report(CommandContext context, string tenderFile, DocumentTarget output)
@@ -14,7 +17,7 @@ internal static class EvaluationDocumentCommands
         }
 
         var (result, robustness) = TenderFiles.Evaluate(pack);
-        var text = EvaluationDocuments.Report(result, robustness, output.Format, context.Today);
+        var text = EvaluationDocumentFiles.Report(result, robustness, output.Format, context.Today);
         return output.Write(context, text, output.WroteLine(text));
     }
 
@@ -36,7 +39,7 @@ internal static class EvaluationDocumentCommands
         }
 
         var result = TenderFiles.EvaluateOnly(pack);
-        var text = EvaluationDocuments.AssessmentSummary(result, bidId, output.Format, context.Today, discloseWinnerAnswers);
+        var text = EvaluationDocumentFiles.AssessmentSummary(result, bidId, output.Format, context.Today, discloseWinnerAnswers);
         return output.Write(context, text, output.WroteLine(text));
     }
 }

@@ -52,13 +52,15 @@ internal static class MatrixCommand
             GeneratedAt = context.Now,
             ToolkitVersion = MatrixProvenance.AssemblyVersion(),
             Standards = MatrixProvenance.Fingerprint(context.ReadStandards(context.StandardsFolder()), context.Standards),
+            Source = $"The tender file {Path.GetFileName(file)}",
         };
         progress.Report("Laying out");
-        var model = MatrixBuilder.Build(pack, result, robustness, provenance);
 
+        // The same path as the site's download (EvaluationDocumentFiles), so both give the same workbook.
+        WorkbookModel? model = null;
         try
         {
-            OutputFile.WriteWhole(target, stream => MatrixWriter.Write(model, stream, progress));
+            OutputFile.WriteWhole(target, stream => model = EvaluationDocumentFiles.WriteMatrix(pack, result, robustness, provenance, stream, progress));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -68,7 +70,7 @@ internal static class MatrixCommand
         }
 
         progress.Dispose();
-        context.Output.WriteLine($"Wrote the evaluation matrix for {pack.Tender.Title} to {output}: {model.Sheets.Count} sheets.");
+        context.Output.WriteLine($"Wrote the evaluation matrix for {pack.Tender.Title} to {output}: {model!.Sheets.Count} sheets.");
         foreach (var lot in result.Lots)
         {
             var outstanding = Outstanding.Of(lot);

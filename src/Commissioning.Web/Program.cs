@@ -22,6 +22,11 @@ builder.Services.AddSingleton(services => StandardsFolder.Load(
     services.GetRequiredService<IWebHostEnvironment>(),
     services.GetRequiredService<ILogger<StandardsFolder>>()));
 
+builder.Services.AddSingleton(services => StandardsFolder.Fingerprints(
+    services.GetRequiredService<IConfiguration>(),
+    services.GetRequiredService<IWebHostEnvironment>(),
+    services.GetRequiredService<Commissioning.Core.Standards.StandardsCatalogue>()));
+
 builder.Services.AddSingleton<StandardsView>();
 builder.Services.AddCommissioningValidators();
 

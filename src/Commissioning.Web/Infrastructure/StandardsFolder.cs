@@ -37,6 +37,18 @@ public sealed class StandardsFolder
         return catalogue;
     }
 
+    /// <summary>
+    /// The standards files the site runs with, fingerprinted for the provenance sheet of the
+    /// evaluation matrix it gives for download (the same hashes the command line records).
+    /// </summary>
+    public static Commissioning.Application.Tenders.DocumentStandards Fingerprints(IConfiguration configuration, IWebHostEnvironment environment, StandardsCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var path = ResolvePath(configuration["Standards:Path"], environment.ContentRootPath);
+        return new(Commissioning.Documents.Excel.Matrix.MatrixProvenance.Fingerprint(ReadFiles(path), catalogue));
+    }
+
     /// <summary>Reads every <c>*.md</c> file in a folder, in name order.</summary>
     public static IReadOnlyList<StandardsFile> ReadFiles(string path)
     {

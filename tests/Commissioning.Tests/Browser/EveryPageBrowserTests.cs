@@ -166,7 +166,19 @@ public sealed class EveryPageBrowserTests : BrowserTest
         await provider.GotoAsync(tender);
         await CheckAsync(provider, "tender-provider");
 
+        // Results: the administrator's tender has nothing submitted (provisional); the example
+        // tender with its panel, every score submitted, is complete.
+        await admin.GotoAsync(tender + "/results");
+        await CheckAsync(admin, "results-provisional");
+        await admin.GotoAsync(tender + "/results/downloads");
+        await CheckAsync(admin, "results-downloads");
+        var complete = await ExampleTender.ImportAsync(Site);
+        await complete.CompleteAsync(TenderStage.Moderation);
+        var owner = await SignedInAsync(ExampleTender.OwnerEmail);
+        await owner.GotoAsync($"{BaseUrl}/tenders/{complete.Id}/results");
+        await CheckAsync(owner, "results-complete");
+
         TestContext.Out.WriteLine($"{_states.Count} page states checked: {string.Join(", ", _states)}");
-        Assert.That(_states, Has.Count.EqualTo(41));
+        Assert.That(_states, Has.Count.EqualTo(44));
     }
 }

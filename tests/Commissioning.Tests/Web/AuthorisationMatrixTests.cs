@@ -99,6 +99,16 @@ public sealed class AuthorisationMatrixTests
         ["GET tenders/{id:guid}/audit?handler=Csv"] = OnTender(Persona.Owner, Persona.Observer),
         ["GET tenders/{id:guid}/export"] = OnTender(Persona.Owner, Persona.Observer),
         ["GET tenders/{id:guid}/scores"] = OnTender(Persona.Owner, Persona.Evaluator, Persona.Moderator, Persona.Observer),
+
+        // Results: owners and observers at any stage; evaluators and moderators once award is
+        // recommended (ResultsPageTests checks each stage). The tender here is a draft.
+        ["GET tenders/{id:guid}/results"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/results/downloads"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/results/downloads?handler=Matrix"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/results/downloads?handler=Report"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/results/downloads?handler=Summary"] = OnTender(), // no bid named: 404 even for those who may download summaries
+        ["GET tenders/{id:guid}/results/downloads?handler=Audit"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/results/downloads?handler=Tender"] = OnTender(Persona.Owner, Persona.Observer),
     };
 
     [Test]
@@ -156,14 +166,14 @@ public sealed class AuthorisationMatrixTests
         await SignInAsync(client, Persona.Owner);
         var guessed = Guid.NewGuid();
         var checkedPages = 0;
-        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores" })
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender" })
         {
             using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
             checkedPages++;
         }
 
-        Assert.That(checkedPages, Is.EqualTo(6));
+        Assert.That(checkedPages, Is.EqualTo(10));
     }
 
     [Test]

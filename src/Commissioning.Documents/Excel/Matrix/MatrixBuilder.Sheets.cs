@@ -142,6 +142,11 @@ public static partial class MatrixBuilder
             ("Protection", "Every sheet is protected without a password, to prevent accidental changes. Evaluators' score cells and the consensus cells are open for typing. Unprotect a sheet from the Review menu to change anything else."),
             ("Equal totals", "Totals are compared after rounding to 8 decimal places, so that binary arithmetic in the spreadsheet cannot split a tie the toolkit finds exact."),
         };
+        if (provenance.Source is { } source)
+        {
+            rows = [.. rows.Take(6), ("Made from", source), .. rows.Skip(6)];
+        }
+
         var row = 3;
         foreach (var (label, value) in rows)
         {

@@ -24,6 +24,12 @@ public sealed record MatrixProvenance
     /// <summary>The toolkit's version.</summary>
     public required string ToolkitVersion { get; init; }
 
+    /// <summary>
+    /// What the matrix was made from, in words: the tender file a command read, or the tender
+    /// stored in the site (its title and id); null when not said (no row is written).
+    /// </summary>
+    public string? Source { get; init; }
+
     /// <summary>Each standards file, in name order.</summary>
     public IReadOnlyList<StandardsFingerprint> Standards { get; init; } = [];
 
