@@ -12,7 +12,8 @@ public static class Program
     /// <c>profile-matrix</c> times the matrix export and its peak memory; <c>profile-load</c> times
     /// each step of loading the ICS-scale tender from SQLite; <c>import-loop
     /// &lt;sqlite-file&gt;</c> imports the ICS-scale tender into the file again and again (the child
-    /// process that the kill-mid-save test stops with SIGKILL).
+    /// process that the kill-mid-save test stops with SIGKILL); <c>seed-load</c> and <c>load</c> measure
+    /// the site under load over HTTP (<see cref="LoadTest"/>).
     /// </summary>
     public static void Main(string[] args)
     {
@@ -32,6 +33,26 @@ public static class Program
         if (args is ["profile-load"])
         {
             StorageProfile.Run(Console.Out);
+            return;
+        }
+
+        if (args is ["seed-load", var sqlite])
+        {
+            LoadTest.Seed(new Commissioning.Data.DatabaseSettings(Commissioning.Data.DatabaseProvider.Sqlite, $"Data Source={sqlite}"), Console.Out);
+            return;
+        }
+
+        if (args is ["seed-load-postgres", var connection])
+        {
+            LoadTest.Seed(new Commissioning.Data.DatabaseSettings(Commissioning.Data.DatabaseProvider.PostgreSql, connection), Console.Out);
+            return;
+        }
+
+        if (args is ["load", { } url, { } email, { } password, { } target, .. var rest])
+        {
+            var connections = rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 50;
+            var seconds = rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
+            LoadTest.Run(new Uri(url), email, password, target, connections, seconds, Console.Out);
             return;
         }
 

@@ -111,14 +111,8 @@ public sealed class ImportTender(ICommissioningContextFactory contexts, TimeProv
         var now = time.GetUtcNow();
         var rows = TenderMapping.ToRows(pack, now);
 
-        // A file's scores are the scores it records: they count in the evaluation as submitted, so
-        // the site and the command line agree on the same file. (Drafts are never exported.)
-        foreach (var score in rows.Scores)
-        {
-            score.Submitted = true;
-            score.SubmittedAt = now;
-        }
-
+        // A file's scores come in as the evaluators' drafts: each evaluator holding the id checks
+        // and submits them, and only submitted scores count in the site's evaluation.
         await using var db = contexts.Create();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
@@ -141,7 +135,7 @@ public sealed class ImportTender(ICommissioningContextFactory contexts, TimeProv
     }
 }
 
-/// <summary>The whole stored tender as an <c>oh-tender</c> file (evaluators' unsubmitted drafts left out), for its owner and observers.</summary>
+/// <summary>The whole stored tender as an <c>oh-tender</c> file, drafts included (a backup), for its owner and observers.</summary>
 /// <param name="contexts">Makes a context for each operation.</param>
 public sealed class ExportTender(ICommissioningContextFactory contexts)
 {
@@ -157,8 +151,8 @@ public sealed class ExportTender(ICommissioningContextFactory contexts)
             }
         }
 
-        // Evaluators' drafts are not yet anyone's score, so they are not written out.
-        var pack = await TenderLoader.LoadPackAsync(contexts, tenderId, cancel, submittedScoresOnly: true).ConfigureAwait(false);
+        // A backup: every score, drafts included (the results' downloads give the tender as evaluated, submitted scores only).
+        var pack = await TenderLoader.LoadPackAsync(contexts, tenderId, cancel).ConfigureAwait(false);
         return pack is null ? TenderChanges.NotFound<string>() : Outcome<string>.Success(TenderFile.Write(pack));
     }
 }

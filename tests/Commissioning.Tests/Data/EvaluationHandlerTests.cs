@@ -224,16 +224,17 @@ public sealed class EvaluationHandlerTests(DatabaseProvider provider)
     }
 
     [Test]
-    public async Task Export_LeavesOutDrafts_AndAnImportedFilesScoresAreSubmitted()
+    public async Task AnImportedFilesScores_AreDrafts_CountedOnlyOnceSubmitted_AndTheBackupKeepsThem()
     {
-        var id = await TenderInAsync(scored: false, TenderStage.OpenForBids, TenderStage.Evaluation);
-        await Team().SaveScoreAsync(id, Alex, Score("Q1"), null);
+        var id = (await Team().ImportAsync(TenderFile.Write(TenderTeam.WithEveryScore(StorageTests.ValidSample())), Owner)).Value;
+        var owner = await Team().UserAsync(Owner);
 
+        var evaluation = (await new EvaluateTender(Contexts, new EvaluationCache()).HandleAsync(owner, id)).Value;
         var exported = await Team().ExportAsync(id, Owner);
-        var reimported = await new ImportTender(Contexts, _clock).HandleAsync(await Team().UserAsync(Owner), TenderFile.Write(TenderTeam.WithEveryScore(StorageTests.ValidSample())));
 
-        Assert.That(TenderFile.Read(exported!).Value.Scores, Is.Empty);
         await using var db = _database.Context();
-        Assert.That(await db.EvaluatorScores.Where(s => s.TenderId == reimported.Value).AllAsync(s => s.Submitted), Is.True);
+        Assert.That(await db.EvaluatorScores.Where(s => s.TenderId == id).AnyAsync(s => s.Submitted), Is.False);
+        Assert.That(evaluation.Pack.Scores, Is.Empty, "no evaluator has submitted yet");
+        Assert.That(TenderFile.Read(exported!).Value.Scores, Has.Count.EqualTo(TenderTeam.WithEveryScore(StorageTests.ValidSample()).Scores.Count), "the backup keeps every draft");
     }
 }

@@ -49,18 +49,20 @@ internal sealed class TenderTeam(DatabaseSettings settings, ICommissioningContex
     }
 
     /// <summary>
-    /// Imports the file as the owner and gives the team their roles. A file's scores are imported
-    /// as submitted; with <paramref name="evaluatorsStillScoring"/> (the default, for tests of
-    /// saving scores) they are turned back into drafts, as if the evaluators were part way through.
+    /// Imports the file as the owner and gives the team their roles. A file's scores come in as
+    /// the evaluators' drafts (the default, for tests of saving scores); with
+    /// <paramref name="evaluatorsStillScoring"/> false they are marked submitted, as if every
+    /// evaluator had finished (for tests of moderation and award).
     /// </summary>
     public async Task<Outcome<Guid>> ImportAsync(string json, Actor owner, bool evaluatorsStillScoring = true)
     {
         var imported = await new ImportTender(contexts, time, standards).HandleAsync(await UserAsync(owner), json);
-        if (imported.Succeeded && evaluatorsStillScoring)
+        if (imported.Succeeded && !evaluatorsStillScoring)
         {
             await using var db = CommissioningDatabase.CreateContext(settings);
+            var now = time.GetUtcNow();
             await db.EvaluatorScores.Where(s => s.TenderId == imported.Value)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Submitted, false).SetProperty(x => x.SubmittedAt, (DateTimeOffset?)null));
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Submitted, true).SetProperty(x => x.SubmittedAt, (DateTimeOffset?)now));
         }
 
         if (imported.Succeeded)
@@ -89,11 +91,6 @@ internal sealed class TenderTeam(DatabaseSettings settings, ICommissioningContex
         db.TenderMemberships.Add(new TenderMembershipRow { TenderId = rows.Tender.Id, UserId = user.UserId, Role = TenderRole.Owner });
         AuditTrail.Add(db, time, owner, rows.Tender.Id, "TenderMembership", $"{user.UserId}/{TenderRole.Owner}", "Created", null, null);
         await db.SaveChangesAsync();
-        foreach (var score in rows.Scores)
-        {
-            score.Submitted = true;
-        }
-
         await BulkInsert.ScoresAsync(db, rows.Scores, default);
         await BulkInsert.ModerationAsync(db, rows.Moderation, default);
         await transaction.CommitAsync();
