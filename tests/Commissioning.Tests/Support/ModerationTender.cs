@@ -17,11 +17,11 @@ namespace Commissioning.Tests.Support;
 /// </summary>
 internal static class ModerationTender
 {
-    public const string Owner = "olive@example.nhs.uk";
-    public const string EvaluatorOne = "alex@example.nhs.uk";
-    public const string EvaluatorTwo = "sam@example.nhs.uk";
-    public const string ModeratorLotOne = "robin@example.nhs.uk";
-    public const string ModeratorLotTwo = "kim@example.nhs.uk";
+    public const string Owner = "olive.owner@example.nhs.uk";
+    public const string EvaluatorOne = "alex.morgan@example.nhs.uk";
+    public const string EvaluatorTwo = "sam.okonkwo@example.nhs.uk";
+    public const string ModeratorLotOne = "robin.hale@example.nhs.uk";
+    public const string ModeratorLotTwo = "kim.patel@example.nhs.uk";
 
     /// <summary>The tender as imported: no scores, consensus or decisions yet.</summary>
     public static TenderPack Pack()
@@ -77,11 +77,11 @@ internal static class ModerationTender
     /// <param name="stage">Where to leave the tender.</param>
     public static async Task<Guid> CreateAsync(SiteFactory site, string rationale = "Clear plan for prevention.", TenderStage stage = TenderStage.Moderation)
     {
-        var owner = await TestAccounts.CreateAsync(site, Owner, roles: [SiteRoles.Commissioner], organisation: "North ICS", displayName: "Olive Owner");
-        var one = await TestAccounts.CreateAsync(site, EvaluatorOne, organisation: "North ICS", displayName: "Alex Morgan");
-        var two = await TestAccounts.CreateAsync(site, EvaluatorTwo, organisation: "North ICS", displayName: "Sam Okonkwo");
-        await TestAccounts.CreateAsync(site, ModeratorLotOne, organisation: "North ICS", displayName: "Robin Hale");
-        await TestAccounts.CreateAsync(site, ModeratorLotTwo, organisation: "North ICS", displayName: "Kim Patel");
+        var owner = await AccountAsync(site, Owner, "Olive Owner", [SiteRoles.Commissioner]);
+        var one = await AccountAsync(site, EvaluatorOne, "Alex Morgan");
+        var two = await AccountAsync(site, EvaluatorTwo, "Sam Okonkwo");
+        await AccountAsync(site, ModeratorLotOne, "Robin Hale");
+        await AccountAsync(site, ModeratorLotTwo, "Kim Patel");
 
         var calls = TenderCalls.Of(site.Services);
         var me = (await calls.UserAsync(owner))!;
@@ -127,6 +127,21 @@ internal static class ModerationTender
         var users = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Commissioning.Data.Entities.UserAccount>>(scope.ServiceProvider);
         var account = await users.FindByEmailAsync(email);
         return (await TenderCalls.Of(site.Services).UserAsync(account!.Id))!;
+    }
+
+    /// <summary>The account with this email, made on first use (a site may hold several of these tenders).</summary>
+    private static async Task<string> AccountAsync(SiteFactory site, string email, string name, IReadOnlyList<string>? roles = null)
+    {
+        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(site.Services))
+        {
+            var users = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Commissioning.Data.Entities.UserAccount>>(scope.ServiceProvider);
+            if (await users.FindByEmailAsync(email) is { } existing)
+            {
+                return existing.Id;
+            }
+        }
+
+        return await TestAccounts.CreateAsync(site, email, roles: roles, organisation: "North ICS", displayName: name);
     }
 
     private static async Task MoveAsync(TenderCalls calls, SiteUser owner, Guid id, TenderStage to)

@@ -27,7 +27,7 @@ public sealed class PricePageTests
             Assert.That(text, Does.Contain("£2,730,000.00"), "the median of 930,000, 2,730,000 and 3,030,000");
             Assert.That(text, Does.Contain("A price below 65% of the median (£1,774,500.00) may be abnormally low. This price is below it."));
             Assert.That(text, Does.Contain("section 19(3)(c), (4) and (5)"));
-            Assert.That(text, Does.Contain("The bidder was asked to explain the price."));
+            Assert.That(text, Does.Contain("The bidder was asked to explain the price. What was decided on its explanation?"));
             Assert.That(text, Does.Contain("Explanation accepted").And.Contain("Bid excluded"));
             Assert.That(tender, Does.Contain("Not shown to you"), "the tender page still keeps prices from the moderator");
         });
