@@ -36,7 +36,7 @@ internal static class ModerationTender
         var tender = sample.Tender with
         {
             Lots = [lotOne, lotTwo],
-            Evaluators = [new() { Id = "e1", Name = "Alex" }, new() { Id = "e2", Name = "Sam" }, new() { Id = "m1", Name = "Robin" }, new() { Id = "m2", Name = "Kim" }],
+            Evaluators = [new() { Id = "e1", Name = "Alex" }, new() { Id = "e2", Name = "Sam" }, new() { Id = "m1", Name = "Robin" }, new() { Id = "m2", Name = "Kim" }, new() { Id = "m3", Name = "Jo" }],
             Assignments =
             [
                 new() { EvaluatorId = "e1", LotId = "lot-1" },
