@@ -178,7 +178,32 @@ public sealed class EveryPageBrowserTests : BrowserTest
         await owner.GotoAsync($"{BaseUrl}/tenders/{complete.Id}/results");
         await CheckAsync(owner, "results-complete");
 
+
+        // Moderation: a tender in moderation; its lot-1 moderator's pages and their errors; the owner's view of lot 2.
+        var moderated = await ModerationTender.CreateAsync(Site);
+        var moderation = $"{BaseUrl}/tenders/{moderated}/moderate";
+        var moderator = await SignedInAsync(ModerationTender.ModeratorLotOne);
+        await moderator.GotoAsync(moderation);
+        await CheckAsync(moderator, "moderate");
+        await moderator.GotoAsync(moderation + "/consensus?bid=bid-a&question=Q1");
+        await CheckAsync(moderator, "moderate-consensus");
+        await moderator.ClickAsync("button:has-text('Save the consensus score')");
+        await ErrorStateAsync(moderator, "moderate-consensus-errors", "Select the consensus score.");
+        await moderator.GotoAsync(moderation + "/gate?bid=bid-b&gate=G2");
+        await CheckAsync(moderator, "moderate-gate");
+        await moderator.ClickAsync("button:has-text('Save the decision')");
+        await ErrorStateAsync(moderator, "moderate-gate-errors", "Select whether the bid passes or fails this gate.");
+        await moderator.GotoAsync(moderation + "/price?bid=bid-b");
+        await CheckAsync(moderator, "moderate-price");
+        await moderator.ClickAsync("button:has-text('Save the decision')");
+        await ErrorStateAsync(moderator, "moderate-price-errors", "Select whether the bidder's explanation was accepted or the bid is excluded.");
+        var moderationOwner = await SignedInAsync(ModerationTender.Owner);
+        await moderationOwner.GotoAsync(moderation + "?lot=lot-2");
+        await CheckAsync(moderationOwner, "moderate-owner");
+        await moderationOwner.GotoAsync(moderation + "/consensus?bid=bid-d&question=Q1");
+        await CheckAsync(moderationOwner, "moderate-consensus-owner");
+
         TestContext.Out.WriteLine($"{_states.Count} page states checked: {string.Join(", ", _states)}");
-        Assert.That(_states, Has.Count.EqualTo(44));
+        Assert.That(_states, Has.Count.EqualTo(53));
     }
 }

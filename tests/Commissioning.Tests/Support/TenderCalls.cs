@@ -83,6 +83,11 @@ internal sealed class TenderCalls(Func<Type, object> resolve)
 
     public Task<Outcome<Saved>> RecordGateDecisionAsync(SiteUser user, Guid id, GateDecision decision, long? version) => Get<RecordGateDecision>().HandleAsync(user, id, decision, version);
 
+    public Task<Outcome<Saved>> RecordLowPriceDecisionAsync(SiteUser user, Guid id, string bidId, LowPriceOutcome outcome, string? reason, long? version) =>
+        Get<RecordLowPriceDecision>().HandleAsync(user, id, bidId, outcome, reason, version);
+
+    public Task<Outcome<ModerationState>> ModerationAsync(SiteUser user, Guid id) => Get<ReadModeration>().HandleAsync(user, id);
+
     public Task<Outcome<TenderSummary>> ChangeStageAsync(SiteUser user, Guid id, TenderStage to, string? reason, long version, DateOnly? noticesSentOn = null) =>
         Get<ChangeStage>().HandleAsync(user, id, to, reason, version, noticesSentOn);
 

@@ -109,6 +109,15 @@ public sealed class AuthorisationMatrixTests
         ["GET tenders/{id:guid}/results/downloads?handler=Summary"] = OnTender(), // no bid named: 404 even for those who may download summaries
         ["GET tenders/{id:guid}/results/downloads?handler=Audit"] = OnTender(Persona.Owner, Persona.Observer),
         ["GET tenders/{id:guid}/results/downloads?handler=Tender"] = OnTender(Persona.Owner, Persona.Observer),
+
+        // Moderation: the owner and moderators (on their lots); only a moderator records a consensus.
+        ["GET tenders/{id:guid}/moderate"] = OnTender(Persona.Owner, Persona.Moderator),
+        ["GET tenders/{id:guid}/moderate/consensus"] = OnTender(Persona.Owner, Persona.Moderator),
+        ["POST tenders/{id:guid}/moderate/consensus"] = OnTender(Persona.Moderator),
+        ["GET tenders/{id:guid}/moderate/gate"] = OnTender(Persona.Owner, Persona.Moderator),
+        ["POST tenders/{id:guid}/moderate/gate"] = OnTender(Persona.Owner, Persona.Moderator),
+        ["GET tenders/{id:guid}/moderate/price"] = OnTender(Persona.Owner, Persona.Moderator),
+        ["POST tenders/{id:guid}/moderate/price"] = OnTender(Persona.Owner, Persona.Moderator),
     };
 
     [Test]
@@ -127,6 +136,9 @@ public sealed class AuthorisationMatrixTests
             ["{code:int?}"] = "404",
             ["standards/{id}"] = "standards/" + catalogue.RuleSets[0].Id,
             ["requirements/{id}"] = "requirements/" + catalogue.RuleSets[0].Requirements[0].Id,
+            ["moderate/consensus"] = "moderate/consensus?bid=bid-a&question=Q1",
+            ["moderate/gate"] = "moderate/gate?bid=bid-a&gate=G2",
+            ["moderate/price"] = "moderate/price?bid=bid-b",
         };
 
         var mismatches = new List<string>();
@@ -166,7 +178,7 @@ public sealed class AuthorisationMatrixTests
         await SignInAsync(client, Persona.Owner);
         var guessed = Guid.NewGuid();
         var checkedPages = 0;
-        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender" })
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b" })
         {
             using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);

@@ -84,13 +84,29 @@ public sealed class FormErrorStatesTests
         await CheckAsync(admin, "POST tenders/{id}/people?handler=Remove", tender + "/people", "Remove", WrongReason, expectErrors: 1);
         await CheckAsync(admin, "POST tenders/{id}/people?handler=Remove", tender + "/people", "Remove", Empty, expectErrors: 0);
 
+        // Moderation: a tender in moderation, its lot-1 moderator, and the owner's forms.
+        var moderated = await ModerationTender.CreateAsync(site);
+        using (var moderator = site.CreateNonRedirectingClient())
+        {
+            await TestAccounts.SignInAsync(moderator, ModerationTender.ModeratorLotOne);
+            var consensus = $"/tenders/{moderated}/moderate/consensus?bid=bid-a&question=Q1";
+            await CheckAsync(moderator, "POST tenders/{id}/moderate/consensus", consensus, null, Empty, expectErrors: 2);
+            await CheckAsync(moderator, "POST tenders/{id}/moderate/consensus", consensus, null, With(("Input.Score", "2"), ("Input.Reason", new string('a', 2001))), expectErrors: 1);
+            var gate = $"/tenders/{moderated}/moderate/gate?bid=bid-b&gate=G2";
+            await CheckAsync(moderator, "POST tenders/{id}/moderate/gate", gate, null, Empty, expectErrors: 2);
+            await CheckAsync(moderator, "POST tenders/{id}/moderate/gate", gate, null, With(("Input.Outcome", "maybe"), ("Input.Reason", "Seen.")), expectErrors: 1);
+            var price = $"/tenders/{moderated}/moderate/price?bid=bid-b";
+            await CheckAsync(moderator, "POST tenders/{id}/moderate/price", price, null, Empty, expectErrors: 2);
+            await CheckAsync(moderator, "POST tenders/{id}/moderate/price", price, null, With(("Input.Outcome", "Excluded"), ("Input.Reason", "Costs\u001b[2J")), expectErrors: 1);
+        }
+
         TestContext.Out.WriteLine(string.Join(Environment.NewLine, _report));
         var handlers = await PostHandlersAsync(site);
         Assert.Multiple(() =>
         {
             Assert.That(handlers.Except(_covered, StringComparer.OrdinalIgnoreCase).Except(WithoutFields.Keys, StringComparer.OrdinalIgnoreCase), Is.Empty, "POST handlers no case tries");
             Assert.That(WithoutFields.Keys.Except(handlers, StringComparer.OrdinalIgnoreCase), Is.Empty, "handlers named as having no fields that the site no longer has");
-            Assert.That(_report, Has.Count.EqualTo(20), "cases tried");
+            Assert.That(_report, Has.Count.EqualTo(26), "cases tried");
         });
     }
 
