@@ -99,6 +99,15 @@ public sealed class AuthorisationMatrixTests
         ["GET tenders/{id:guid}/audit?handler=Csv"] = OnTender(Persona.Owner, Persona.Observer),
         ["GET tenders/{id:guid}/export"] = OnTender(Persona.Owner, Persona.Observer),
         ["GET tenders/{id:guid}/scores"] = OnTender(Persona.Owner, Persona.Evaluator, Persona.Moderator, Persona.Observer),
+        ["GET tenders/{id:guid}/stage/{to}"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/stage/{to}"] = OnTender(Persona.Owner), // an empty form carries no version: refused as a conflict, nothing moves
+        ["GET tenders/{id:guid}/award"] = OnTender(Persona.Owner, Persona.Observer), // evaluators and moderators too, from award recommended on
+        ["POST tenders/{id:guid}/award?handler=Award"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/award?handler=Summaries"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/award?handler=FurtherDecision"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/award/notices"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/award/notices?handler=Markdown"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/award/notices?handler=Html"] = OnTender(Persona.Owner, Persona.Observer),
     };
 
     [Test]
@@ -115,6 +124,7 @@ public sealed class AuthorisationMatrixTests
         {
             ["{id:guid}"] = tender.ToString(),
             ["{code:int?}"] = "404",
+            ["{to}"] = "open-for-bids",
             ["standards/{id}"] = "standards/" + catalogue.RuleSets[0].Id,
             ["requirements/{id}"] = "requirements/" + catalogue.RuleSets[0].Requirements[0].Id,
         };
@@ -156,14 +166,14 @@ public sealed class AuthorisationMatrixTests
         await SignInAsync(client, Persona.Owner);
         var guessed = Guid.NewGuid();
         var checkedPages = 0;
-        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores" })
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html" })
         {
             using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
             checkedPages++;
         }
 
-        Assert.That(checkedPages, Is.EqualTo(6));
+        Assert.That(checkedPages, Is.EqualTo(10));
     }
 
     [Test]

@@ -246,6 +246,28 @@ public sealed class AwardPageTests
         }
     }
 
+    [Test]
+    public async Task AnEvaluator_OnceRecommendedForAward_ReadsTheAward_WithoutPricesOrForms()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            var id = await AwardReady.TenderAsync(site, owner, act: true);
+            using var evaluator = site.CreateNonRedirectingClient();
+            await TestAccounts.SignInAsync(evaluator, $"e1-{id:N}@example.nhs.uk");
+
+            var page = await MovePageTests.GetAsync(evaluator, $"/tenders/{id}/award");
+            Assert.That(page, Does.Contain("Northgate Occupational Health Ltd (bid-a)").And.Contain("Not shown to you").And.Not.Contain("£6,035,000.00"));
+            Assert.That(page, Does.Not.Contain("Record an award decision").And.Not.Contain("<form method=\"post\""));
+            Assert.That(page, Does.Not.Contain("needs from this tender"), "the notices are for the owner and observers");
+            using var notices = await evaluator.GetAsync(new Uri($"/tenders/{id}/award/notices", UriKind.Relative));
+            Assert.That(notices.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            using var stage = await evaluator.GetAsync(new Uri($"/tenders/{id}/stage/standstill", UriKind.Relative));
+            Assert.That(stage.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        }
+    }
+
     /// <summary>True when the texts appear in the page in this order.</summary>
     private static bool Order(string page, params string[] texts)
     {
