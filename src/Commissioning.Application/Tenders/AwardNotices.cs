@@ -146,14 +146,14 @@ public sealed class DraftAwardNotices(ICommissioningContextFactory contexts, Eva
                 new("The unique identifiers of the procurement and of the public contract (and of any framework or dynamic market it is awarded under)", $"{Regulations}, reg. 27(2)(c)", null,
                     tender.Reference is { } reference ? $"The central digital platform gives these identifiers. Your own reference for the tender is {reference}." : "The central digital platform gives these identifiers."),
                 new("The contract subject-matter", $"{Regulations}, reg. 27(2)(d); what it covers: reg. 14", null,
-                    "From this tender: " + string.Join("; ", tender.Lots.Select(l => $"lot {l.Id}, {l.Title}, occupational health services for {facts.MembersOf(l)}")) + ". Check regulation 14 for what to give (such as the classification codes)."),
+                    "From this tender: " + string.Join("; ", tender.Lots.Select(l => $"{l.Id}, {l.Title}: occupational health services for {facts.MembersOf(l)}")) + ". Check regulation 14 for what to give (such as the classification codes)."),
             ]),
         };
 
         foreach (var lot in facts.Evaluation.Result.Lots)
         {
             var (bid, decision) = facts.Awarded(lot);
-            sections.Add(new($"Lot {lot.Lot.Id}: {lot.Lot.Title}: the supplier awarded the contract",
+            sections.Add(new($"{lot.Lot.Id}, {lot.Lot.Title}: the supplier awarded the contract",
             [
                 new("The supplier's name", $"{Regulations}, reg. 27(2)(e)(i)", bid?.Bid.Provider, SupplierNote(bid, decision)),
                 new("The supplier's contact postal address and email address", $"{Regulations}, reg. 27(2)(e)(ii)", null, "The toolkit does not hold them."),
@@ -168,9 +168,9 @@ public sealed class DraftAwardNotices(ICommissioningContextFactory contexts, Eva
         foreach (var lot in facts.Evaluation.Result.Lots)
         {
             var (bid, decision) = facts.Awarded(lot);
-            more.Add(new($"Lot {lot.Lot.Id}: the value of the contract", "This tender's prices", bid is null ? null : ValueOver(bid), bid is null ? "No single most advantageous tender yet." : LifetimeNote(bid)));
-            more.Add(new($"Lot {lot.Lot.Id}: the award criteria and their weights", "This tender's lots (Procurement Act 2023 s.23)", Criteria(lot.Lot), null));
-            more.Add(new($"Lot {lot.Lot.Id}: the award decision", "Recorded in this toolkit", decision is null ? null : $"Approved by {decision.ApprovedBy} on {TenderLifecycle.Day(decision.ApprovedOn)}", decision?.Note ?? (decision is null ? "Not yet recorded." : null)));
+            more.Add(new($"{lot.Lot.Id}: the value of the contract", "This tender's prices", bid is null ? null : ValueOver(bid), bid is null ? "No single most advantageous tender yet." : LifetimeNote(bid)));
+            more.Add(new($"{lot.Lot.Id}: the award criteria and their weights", "This tender's lots (Procurement Act 2023 s.23)", Criteria(lot.Lot), null));
+            more.Add(new($"{lot.Lot.Id}: the award decision", "Recorded in this toolkit", decision is null ? null : $"Approved by {decision.ApprovedBy} on {TenderLifecycle.Day(decision.ApprovedOn)}", decision?.Note ?? (decision is null ? "Not yet recorded." : null)));
         }
 
         more.Add(new("The day the assessment summaries were given", $"{Act}, s.50", facts.SummariesGivenOn is { } given ? TenderLifecycle.Day(given) : null, facts.SummariesGivenOn is null ? "Not yet recorded." : null));
@@ -202,7 +202,7 @@ public sealed class DraftAwardNotices(ICommissioningContextFactory contexts, Eva
         foreach (var lot in facts.Evaluation.Result.Lots)
         {
             var (bid, decision) = facts.Awarded(lot);
-            sections.Add(new($"Lot {lot.Lot.Id}: {lot.Lot.Title}",
+            sections.Add(new($"{lot.Lot.Id}, {lot.Lot.Title}",
             [
                 new("A statement that the relevant authority intends to award a contract under the Competitive Process", $"{Psr}, {Schedule}, para. 1",
                     bid is null ? null : $"The relevant authority intends to award the contract for {lot.Lot.Title} to {bid.Bid.Provider} under the Competitive Process of the Provider Selection Regime.",

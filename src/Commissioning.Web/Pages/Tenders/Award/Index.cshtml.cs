@@ -70,7 +70,7 @@ public sealed class IndexModel(TenderPageServices pages, ReadAwardOverview overv
 
         if (await TryChangeAsync(Award, awardValidator, nameof(Award), () => recordAward.HandleAsync(Me, TenderId, Award.LotId!, Award.ApprovedBy, Award.ApprovedOn.ToDate(), Award.Note, cancel), cancel))
         {
-            Done = $"The award decision for lot {Award.LotId} is recorded.";
+            Done = $"The award decision for {Award.LotId} is recorded.";
             return RedirectToPage(new { id = TenderId });
         }
 

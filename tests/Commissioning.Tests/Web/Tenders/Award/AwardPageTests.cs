@@ -67,7 +67,7 @@ public sealed class AwardPageTests
             var raw = await client.GetStringAsync(new Uri(path, UriKind.Relative));
             Assert.That(raw, Does.Not.Contain("<script>alert(1)</script>").And.Not.Contain("<img src=x"));
             var shown = WebUtility.HtmlDecode(raw);
-            Assert.That(shown, Does.Contain("The award decision for lot lot-1 is recorded.").And.Contain($"Approved by {Hostile} on {TenderLifecycle.Day(today)}").And.Contain("1 of 2 lots recorded"));
+            Assert.That(shown, Does.Contain("The award decision for lot-1 is recorded.").And.Contain($"Approved by {Hostile} on {TenderLifecycle.Day(today)}").And.Contain("1 of 2 lots recorded"));
 
             var notices = await client.GetStringAsync(new Uri(path + "/notices", UriKind.Relative));
             Assert.That(notices, Does.Not.Contain("<script>alert(1)</script>").And.Not.Contain("<img src=x"));

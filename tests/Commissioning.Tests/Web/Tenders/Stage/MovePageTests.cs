@@ -108,7 +108,7 @@ public sealed class MovePageTests
             Assert.That(page, Does.Contain("Each of these stops the tender being recommended for award"));
             Assert.That(page, Does.Contain("Northgate Occupational Health Ltd (bid-a): question Q1.1 Prevention and health surveillance has no submitted score."));
             Assert.That(page, Does.Contain("question Q1.2 Timely intervention and rehabilitation: a consensus is recorded but no evaluator's own submitted score."));
-            Assert.That(page, Does.Contain("Lot lot-1: Trusts").And.Contain("Lot lot-2: Primary care and hospice"));
+            Assert.That(page, Does.Contain("lot-1: Trusts").And.Contain("lot-2: Primary care and hospice"));
             Assert.That(page, Does.Not.Contain(">Confirm<"), "no button for a move that is refused");
             Assert.That(page, Does.Not.Contain("nhsuk-error-summary"), "what is outstanding is not an error of the owner's");
 
