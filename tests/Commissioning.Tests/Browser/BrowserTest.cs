@@ -35,6 +35,9 @@ public abstract class BrowserTest
     /// <summary>The site, for arranging data (accounts, tenders) through its services.</summary>
     private protected SiteFactory Site => _factory;
 
+    /// <summary>The site's clock, for a fixture that moves time on; null for the system clock.</summary>
+    private protected virtual TimeProvider? Clock => null;
+
     /// <summary>The site's address, such as http://127.0.0.1:41234.</summary>
     protected string BaseUrl { get; private set; } = null!;
 
@@ -45,7 +48,7 @@ public abstract class BrowserTest
         Assert.That(File.Exists(chromium), Is.True,
             $"Chromium was not found at {chromium}. The test command installs it (apt-get install chromium); or set CHROMIUM_PATH.");
 
-        _factory = new SiteFactory();
+        _factory = new SiteFactory(clock: Clock);
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -154,6 +154,35 @@ public sealed class EveryPageBrowserTests : BrowserTest
         await admin.GotoAsync(BaseUrl + "/tenders");
         await CheckAsync(admin, "tenders");
 
+        // The award: a stage move's confirmation, and a cancellation's errors.
+        await admin.GotoAsync(tender + "/stage/open-for-bids");
+        await CheckAsync(admin, "stage-move");
+        await admin.GotoAsync(tender + "/stage/cancelled");
+        await admin.ClickAsync("main button:has-text('Confirm')");
+        await ErrorStateAsync(admin, "stage-cancel-errors", "Enter why the tender is being cancelled.");
+        await admin.GotoAsync(tender + "/award");
+        await CheckAsync(admin, "award-not-started");
+
+        // A tender whose scores are all drafts, in moderation: award recommended is refused, listing why.
+        var owner = await AwardReady.UserAsync(Site, "alex@example.nhs.uk");
+        var provisional = await AwardReady.TenderAsync(Site, owner, act: false, until: TenderStage.Evaluation);
+        await AwardReady.MoveAsync(TenderCalls.Of(Site.Services), owner, provisional, TenderStage.Moderation);
+        await admin.GotoAsync($"{BaseUrl}/tenders/{provisional}/stage/award-recommended");
+        await CheckAsync(admin, "stage-award-refused");
+
+        // A complete tender under the Act, recommended for award: standstill refused, the award page and its errors, the notices.
+        var act = $"{BaseUrl}/tenders/{await AwardReady.TenderAsync(Site, owner, act: true)}";
+        await admin.GotoAsync(act + "/stage/standstill");
+        await CheckAsync(admin, "stage-standstill-refused");
+        await admin.GotoAsync(act + "/award");
+        await CheckAsync(admin, "award-recommended");
+        await admin.ClickAsync("button:has-text('Record the award decision')");
+        await ErrorStateAsync(admin, "award-errors", "Enter who approved the award");
+        await admin.ClickAsync("button:has-text('Record the date')");
+        await ErrorStateAsync(admin, "award-summaries-errors", "Enter the date the assessment summaries were given");
+        await admin.GotoAsync(act + "/award/notices");
+        await CheckAsync(admin, "award-notices");
+
         // The evaluator and the provider.
         var evaluator = await SignedInAsync("sam@example.nhs.uk");
         await evaluator.GotoAsync(tender);
@@ -174,9 +203,9 @@ public sealed class EveryPageBrowserTests : BrowserTest
         await CheckAsync(admin, "results-downloads");
         var complete = await ExampleTender.ImportAsync(Site);
         await complete.CompleteAsync(TenderStage.Moderation);
-        var owner = await SignedInAsync(ExampleTender.OwnerEmail);
-        await owner.GotoAsync($"{BaseUrl}/tenders/{complete.Id}/results");
-        await CheckAsync(owner, "results-complete");
+        var exampleOwner = await SignedInAsync(ExampleTender.OwnerEmail);
+        await exampleOwner.GotoAsync($"{BaseUrl}/tenders/{complete.Id}/results");
+        await CheckAsync(exampleOwner, "results-complete");
 
 
         // Moderation: a tender in moderation; its lot-1 moderator's pages and their errors; the owner's view of lot 2.
@@ -204,6 +233,6 @@ public sealed class EveryPageBrowserTests : BrowserTest
         await CheckAsync(moderationOwner, "moderate-consensus-owner");
 
         TestContext.Out.WriteLine($"{_states.Count} page states checked: {string.Join(", ", _states)}");
-        Assert.That(_states, Has.Count.EqualTo(53));
+        Assert.That(_states, Has.Count.EqualTo(62));
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commissioning.Tests.Support;
 
@@ -10,9 +12,10 @@ namespace Commissioning.Tests.Support;
 /// environments: Development (what the README's run command uses, where the container validates
 /// every registration at start-up) and Production. Each instance has an SQLite database of its own
 /// (accounts and data-protection keys included), in a temporary folder deleted with it, unless it
-/// is given a database file to share with another instance.
+/// is given a database file to share with another instance. A test that moves time on gives it a
+/// clock of its own.
 /// </summary>
-internal sealed partial class SiteFactory(string environment = SiteFactory.Production, string? databaseFile = null) : WebApplicationFactory<Program>
+internal sealed partial class SiteFactory(string environment = SiteFactory.Production, string? databaseFile = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     // Each site in memory has an SQLite database of its own, created and migrated at start-up.
     private readonly DirectoryInfo? _dataFolder = databaseFile is null ? Directory.CreateTempSubdirectory("site-data-") : null;
@@ -31,6 +34,11 @@ internal sealed partial class SiteFactory(string environment = SiteFactory.Produ
         builder.UseEnvironment(environment);
         builder.UseSetting("Standards:Path", Repository.StandardsFolder);
         builder.UseSetting("Database:SqliteFile", DatabaseFile);
+        if (clock is not null)
+        {
+            // The site's one clock (the stage rules, the standstill, the audit trail) replaced by the test's.
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     protected override void Dispose(bool disposing)

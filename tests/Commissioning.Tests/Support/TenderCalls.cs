@@ -91,6 +91,14 @@ internal sealed class TenderCalls(Func<Type, object> resolve)
     public Task<Outcome<TenderSummary>> ChangeStageAsync(SiteUser user, Guid id, TenderStage to, string? reason, long version, DateOnly? noticesSentOn = null) =>
         Get<ChangeStage>().HandleAsync(user, id, to, reason, version, noticesSentOn);
 
+    public Task<Outcome<Saved>> RecordAwardAsync(SiteUser user, Guid id, string lotId, string? approvedBy, DateOnly? approvedOn, string? note) =>
+        Get<RecordAward>().HandleAsync(user, id, lotId, approvedBy, approvedOn, note);
+
+    public Task<Outcome<TenderSummary>> RecordNoticeDateAsync(SiteUser user, Guid id, RecordNoticeDate.Kind kind, DateOnly? day, long version) =>
+        Get<RecordNoticeDate>().HandleAsync(user, id, kind, day, version);
+
+    public Task<Outcome<AwardOverview>> AwardOverviewAsync(SiteUser user, Guid id) => Get<ReadAwardOverview>().HandleAsync(user, id);
+
     public Task<Outcome<IReadOnlyList<AuditRecord>>> AuditAsync(SiteUser user, Guid id) => Get<ReadAuditTrail>().HandleAsync(user, id);
 
     public Task<Outcome<string>> ExportAsync(SiteUser user, Guid id) => Get<ExportTender>().HandleAsync(user, id);

@@ -118,6 +118,17 @@ public sealed class AuthorisationMatrixTests
         ["POST tenders/{id:guid}/moderate/gate"] = OnTender(Persona.Owner, Persona.Moderator),
         ["GET tenders/{id:guid}/moderate/price"] = OnTender(Persona.Owner, Persona.Moderator),
         ["POST tenders/{id:guid}/moderate/price"] = OnTender(Persona.Owner, Persona.Moderator),
+
+        // Stage moves and the award.
+        ["GET tenders/{id:guid}/stage/{to}"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/stage/{to}"] = OnTender(Persona.Owner), // an empty form carries no version: refused as a conflict, nothing moves
+        ["GET tenders/{id:guid}/award"] = OnTender(Persona.Owner, Persona.Observer), // evaluators and moderators too, from award recommended on
+        ["POST tenders/{id:guid}/award?handler=Award"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/award?handler=Summaries"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/award?handler=FurtherDecision"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/award/notices"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/award/notices?handler=Markdown"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/award/notices?handler=Html"] = OnTender(Persona.Owner, Persona.Observer),
     };
 
     [Test]
@@ -134,6 +145,7 @@ public sealed class AuthorisationMatrixTests
         {
             ["{id:guid}"] = tender.ToString(),
             ["{code:int?}"] = "404",
+            ["{to}"] = "open-for-bids",
             ["standards/{id}"] = "standards/" + catalogue.RuleSets[0].Id,
             ["requirements/{id}"] = "requirements/" + catalogue.RuleSets[0].Requirements[0].Id,
             ["moderate/consensus"] = "moderate/consensus?bid=bid-a&question=Q1",
@@ -178,14 +190,14 @@ public sealed class AuthorisationMatrixTests
         await SignInAsync(client, Persona.Owner);
         var guessed = Guid.NewGuid();
         var checkedPages = 0;
-        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b" })
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html" })
         {
             using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
             checkedPages++;
         }
 
-        Assert.That(checkedPages, Is.EqualTo(10));
+        Assert.That(checkedPages, Is.EqualTo(18));
     }
 
     [Test]

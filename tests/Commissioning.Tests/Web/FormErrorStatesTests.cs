@@ -100,13 +100,41 @@ public sealed class FormErrorStatesTests
             await CheckAsync(moderator, "POST tenders/{id}/moderate/price", price, null, With(("Input.Outcome", "Excluded"), ("Input.Reason", "Costs\u001b[2J")), expectErrors: 1);
         }
 
+        // A stage move's confirmation: cancelling needs a reason, and the reason is checked.
+        await CheckAsync(admin, "POST tenders/{id}/stage/{to}", tender + "/stage/cancelled", null, Empty, expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/stage/{to}", tender + "/stage/cancelled", null, With(("Move.Reason", new string('a', 2001))), expectErrors: 1);
+
+        // The award: a tender under the Act whose result is complete, recommended for award.
+        var owner = await AwardReady.UserAsync(site, "alex@example.nhs.uk");
+        var act = $"/tenders/{await AwardReady.TenderAsync(site, owner, act: true)}";
+        await CheckAsync(admin, "POST tenders/{id}/award?handler=Award", act + "/award", "Award", Empty, expectErrors: 3);
+        await CheckAsync(admin, "POST tenders/{id}/award?handler=Award", act + "/award", "Award",
+            With(("Award.ApprovedBy", "The ICS board"), ("Award.ApprovedOn.Day", "31"), ("Award.ApprovedOn.Month", "2"), ("Award.ApprovedOn.Year", "2026")), expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/award?handler=Summaries", act + "/award", "Summaries", Empty, expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/award?handler=Summaries", act + "/award", "Summaries", With(("Summaries.Day.Day", "14"), ("Summaries.Day.Year", "2026")), expectErrors: 1);
+
+        // Under the PSR: the notice date of the move to standstill, then the further decision in standstill.
+        var team = TenderCalls.Of(site.Services);
+        var psrId = await AwardReady.TenderAsync(site, owner, act: false);
+        var psr = $"/tenders/{psrId}";
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var lot in new[] { "lot-1", "lot-2" })
+        {
+            Assert.That((await team.RecordAwardAsync(owner, psrId, lot, "The ICS board", today, null)).Succeeded, Is.True);
+        }
+
+        await CheckAsync(admin, "POST tenders/{id}/stage/{to}", psr + "/stage/standstill", null, With(("Move.NoticesSentOn.Day", "14"), ("Move.NoticesSentOn.Year", "2026")), expectErrors: 1);
+        await AwardReady.MoveAsync(team, owner, psrId, Commissioning.Core.Lifecycle.TenderStage.Standstill, today);
+        await CheckAsync(admin, "POST tenders/{id}/award?handler=FurtherDecision", psr + "/award", "FurtherDecision", Empty, expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/award?handler=FurtherDecision", psr + "/award", "FurtherDecision", With(("Further.Day.Month", "3")), expectErrors: 1);
+
         TestContext.Out.WriteLine(string.Join(Environment.NewLine, _report));
         var handlers = await PostHandlersAsync(site);
         Assert.Multiple(() =>
         {
             Assert.That(handlers.Except(_covered, StringComparer.OrdinalIgnoreCase).Except(WithoutFields.Keys, StringComparer.OrdinalIgnoreCase), Is.Empty, "POST handlers no case tries");
             Assert.That(WithoutFields.Keys.Except(handlers, StringComparer.OrdinalIgnoreCase), Is.Empty, "handlers named as having no fields that the site no longer has");
-            Assert.That(_report, Has.Count.EqualTo(26), "cases tried");
+            Assert.That(_report, Has.Count.EqualTo(35), "cases tried");
         });
     }
 
