@@ -32,42 +32,6 @@ public sealed class ImportInputValidator : AbstractValidator<ImportInput>
     }
 }
 
-/// <summary>Move the tender to another stage.</summary>
-public sealed class StageInput
-{
-    /// <summary>The stage to move to, by name (such as <c>OpenForBids</c>).</summary>
-    public string? Stage { get; set; }
-
-    /// <summary>Why, where the move needs a reason.</summary>
-    public string? Reason { get; set; }
-
-    /// <summary>For standstill: the day the award notices were sent, as typed into the date input.</summary>
-    public DateInputModel NoticesSentOn { get; set; } = new();
-
-    /// <summary>The tender's version when the page was shown.</summary>
-    public long Version { get; set; }
-
-    /// <summary>The stage chosen; only valid after validation.</summary>
-    public TenderStage ChosenStage() => Enum.Parse<TenderStage>(Stage!);
-
-    /// <summary>The date chosen, if any; only valid after validation.</summary>
-    public DateOnly? ChosenDate() => NoticesSentOn.ToDate();
-}
-
-/// <summary>Checks the stage form.</summary>
-public sealed class StageInputValidator : AbstractValidator<StageInput>
-{
-    /// <summary>The rules.</summary>
-    public StageInputValidator()
-    {
-        RuleFor(x => x.Stage).Must(s => Enum.TryParse<TenderStage>(s, ignoreCase: false, out var stage) && Enum.IsDefined(stage) && s == stage.ToString())
-            .WithMessage("Select the stage to move the tender to.");
-        RuleFor(x => x.NoticesSentOn).RealDate("the date the award notices were sent", required: false);
-        RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer.")
-            .PlainText(TextShape.MultiLine, _ => "The reason");
-    }
-}
-
 /// <summary>Give someone a role on the tender.</summary>
 public sealed class PersonInput
 {

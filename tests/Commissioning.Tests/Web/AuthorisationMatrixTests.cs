@@ -89,7 +89,6 @@ public sealed class AuthorisationMatrixTests
         ["GET Tenders/Import"] = ForRole(Persona.Owner),
         ["POST Tenders/Import"] = ForRole(Persona.Owner),
         ["GET tenders/{id:guid}"] = OnTender(Persona.Owner, Persona.Evaluator, Persona.Moderator, Persona.Observer, Persona.Provider),
-        ["POST tenders/{id:guid}?handler=Stage"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}?handler=Prices"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}?handler=Link"] = OnTender(Persona.Owner),
         ["GET tenders/{id:guid}/people"] = OnTender(Persona.Owner, Persona.Observer),

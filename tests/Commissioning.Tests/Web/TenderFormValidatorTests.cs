@@ -21,26 +21,17 @@ public sealed partial class TenderFormValidatorTests
     private static IEnumerable<(string Name, Func<ValidationResult> Validate, string Field, string Message)> Cases()
     {
         var import = new ImportInputValidator();
-        var stage = new StageInputValidator();
         var person = new PersonInputValidator();
         var remove = new RemoveInputValidator();
         var link = new BidLinkInputValidator();
         var prices = new PricesInputValidator();
         var validPerson = new PersonInput { Email = "alex@example.nhs.uk", Role = "Evaluator" };
-        var validStage = new StageInput { Stage = "OpenForBids" };
         var validLink = new BidLinkInput { BidId = "bid-a" };
 
         yield return ("no file", () => import.Validate(new ImportInput()), "File", "Select a tender file (.json) to import.");
         yield return ("not .json", () => import.Validate(new ImportInput { File = File("tender.txt", 10) }), "File", "The selected file must be a tender file ending in .json.");
         yield return ("empty file", () => import.Validate(new ImportInput { File = File("tender.json", 0) }), "File", "The selected file is empty.");
         yield return ("file too large", () => import.Validate(new ImportInput { File = File("tender.json", 31L * 1024 * 1024) }), "File", "The selected file must be smaller than 30 MB.");
-        yield return ("no stage", () => stage.Validate(new StageInput()), "Stage", "Select the stage to move the tender to.");
-        yield return ("stage in lower case", () => stage.Validate(new StageInput { Stage = "openforbids" }), "Stage", "Select the stage to move the tender to.");
-        yield return ("stage as a number", () => stage.Validate(new StageInput { Stage = "3" }), "Stage", "Select the stage to move the tender to.");
-        yield return ("date without a month", () => stage.Validate(new StageInput { Stage = "OpenForBids", NoticesSentOn = new() { Day = "14", Year = "2027" } }), "NoticesSentOn", "The date the award notices were sent must include a month");
-        yield return ("date that cannot be", () => stage.Validate(new StageInput { Stage = "OpenForBids", NoticesSentOn = new() { Day = "30", Month = "2", Year = "2027" } }), "NoticesSentOn", "The date the award notices were sent must be a real date");
-        yield return ("stage reason too long", () => stage.Validate(validStage.With(s => s.Reason = Long(2001))), "Reason", "The reason must be 2,000 characters or fewer.");
-        yield return ("stage reason with a control character", () => stage.Validate(validStage.With(s => s.Reason = "Late\u0007")), "Reason", "The reason");
         yield return ("no email", () => person.Validate(new PersonInput { Role = "Observer" }), "Email", "Enter the email address of the person's account.");
         yield return ("email too long", () => person.Validate(validPerson.With(p => p.Email = Long(257))), "Email", "The email address must be 256 characters or fewer.");
         yield return ("email with a bidi override", () => person.Validate(validPerson.With(p => p.Email = "a\u202Eb@example.nhs.uk")), "Email", "The email address");
@@ -76,7 +67,6 @@ public sealed partial class TenderFormValidatorTests
     [Test]
     public void ValidInput_GivesNoErrors()
     {
-        Assert.That(new StageInputValidator().Validate(new StageInput { Stage = "Standstill", NoticesSentOn = new() { Day = "14", Month = "3", Year = "2027" }, Reason = "Notices sent." }).IsValid, Is.True);
         Assert.That(new PersonInputValidator().Validate(new PersonInput { Email = "alex@example.nhs.uk", Role = "Moderator", EvaluatorId = "m1", Scope = "lot-1, lot-2/s1" }).IsValid, Is.True);
         Assert.That(new PersonInput { Scope = "lot-1, lot-2/s1" }.ChosenScope().Select(s => s.ToString()), Is.EqualTo(new[] { "lot-1", "lot-2, section s1" }));
         Assert.That(new ImportInputValidator().Validate(new ImportInput { File = File("Tender.JSON", 100) }).IsValid, Is.True);

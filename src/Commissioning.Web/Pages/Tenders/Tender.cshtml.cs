@@ -15,18 +15,14 @@ namespace Commissioning.Web.Pages.Tenders;
 /// submitted each bid.
 /// </summary>
 [Authorize]
-public sealed class TenderModel(TenderPageServices pages, ListBids bids, ListProviderOrganisations providers, ChangeStage changeStage, SetPriceVisibility setPrices, LinkBid linkBid,
-    IValidator<StageInput> stageValidator, IValidator<PricesInput> pricesValidator, IValidator<BidLinkInput> linkValidator) : TenderPageModel(pages)
+public sealed class TenderModel(TenderPageServices pages, ListBids bids, ListProviderOrganisations providers, SetPriceVisibility setPrices, LinkBid linkBid,
+    IValidator<PricesInput> pricesValidator, IValidator<BidLinkInput> linkValidator) : TenderPageModel(pages)
 {
     /// <summary>The bids this person may see.</summary>
     public IReadOnlyList<BidOnTender> Bids { get; private set; } = [];
 
     /// <summary>Provider organisations, for the owner's link form.</summary>
     public IReadOnlyList<ProviderOrganisation> Providers { get; private set; } = [];
-
-    /// <summary>The stage form.</summary>
-    [BindProperty]
-    public StageInput Stage { get; set; } = new();
 
     /// <summary>The prices setting form.</summary>
     [BindProperty]
@@ -50,23 +46,6 @@ public sealed class TenderModel(TenderPageServices pages, ListBids bids, ListPro
 
         await LoadAsync(cancel);
         return Page();
-    }
-
-    /// <summary>Moves the tender to another stage (owner only).</summary>
-    public async Task<IActionResult> OnPostStageAsync(CancellationToken cancel)
-    {
-        if (!await OpenAsync(TenderOperation.ChangeStage, cancel))
-        {
-            return NotFound();
-        }
-
-        if (await TryChangeAsync(Stage, stageValidator, nameof(Stage), () => changeStage.HandleAsync(Me, TenderId, Stage.ChosenStage(), Stage.Reason, Stage.Version, Stage.ChosenDate(), cancel), cancel))
-        {
-            Done = $"The tender is now at the stage: {StageNames.Of(Stage.ChosenStage())}.";
-            return RedirectToPage(new { id = TenderId });
-        }
-
-        return await RedisplayAsync(cancel);
     }
 
     /// <summary>Lets evaluators see prices, or keeps prices from them (owner only).</summary>
