@@ -248,6 +248,7 @@ public sealed class WorkflowTests(DatabaseProvider provider)
             ("TenderMembership", "Created", "Priya Shah"),
             ("Tender", "StageChanged", "Priya Shah"),
             ("Tender", "StageChanged", "Priya Shah"),
+            ("ConflictDeclaration", "Created", "Alex Evaluator"),
             ("EvaluatorScore", "Created", "Alex Evaluator"),
             ("EvaluatorScore", "Changed", "Alex Evaluator"),
             .. Enumerable.Repeat(("EvaluatorScore", "Created", "Alex Evaluator"), rest),
@@ -259,9 +260,9 @@ public sealed class WorkflowTests(DatabaseProvider provider)
         Assert.That(trail.Select(e => (e.Entity, e.Action, e.UserName)), Is.EqualTo(expected));
         Assert.That(trail.Select(e => e.Id), Is.Ordered.Ascending);
         Assert.That(rest, Is.EqualTo(6), "the rest of e1's queue, scored so that it can be submitted");
-        Assert.That(trail[7 + rest].Reason, Is.EqualTo("No framework."));
-        Assert.That(trail[9 + rest].Before, Does.Contain("\"reason\":\"Agreed.\""));
-        Assert.That(trail[9 + rest].After, Does.Contain("\"reason\":\"Re-read the answer.\""));
+        Assert.That(trail[8 + rest].Reason, Is.EqualTo("No framework."));
+        Assert.That(trail[10 + rest].Before, Does.Contain("\"reason\":\"Agreed.\""));
+        Assert.That(trail[10 + rest].After, Does.Contain("\"reason\":\"Re-read the answer.\""));
     }
 
     [TestCase("UPDATE \"AuditEntries\" SET \"UserName\" = 'someone else'")]
