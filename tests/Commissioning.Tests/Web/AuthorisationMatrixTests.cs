@@ -99,6 +99,18 @@ public sealed class AuthorisationMatrixTests
         ["GET tenders/{id:guid}/audit?handler=Csv"] = OnTender(Persona.Owner, Persona.Observer),
         ["GET tenders/{id:guid}/export"] = OnTender(Persona.Owner, Persona.Observer),
         ["GET tenders/{id:guid}/scores"] = OnTender(Persona.Owner, Persona.Evaluator, Persona.Moderator, Persona.Observer),
+
+        // The evaluator's pages (the tender is a draft: they open, showing why scoring waits; a form sent empty shows its errors).
+        ["GET tenders/{id:guid}/evaluate"] = OnTender(Persona.Evaluator),
+        ["GET tenders/{id:guid}/evaluate/declaration"] = OnTender(Persona.Evaluator),
+        ["POST tenders/{id:guid}/evaluate/declaration"] = OnTender(Persona.Evaluator),
+        ["GET tenders/{id:guid}/evaluate/score"] = OnTender(Persona.Evaluator),
+        ["POST tenders/{id:guid}/evaluate/score"] = OnTender(Persona.Evaluator),
+        ["GET tenders/{id:guid}/evaluate/check"] = OnTender(Persona.Evaluator),
+        ["POST tenders/{id:guid}/evaluate/check"] = OnTender(Persona.Evaluator), // refused: the tender is not in evaluation
+        ["GET tenders/{id:guid}/conflicts"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/conflicts/decide"] = OnTender(Persona.Owner).With(Persona.Owner, 404), // no declared conflict to decide on
+        ["POST tenders/{id:guid}/conflicts/decide"] = OnTender(Persona.Owner).With(Persona.Owner, 404),
     };
 
     [Test]
@@ -117,6 +129,8 @@ public sealed class AuthorisationMatrixTests
             ["{code:int?}"] = "404",
             ["standards/{id}"] = "standards/" + catalogue.RuleSets[0].Id,
             ["requirements/{id}"] = "requirements/" + catalogue.RuleSets[0].Requirements[0].Id,
+            ["evaluate/score"] = "evaluate/score?bid=bid-a&question=Q1",
+            ["conflicts/decide"] = "conflicts/decide?evaluator=e1",
         };
 
         var mismatches = new List<string>();
@@ -156,14 +170,14 @@ public sealed class AuthorisationMatrixTests
         await SignInAsync(client, Persona.Owner);
         var guessed = Guid.NewGuid();
         var checkedPages = 0;
-        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores" })
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1" })
         {
             using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
             checkedPages++;
         }
 
-        Assert.That(checkedPages, Is.EqualTo(6));
+        Assert.That(checkedPages, Is.EqualTo(12));
     }
 
     [Test]
