@@ -185,7 +185,8 @@ public sealed class SaveScore(ICommissioningContextFactory contexts, TimeProvide
 
 /// <summary>
 /// Submits every unsubmitted score of the evaluator's own on a tender: after this they cannot
-/// change them, and others with the right role may see them. Audited.
+/// change them, and others with the right role may see them. Refused, listing each one, while any
+/// question of any bid in their queue is unscored or scored without a rationale. Audited.
 /// </summary>
 /// <param name="contexts">Makes a context for each operation.</param>
 /// <param name="time">The clock for the audit trail and the submission time.</param>
@@ -218,6 +219,17 @@ public sealed class SubmitScores(ICommissioningContextFactory contexts, TimeProv
         if (TenderChanges.Refused<int>(tender.Stage, TenderChange.EvaluatorScore, null) is { } refused)
         {
             return refused;
+        }
+
+        // Nothing is submitted while anything in their queue is unscored or has no rationale.
+        var definition = await TenderLoader.DefinitionAsync(db, tenderId, cancel).ConfigureAwait(false);
+        var queue = await ReadWorklist.WorklistAsync(db, access.Value, definition, evaluatorId, cancel).ConfigureAwait(false);
+        var missing = queue.Items.Where(i => !i.Submitted && !i.Done).ToList();
+        if (missing.Count > 0)
+        {
+            return Outcome<int>.Fail(FailureKind.Refused, missing.Select(i => new AppError(i.Score is null
+                ? $"Score {i.QuestionId} ({i.QuestionTitle}) for {i.Provider} (bid {i.BidId}) before you submit."
+                : $"Enter why you gave your score for {i.QuestionId} ({i.QuestionTitle}) for {i.Provider} (bid {i.BidId}) before you submit.")));
         }
 
         var rows = await db.EvaluatorScores.Where(s => s.TenderId == tenderId && s.EvaluatorKey == evaluatorId && !s.Submitted).ToListAsync(cancel).ConfigureAwait(false);

@@ -185,6 +185,49 @@ public sealed class EveryPageBrowserTests : BrowserTest
         await CheckAsync(evaluator, "tender-evaluator");
         await evaluator.GotoAsync(tender + "/scores");
         await CheckAsync(evaluator, "scores-evaluator");
+
+        // The evaluator's journey and the owner's decision on a conflict: a draft first, then in evaluation.
+        await evaluator.GotoAsync(tender + "/evaluate");
+        await CheckAsync(evaluator, "evaluate-worklist-draft");
+        foreach (var stage in new[] { "OpenForBids", "Evaluation" })
+        {
+            await admin.GotoAsync(tender);
+            await admin.SelectOptionAsync("#stage-stage", stage);
+            await admin.ClickAsync("button:has-text('Move the tender')");
+            await Assertions.Expect(admin.Locator(".nhsuk-notification-banner")).ToBeVisibleAsync();
+        }
+
+        await evaluator.GotoAsync(tender + "/evaluate/declaration");
+        await CheckAsync(evaluator, "evaluate-declaration");
+        await evaluator.ClickAsync("button:has-text('Save your declaration')");
+        await ErrorStateAsync(evaluator, "evaluate-declaration-errors", "Select whether you have a conflict of interest");
+        await evaluator.GetByLabel("I have a conflict of interest to declare").CheckAsync();
+        await evaluator.ClickAsync("button:has-text('Save your declaration')");
+        await ErrorStateAsync(evaluator, "evaluate-declaration-details-errors", "Describe the conflict of interest");
+        await evaluator.FillAsync("#details", "My partner works for Meridian Workplace Health LLP.");
+        await evaluator.ClickAsync("button:has-text('Save your declaration')");
+        await Assertions.Expect(evaluator.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Your scoring is paused");
+        await CheckAsync(evaluator, "evaluate-worklist-paused");
+        await admin.GotoAsync(tender + "/conflicts");
+        await CheckAsync(admin, "conflicts");
+        await admin.ClickAsync("a:has-text('Decide')");
+        await CheckAsync(admin, "conflicts-decide");
+        await admin.ClickAsync("button:has-text('Save the decision')");
+        await ErrorStateAsync(admin, "conflicts-decide-errors", "Select whether this evaluator may continue to score");
+        await admin.GetByLabel("Yes, they may continue to score").CheckAsync();
+        await admin.FillAsync("#reason", "Sam will not score Meridian's bid alone; the moderator reviews it.");
+        await admin.ClickAsync("button:has-text('Save the decision')");
+        await Assertions.Expect(admin.Locator(".nhsuk-notification-banner")).ToContainTextAsync("may continue to score");
+        await CheckAsync(admin, "conflicts-decided");
+        await evaluator.GotoAsync(tender + "/evaluate");
+        await CheckAsync(evaluator, "evaluate-worklist");
+        await evaluator.GotoAsync(tender + "/evaluate/score?bid=bid-a&question=Q1.1");
+        await CheckAsync(evaluator, "evaluate-score");
+        await evaluator.FillAsync("#rationale", "");
+        await evaluator.ClickAsync("button:has-text('Save and next')");
+        await ErrorStateAsync(evaluator, "evaluate-score-errors", "Enter why you gave this score");
+        await evaluator.GotoAsync(tender + "/evaluate/check");
+        await CheckAsync(evaluator, "evaluate-check");
         var provider = await SignedInAsync("pat@northgate.example");
         await provider.GotoAsync(BaseUrl + "/tenders");
         await CheckAsync(provider, "tenders-provider");
@@ -229,6 +272,6 @@ public sealed class EveryPageBrowserTests : BrowserTest
         await CheckAsync(moderationOwner, "moderate-consensus-owner");
 
         TestContext.Out.WriteLine($"{_states.Count} page states checked: {string.Join(", ", _states)}");
-        Assert.That(_states, Has.Count.EqualTo(61));
+        Assert.That(_states, Has.Count.EqualTo(74));
     }
 }

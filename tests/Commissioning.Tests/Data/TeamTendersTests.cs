@@ -275,16 +275,25 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
         Assert.That(await VisibleScoresAsync(_priya), Is.EqualTo(all));
         Assert.That(await VisibleScoresAsync(_olu), Is.EqualTo(all));
 
-        // Alex submits; Sam has not, so Alex still sees only their own, and Sam sees nothing of Alex's.
-        Assert.That((await Team().SubmitScoresAsync(_alex, _tender, "e1")).Value, Is.EqualTo(2));
-        Assert.That(await VisibleScoresAsync(_alex), Is.EqualTo(new[] { "e1/bid-a/Q1", "e1/bid-a/Q3" }));
+        // Alex cannot submit with most of their queue unscored; they score the rest (nine: three
+        // bids, three questions) and submit. Sam has not, so Alex still sees only their own, and
+        // Sam sees nothing of Alex's.
+        Assert.That((await Team().SubmitScoresAsync(_alex, _tender, "e1")).Failure, Is.EqualTo(FailureKind.Refused));
+        Assert.That(await Team().ScoreTheRestAsync(_alex, _tender, "e1"), Is.EqualTo(7));
+        var alexOwn = await VisibleScoresAsync(_alex);
+        Assert.That((await Team().SubmitScoresAsync(_alex, _tender, "e1")).Value, Is.EqualTo(9));
+        Assert.That(await VisibleScoresAsync(_alex), Is.EqualTo(alexOwn));
+        Assert.That(alexOwn, Has.Count.EqualTo(9).And.All.StartsWith("e1/"));
         Assert.That(await VisibleScoresAsync(_sam), Is.EqualTo(new[] { "e2/bid-a/Q1", "e2/bid-a/Q2" }));
 
-        // Sam submits: now each sees the other's submitted scores on what they cover; Sam covers
-        // section s1 only, so not Alex's Q3 (section s2). Casey, on lot 2, sees none of lot 1.
-        Assert.That((await Team().SubmitScoresAsync(_sam, _tender, "e2")).Value, Is.EqualTo(2));
-        Assert.That(await VisibleScoresAsync(_alex), Is.EqualTo(lot1));
-        Assert.That(await VisibleScoresAsync(_sam), Is.EqualTo(new[] { "e1/bid-a/Q1", "e2/bid-a/Q1", "e2/bid-a/Q2" }));
+        // Sam scores the rest of theirs (six: three bids, Q1 and Q2) and submits: now each sees the
+        // other's submitted scores on what they cover; Sam covers section s1 only, so not Alex's
+        // Q3 (section s2). Casey, on lot 2, sees none of lot 1.
+        Assert.That(await Team().ScoreTheRestAsync(_sam, _tender, "e2"), Is.EqualTo(4));
+        var samOwn = await VisibleScoresAsync(_sam);
+        Assert.That((await Team().SubmitScoresAsync(_sam, _tender, "e2")).Value, Is.EqualTo(6));
+        Assert.That(await VisibleScoresAsync(_alex), Is.EqualTo(alexOwn.Concat(samOwn).Order(StringComparer.Ordinal)));
+        Assert.That(await VisibleScoresAsync(_sam), Is.EqualTo(alexOwn.Where(s => !s.EndsWith("/Q3", StringComparison.Ordinal)).Concat(samOwn).Order(StringComparer.Ordinal)));
         Assert.That(await VisibleScoresAsync(_casey), Is.EqualTo(new[] { "e3/bid-d/Q1" }));
 
         // Providers and people with no role are told there is no such tender.
@@ -292,6 +301,48 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
         {
             Assert.That((await Team().ScoresAsync(outsider, _tender)).Failure, Is.EqualTo(FailureKind.NotFound), outsider.Name);
         }
+    }
+
+    [Test]
+    public async Task SubmitScores_AnythingUnscoredOrWithoutARationale_IsRefusedListingEachAndSubmitsNothing()
+    {
+        _tender = await TenderWithTeamAsync();
+        await SaveAsync(_sam, Score("e2", "bid-a", "Q1"));
+        await SaveAsync(_sam, Score("e2", "bid-a", "Q2"));
+        await SaveAsync(_sam, Score("e2", "bid-b", "Q1"));
+
+        // Three of Sam's six are left: each named, with its bidder.
+        var unscored = await Team().SubmitScoresAsync(_sam, _tender, "e2");
+        Assert.That(unscored.Failure, Is.EqualTo(FailureKind.Refused));
+        Assert.That(unscored.Errors.Select(e => e.Message), Is.EqualTo(new[]
+        {
+            "Score Q2 (Access) for Beta Health's OH (bid bid-b) before you submit.",
+            "Score Q1 (Prevention) for Gamma OH (bid bid-c) before you submit.",
+            "Score Q2 (Access) for Gamma OH (bid bid-c) before you submit.",
+        }));
+
+        // Everything scored, but one rationale is blank (as storage could hold it): still refused.
+        await Team().ScoreTheRestAsync(_sam, _tender, "e2");
+        await using (var db = _database.Context())
+        {
+            var row = await db.EvaluatorScores.SingleAsync(s => s.TenderId == _tender && s.EvaluatorKey == "e2" && s.BidKey == "bid-a" && s.QuestionKey == "Q2");
+            row.Rationale = " ";
+            AuditTrail.Add(db, _clock, Actor.System, _tender, "EvaluatorScore", "e2/bid-a/Q2", "Changed", null, null);
+            await db.SaveChangesAsync();
+        }
+
+        var noRationale = await Team().SubmitScoresAsync(_sam, _tender, "e2");
+        Assert.That(noRationale.Errors.Select(e => e.Message), Is.EqualTo(new[] { "Enter why you gave your score for Q2 (Access) for Alpha OH Ltd (bid bid-a) before you submit." }));
+        await using (var db = _database.Context())
+        {
+            Assert.That(await db.EvaluatorScores.CountAsync(s => s.TenderId == _tender && s.Submitted), Is.Zero, "nothing was submitted");
+            Assert.That(await db.AuditEntries.CountAsync(a => a.TenderId == _tender && a.Action == "Submitted"), Is.Zero);
+        }
+
+        // With the rationale given, everything is submitted at once.
+        var queued = (await Team().WorklistAsync(_sam, _tender)).Value.Single().Items.Count;
+        await Team().ScoreTheRestAsync(_sam, _tender, "e2");
+        Assert.That((await Team().SubmitScoresAsync(_sam, _tender, "e2")).Value, Is.EqualTo(queued));
     }
 
     [Test]
@@ -325,7 +376,8 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
     {
         _tender = await TenderWithTeamAsync();
         await SaveAsync(_alex, Score("e1", "bid-a", "Q1"));
-        await Team().SubmitScoresAsync(_alex, _tender, "e1");
+        await Team().ScoreTheRestAsync(_alex, _tender, "e1");
+        Assert.That((await Team().SubmitScoresAsync(_alex, _tender, "e1")).Succeeded, Is.True);
         await MoveAsync(_tender, TenderStage.Moderation);
         ModeratedScore Consensus(string bid, string moderator = "m1") => new() { BidId = bid, QuestionId = "Q1", Score = 2m, Reason = "Agreed at the panel.", ModeratorId = moderator };
 

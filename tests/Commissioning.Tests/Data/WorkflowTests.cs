@@ -213,10 +213,14 @@ public sealed class WorkflowTests(DatabaseProvider provider)
         var id = await ImportAsync();
         await MoveToAsync(id, TenderStage.OpenForBids, TenderStage.Evaluation);
 
+        var early = await Store().SubmitScoresAsync(id, Alex, "e1");
+        Assert.That(await Store().ScoreTheRestAsync(id, Alex, "e1"), Is.EqualTo(7), "e1 has two of their nine scored on the file");
         var submitted = await Store().SubmitScoresAsync(id, Alex, "e1");
         var changed = await Store().SaveScoreAsync(id, Alex, Score("e1", 0m), 1);
 
-        Assert.That(submitted.Value, Is.EqualTo(2));
+        Assert.That(early.Failure, Is.EqualTo(FailureKind.Refused), "nothing is submitted while anything in the queue is unscored");
+        Assert.That(early.Errors, Has.Count.EqualTo(7));
+        Assert.That(submitted.Value, Is.EqualTo(9));
         Assert.That(changed.Failure, Is.EqualTo(FailureKind.Refused));
         Assert.That(changed.Errors[0].Message, Does.Contain("has been submitted, so it can no longer be changed"));
         await using var db = _database.Context();
@@ -248,6 +252,7 @@ public sealed class WorkflowTests(DatabaseProvider provider)
         await MoveToAsync(id, TenderStage.OpenForBids, TenderStage.Evaluation);
         await Store().SaveScoreAsync(id, Alex, Score("e1", 2m, "Q3", "bid-b"), null);
         await Store().SaveScoreAsync(id, Alex, Score("e1", 3m, "Q3", "bid-b"), 1);
+        var rest = await Store().ScoreTheRestAsync(id, Alex, "e1");
         await Store().SubmitScoresAsync(id, Alex, "e1");
         await Store().RecordGateDecisionAsync(id, Robin, new GateDecision { BidId = "bid-b", GateId = "G2", Passed = false, Reason = "No framework.", DecidedBy = "m1" }, null);
         await MoveToAsync(id, TenderStage.Moderation);
@@ -255,8 +260,8 @@ public sealed class WorkflowTests(DatabaseProvider provider)
 
         var trail = await Store().AuditAsync(id);
 
-        var expected = new[]
-        {
+        (string, string, string)[] expected =
+        [
             ("Tender", "Imported", "Priya Shah"),
             ("TenderMembership", "Created", "Priya Shah"),
             ("Tender", "StageChanged", "Priya Shah"),
@@ -264,16 +269,18 @@ public sealed class WorkflowTests(DatabaseProvider provider)
             ("ConflictDeclaration", "Created", "Alex Evaluator"),
             ("EvaluatorScore", "Created", "Alex Evaluator"),
             ("EvaluatorScore", "Changed", "Alex Evaluator"),
+            .. Enumerable.Repeat(("EvaluatorScore", "Created", "Alex Evaluator"), rest),
             ("EvaluatorScore", "Submitted", "Alex Evaluator"),
             ("GateDecision", "Created", "Robin Moderator"),
             ("Tender", "StageChanged", "Priya Shah"),
             ("ModeratedScore", "Changed", "Robin Moderator"),
-        };
+        ];
         Assert.That(trail.Select(e => (e.Entity, e.Action, e.UserName)), Is.EqualTo(expected));
         Assert.That(trail.Select(e => e.Id), Is.Ordered.Ascending);
-        Assert.That(trail[8].Reason, Is.EqualTo("No framework."));
-        Assert.That(trail[10].Before, Does.Contain("\"reason\":\"Agreed.\""));
-        Assert.That(trail[10].After, Does.Contain("\"reason\":\"Re-read the answer.\""));
+        Assert.That(rest, Is.EqualTo(6), "the rest of e1's queue, scored so that it can be submitted");
+        Assert.That(trail[8 + rest].Reason, Is.EqualTo("No framework."));
+        Assert.That(trail[10 + rest].Before, Does.Contain("\"reason\":\"Agreed.\""));
+        Assert.That(trail[10 + rest].After, Does.Contain("\"reason\":\"Re-read the answer.\""));
     }
 
     [TestCase("UPDATE \"AuditEntries\" SET \"UserName\" = 'someone else'")]

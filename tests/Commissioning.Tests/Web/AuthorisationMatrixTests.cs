@@ -128,6 +128,18 @@ public sealed class AuthorisationMatrixTests
         ["GET tenders/{id:guid}/award/notices"] = OnTender(Persona.Owner, Persona.Observer),
         ["GET tenders/{id:guid}/award/notices?handler=Markdown"] = OnTender(Persona.Owner, Persona.Observer),
         ["GET tenders/{id:guid}/award/notices?handler=Html"] = OnTender(Persona.Owner, Persona.Observer),
+
+        // The evaluator's pages (the tender is a draft: they open, showing why scoring waits; a form sent empty shows its errors).
+        ["GET tenders/{id:guid}/evaluate"] = OnTender(Persona.Evaluator),
+        ["GET tenders/{id:guid}/evaluate/declaration"] = OnTender(Persona.Evaluator),
+        ["POST tenders/{id:guid}/evaluate/declaration"] = OnTender(Persona.Evaluator),
+        ["GET tenders/{id:guid}/evaluate/score"] = OnTender(Persona.Evaluator),
+        ["POST tenders/{id:guid}/evaluate/score"] = OnTender(Persona.Evaluator),
+        ["GET tenders/{id:guid}/evaluate/check"] = OnTender(Persona.Evaluator),
+        ["POST tenders/{id:guid}/evaluate/check"] = OnTender(Persona.Evaluator), // refused: the tender is not in evaluation
+        ["GET tenders/{id:guid}/conflicts"] = OnTender(Persona.Owner, Persona.Observer),
+        ["GET tenders/{id:guid}/conflicts/decide"] = OnTender(Persona.Owner).With(Persona.Owner, 404), // no declared conflict to decide on
+        ["POST tenders/{id:guid}/conflicts/decide"] = OnTender(Persona.Owner).With(Persona.Owner, 404),
     };
 
     [Test]
@@ -150,6 +162,9 @@ public sealed class AuthorisationMatrixTests
             ["moderate/consensus"] = "moderate/consensus?bid=bid-a&question=Q1",
             ["moderate/gate"] = "moderate/gate?bid=bid-a&gate=G2",
             ["moderate/price"] = "moderate/price?bid=bid-b",
+
+            ["evaluate/score"] = "evaluate/score?bid=bid-a&question=Q1",
+            ["conflicts/decide"] = "conflicts/decide?evaluator=e1",
         };
 
         var mismatches = new List<string>();
@@ -189,14 +204,14 @@ public sealed class AuthorisationMatrixTests
         await SignInAsync(client, Persona.Owner);
         var guessed = Guid.NewGuid();
         var checkedPages = 0;
-        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html" })
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1" })
         {
             using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
             checkedPages++;
         }
 
-        Assert.That(checkedPages, Is.EqualTo(18));
+        Assert.That(checkedPages, Is.EqualTo(24));
     }
 
     [Test]

@@ -33,6 +33,7 @@ public sealed class FormErrorStatesTests
     {
         ["POST account/sign-out"] = "one button; signing out cannot be wrong",
         ["POST admin/accounts?handler=Unlock"] = "one button per locked account; the account is in the address",
+        ["POST tenders/{id}/evaluate/check"] = "one button to submit; what is unscored is listed on the page, linked to where it is scored",
     };
 
     private static readonly HtmlParser Parser = new();
@@ -125,6 +126,21 @@ public sealed class FormErrorStatesTests
         await AwardReady.MoveAsync(team, owner, psrId, Commissioning.Core.Lifecycle.TenderStage.Standstill, today);
         await CheckAsync(admin, "POST tenders/{id}/award?handler=FurtherDecision", psr + "/award", "FurtherDecision", Empty, expectErrors: 1);
         await CheckAsync(admin, "POST tenders/{id}/award?handler=FurtherDecision", psr + "/award", "FurtherDecision", With(("Further.Day.Month", "3")), expectErrors: 1);
+        // The evaluator's forms and the owner's decision on a conflict, with the tender in evaluation.
+        await TestAccounts.CreateAsync(site, "eve@example.nhs.uk", displayName: "Eve Evaluator");
+        await SendAsync(admin, tender + "/people", "Add", With(("Person.Email", "eve@example.nhs.uk"), ("Person.Role", "Evaluator"), ("Person.EvaluatorId", "e1")));
+        (await SendAsync(admin, tender, "Stage", With(("Stage.Stage", "OpenForBids")))).Dispose();
+        (await SendAsync(admin, tender, "Stage", With(("Stage.Stage", "Evaluation")))).Dispose();
+        using var evaluator = site.CreateNonRedirectingClient();
+        await TestAccounts.SignInAsync(evaluator, "eve@example.nhs.uk");
+        await CheckAsync(evaluator, "POST tenders/{id}/evaluate/declaration", tender + "/evaluate/declaration", null, Empty, expectErrors: 1);
+        await CheckAsync(evaluator, "POST tenders/{id}/evaluate/declaration", tender + "/evaluate/declaration", null, With(("Input.HasConflict", "yes")), expectErrors: 1);
+        (await SendAsync(evaluator, tender + "/evaluate/declaration", null, With(("Input.HasConflict", "yes"), ("Input.Details", "My partner works for bid-b's provider.")))).Dispose();
+        await CheckAsync(admin, "POST tenders/{id}/conflicts/decide", tender + "/conflicts/decide?evaluator=e1", null, Empty, expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/conflicts/decide", tender + "/conflicts/decide?evaluator=e1", null, With(("Input.Decision", "continue")), expectErrors: 1);
+        (await SendAsync(admin, tender + "/conflicts/decide?evaluator=e1", null, With(("Input.Decision", "continue"), ("Input.Reason", "They do not score bid-b alone.")))).Dispose();
+        await CheckAsync(evaluator, "POST tenders/{id}/evaluate/score", tender + "/evaluate/score?bid=bid-a&question=Q1.1", null, Empty, expectErrors: 2);
+        await CheckAsync(evaluator, "POST tenders/{id}/evaluate/score", tender + "/evaluate/score?bid=bid-a&question=Q1.1", null, With(("Input.Score", "9"), ("Input.Rationale", "Strong answer.")), expectErrors: 1);
 
         TestContext.Out.WriteLine(string.Join(Environment.NewLine, _report));
         var handlers = await PostHandlersAsync(site);
@@ -132,7 +148,7 @@ public sealed class FormErrorStatesTests
         {
             Assert.That(handlers.Except(_covered, StringComparer.OrdinalIgnoreCase).Except(WithoutFields.Keys, StringComparer.OrdinalIgnoreCase), Is.Empty, "POST handlers no case tries");
             Assert.That(WithoutFields.Keys.Except(handlers, StringComparer.OrdinalIgnoreCase), Is.Empty, "handlers named as having no fields that the site no longer has");
-            Assert.That(_report, Has.Count.EqualTo(33), "cases tried");
+            Assert.That(_report, Has.Count.EqualTo(39), "cases tried");
         });
     }
 

@@ -55,10 +55,10 @@ public sealed class ResultsModel(TenderPageServices pages, ReadResults results) 
 
         return group.Where switch
         {
-            ResolvedAt.Scoring => Url.Page("/Tenders/Evaluate/Index", new { id = TenderId }),
+            ResolvedAt.Scoring => Url.Page("/Tenders/Evaluate/Worklist", new { id = TenderId }),
             ResolvedAt.Moderation => Url.Page("/Tenders/Moderate/Index", new { id = TenderId, lot = lot.Lot.Id }),
-            ResolvedAt.GateDecisions => Url.Page("/Tenders/Moderate/Gates", new { id = TenderId, lot = lot.Lot.Id }),
-            ResolvedAt.PriceDecisions => Url.Page("/Tenders/Moderate/Prices", new { id = TenderId, lot = lot.Lot.Id }),
+            ResolvedAt.GateDecisions => Url.Page("/Tenders/Moderate/Index", null, new { id = TenderId, lot = lot.Lot.Id }, null, null, "gates"),
+            ResolvedAt.PriceDecisions => Url.Page("/Tenders/Moderate/Index", null, new { id = TenderId, lot = lot.Lot.Id }, null, null, "prices"),
             _ => null,
         };
     }

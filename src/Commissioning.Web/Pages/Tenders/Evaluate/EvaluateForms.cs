@@ -1,0 +1,139 @@
+using Commissioning.Application.Tenders;
+using Commissioning.Core.Text;
+using FluentValidation;
+
+namespace Commissioning.Web.Pages.Tenders.Evaluate;
+
+/// <summary>An evaluator's declaration about conflicts of interest with the bidders they will score.</summary>
+public sealed class DeclarationInput
+{
+    /// <summary><c>no</c> for no conflict with any of the bidders, <c>yes</c> to declare one.</summary>
+    public string? HasConflict { get; set; }
+
+    /// <summary>The conflict, in their words: which bidder, and their connection with it.</summary>
+    public string? Details { get; set; }
+
+    /// <summary>True when they declare a conflict; only valid after validation.</summary>
+    public bool Conflict => HasConflict == "yes";
+}
+
+/// <summary>Checks the declaration form (that details are given with a conflict is the application's rule).</summary>
+public sealed class DeclarationInputValidator : AbstractValidator<DeclarationInput>
+{
+    /// <summary>The most characters of a conflict's details.</summary>
+    public const int MaxDetails = 4000;
+
+    /// <summary>The rules.</summary>
+    public DeclarationInputValidator()
+    {
+        RuleFor(x => x.HasConflict).Must(v => v is "yes" or "no").WithMessage("Select whether you have a conflict of interest with any of these bidders");
+        RuleFor(x => x.Details).MaximumLength(MaxDetails).WithMessage("The details of the conflict must be 4,000 characters or fewer")
+            .PlainText(TextShape.MultiLine, _ => "The details of the conflict", fullStop: false);
+    }
+}
+
+/// <summary>One score, as the evaluator gives it on the scoring page.</summary>
+public sealed class ScoreInput
+{
+    /// <summary>The score chosen, as sent (a whole number on the tender's scale).</summary>
+    public string? Score { get; set; }
+
+    /// <summary>Why, with reference to the bid's answer.</summary>
+    public string? Rationale { get; set; }
+
+    /// <summary>The saved draft's version when the page was shown; empty when none was saved.</summary>
+    public long? Version { get; set; }
+
+    /// <summary><c>next</c> for "Save and next"; anything else saves and stays.</summary>
+    public string? Action { get; set; }
+
+    /// <summary>The score as a number; only valid after validation.</summary>
+    public decimal ChosenScore() => decimal.Parse(Score!, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Checks the scoring form (the scale's range is the application's rule: the tender holds it).</summary>
+public sealed class ScoreInputValidator : AbstractValidator<ScoreInput>
+{
+    /// <summary>The most characters of a rationale.</summary>
+    public const int MaxRationale = 4000;
+
+    /// <summary>The rules.</summary>
+    public ScoreInputValidator()
+    {
+        RuleFor(x => x.Score).NotEmpty().WithMessage("Select the score you give this answer")
+            .Must(s => string.IsNullOrEmpty(s) || (s.Length <= 4 && int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            .WithMessage("Select the score you give this answer");
+        RuleFor(x => x.Rationale).NotEmpty().WithMessage("Enter why you gave this score")
+            .MaximumLength(MaxRationale).WithMessage("Why you gave this score must be 4,000 characters or fewer")
+            .PlainText(TextShape.MultiLine, _ => "Why you gave this score", fullStop: false);
+    }
+}
+
+/// <summary>The owner's decision on a declared conflict of interest.</summary>
+public sealed class ConflictDecisionInput
+{
+    /// <summary><c>continue</c> to let the evaluator score, <c>stand-down</c> to stand them down.</summary>
+    public string? Decision { get; set; }
+
+    /// <summary>How the conflict is managed, or why they are stood down.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The declaration's version when the page was shown.</summary>
+    public long Version { get; set; }
+
+    /// <summary>True when they may continue; only valid after validation.</summary>
+    public bool MayContinue => Decision == "continue";
+}
+
+/// <summary>Checks the decision form (that a reason is given is the application's rule, with a message for each decision).</summary>
+public sealed class ConflictDecisionInputValidator : AbstractValidator<ConflictDecisionInput>
+{
+    /// <summary>The most characters of a reason.</summary>
+    public const int MaxReason = 2000;
+
+    /// <summary>The rules.</summary>
+    public ConflictDecisionInputValidator()
+    {
+        RuleFor(x => x.Decision).Must(v => v is "continue" or "stand-down").WithMessage("Select whether this evaluator may continue to score");
+        RuleFor(x => x.Reason).MaximumLength(MaxReason).WithMessage("The reason must be 2,000 characters or fewer")
+            .PlainText(TextShape.MultiLine, _ => "The reason", fullStop: false);
+    }
+}
+
+/// <summary>
+/// The two orders an evaluator may score in: one question across every bid (so each answer is
+/// judged against the others on the same question), or one bid across every question (so each
+/// bid is read as a whole). Both are common practice; the choice travels in the address
+/// (<c>?order=question</c> or <c>?order=bid</c>), so it works without JavaScript.
+/// </summary>
+public static class ScoringOrder
+{
+    /// <summary>One question across every bid.</summary>
+    public const string ByQuestion = "question";
+
+    /// <summary>One bid across every question (the queue's own order: lot, bid, question).</summary>
+    public const string ByBid = "bid";
+
+    /// <summary>The order asked for, or by bid when the address names none (or something else).</summary>
+    public static string Normalise(string? order) => order == ByQuestion ? ByQuestion : ByBid;
+
+    /// <summary>The queue's items in the order: by bid as the queue holds them; by question, each question's bids together, questions in the queue's order.</summary>
+    public static IReadOnlyList<QueueItem> Arrange(IReadOnlyList<QueueItem> items, string order)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (Normalise(order) == ByBid)
+        {
+            return items;
+        }
+
+        var questions = items.Select(i => (i.LotId, i.QuestionId)).Distinct().Select((q, at) => (q, at)).ToDictionary(x => x.q, x => x.at);
+        return [.. items.Select((item, at) => (item, at)).OrderBy(x => questions[(x.item.LotId, x.item.QuestionId)]).ThenBy(x => x.at).Select(x => x.item)];
+    }
+
+    /// <summary>The tag of an item's status: not started, draft, or submitted.</summary>
+    public static string Status(QueueItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Submitted ? "Submitted" : item.Score is null ? "Not started" : "Draft";
+    }
+}
