@@ -189,11 +189,10 @@ public sealed class EveryPageBrowserTests : BrowserTest
         // The evaluator's journey and the owner's decision on a conflict: a draft first, then in evaluation.
         await evaluator.GotoAsync(tender + "/evaluate");
         await CheckAsync(evaluator, "evaluate-worklist-draft");
-        foreach (var stage in new[] { "OpenForBids", "Evaluation" })
+        foreach (var stage in new[] { "open-for-bids", "evaluation" })
         {
-            await admin.GotoAsync(tender);
-            await admin.SelectOptionAsync("#stage-stage", stage);
-            await admin.ClickAsync("button:has-text('Move the tender')");
+            await admin.GotoAsync($"{tender}/stage/{stage}");
+            await admin.ClickAsync("main button:has-text('Confirm')");
             await Assertions.Expect(admin.Locator(".nhsuk-notification-banner")).ToBeVisibleAsync();
         }
 

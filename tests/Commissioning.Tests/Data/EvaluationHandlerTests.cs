@@ -140,6 +140,7 @@ public sealed class EvaluationHandlerTests(DatabaseProvider provider)
         var first = (await evaluate.HandleAsync(owner, id)).Value;
         var again = (await evaluate.HandleAsync(owner, id)).Value;
         var alex = await Team().UserAsync(Alex);
+        var rest = await Team().ScoreTheRestAsync(id, Alex, "e1");
         var submitted = await new SubmitScores(Contexts, _clock).HandleAsync(alex, id, "e1");
         var afterSubmit = (await evaluate.HandleAsync(owner, id)).Value;
 
@@ -147,7 +148,8 @@ public sealed class EvaluationHandlerTests(DatabaseProvider provider)
         Assert.That(again, Is.SameAs(first), "nothing changed, so the evaluation is reused");
         Assert.That(submitted.Succeeded, Is.True, string.Join(" | ", submitted.Errors.Select(e => e.Message)));
         Assert.That(afterSubmit, Is.Not.SameAs(first));
-        Assert.That(afterSubmit.Pack.Scores.Select(s => (s.EvaluatorId, s.QuestionId, s.Score)), Is.EqualTo(new[] { ("e1", "Q1", 4m) }));
+        Assert.That(afterSubmit.Pack.Scores, Has.Count.EqualTo(1 + rest), "e1's whole queue, submitted");
+        Assert.That(afterSubmit.Pack.Scores.Single(s => s.BidId == "bid-a" && s.QuestionId == "Q1").Score, Is.EqualTo(4m));
         Assert.That(afterSubmit.Complete, Is.False);
     }
 

@@ -110,10 +110,14 @@ internal static class ModerationTender
             Succeeds(await calls.SaveScoreAsync(sam, id, new EvaluatorScore { EvaluatorId = "e2", BidId = bid, QuestionId = question, Score = second, Rationale = $"Sam on {question} of {bid}." }, null), $"e2 {bid} {question}");
         }
 
-        Succeeds(await calls.SubmitScoresAsync(alex, id, "e1"), "e1 submits");
-        Succeeds(await calls.SubmitScoresAsync(sam, id, "e2"), "e2 submits");
+        // Left in evaluation, nobody has submitted (bid-c's Q3 is not yet scored). For moderation the
+        // rest of each queue is scored too: a queue is submitted only when nothing in it is missing.
         if (stage == TenderStage.Moderation)
         {
+            await calls.ScoreTheRestAsync(alex, id, "e1");
+            await calls.ScoreTheRestAsync(sam, id, "e2");
+            Succeeds(await calls.SubmitScoresAsync(alex, id, "e1"), "e1 submits");
+            Succeeds(await calls.SubmitScoresAsync(sam, id, "e2"), "e2 submits");
             await MoveAsync(calls, me, id, TenderStage.Moderation);
         }
 

@@ -129,8 +129,8 @@ public sealed class FormErrorStatesTests
         // The evaluator's forms and the owner's decision on a conflict, with the tender in evaluation.
         await TestAccounts.CreateAsync(site, "eve@example.nhs.uk", displayName: "Eve Evaluator");
         await SendAsync(admin, tender + "/people", "Add", With(("Person.Email", "eve@example.nhs.uk"), ("Person.Role", "Evaluator"), ("Person.EvaluatorId", "e1")));
-        (await SendAsync(admin, tender, "Stage", With(("Stage.Stage", "OpenForBids")))).Dispose();
-        (await SendAsync(admin, tender, "Stage", With(("Stage.Stage", "Evaluation")))).Dispose();
+        (await SendAsync(admin, tender + "/stage/open-for-bids", null, Empty)).Dispose();
+        (await SendAsync(admin, tender + "/stage/evaluation", null, Empty)).Dispose();
         using var evaluator = site.CreateNonRedirectingClient();
         await TestAccounts.SignInAsync(evaluator, "eve@example.nhs.uk");
         await CheckAsync(evaluator, "POST tenders/{id}/evaluate/declaration", tender + "/evaluate/declaration", null, Empty, expectErrors: 1);

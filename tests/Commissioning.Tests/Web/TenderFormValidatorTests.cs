@@ -61,7 +61,7 @@ public sealed partial class TenderFormValidatorTests
             checkedCases++;
         }
 
-        Assert.That(checkedCases, Is.EqualTo(25));
+        Assert.That(checkedCases, Is.EqualTo(18));
     }
 
     [Test]

@@ -107,21 +107,6 @@ public sealed class ConsensusPageTests
     }
 
     [Test]
-    public async Task Consensus_NoSubmittedScores_IsNotOfferedAndTheRefusalIsShown()
-    {
-        using var site = new SiteFactory();
-        var id = await ModerationTender.CreateAsync(site);
-        using var client = await SignedInAsync(site, ModerationTender.ModeratorLotOne);
-
-        var page = Read(await PageAsync(client, Path(id, "bid-c", "Q3")));
-        using var refused = await PostAsync(client, Path(id, "bid-c", "Q3"), [("Input.Score", "2"), ("Input.Reason", "Agreed."), ("Input.Version", "")]);
-
-        Assert.That(page, Does.Contain("Nothing to moderate yet").And.Not.Contain("Save the consensus score"));
-        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(Read(await refused.Content.ReadAsStringAsync()), Does.Contain("No evaluator has submitted a score for Q3 of bid bid-c, so there is nothing to agree a consensus on."));
-    }
-
-    [Test]
     public async Task Consensus_ModeratorOfLotOne_CannotOpenOrSaveLotTwosItems()
     {
         using var site = new SiteFactory();

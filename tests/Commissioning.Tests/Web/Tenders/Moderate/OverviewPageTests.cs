@@ -22,7 +22,6 @@ public sealed class OverviewPageTests
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.Contain("0 of 2 agreed where the evaluators' scores differ"), "bid-a differs on Q1 and Q2");
-            Assert.That(text, Does.Contain("1 question of a bid has no submitted score yet"));
             Assert.That(text, Does.Contain("0 of 3 recorded"), "G2 for each of the three bids");
             Assert.That(text, Does.Contain("0 of 1 recorded"), "bid-b's price");
             Assert.That(text, Does.Contain("Alex Morgan: 3, Sam Okonkwo: 1"), "the evaluators by name");
@@ -40,7 +39,7 @@ public sealed class OverviewPageTests
         Assert.That(rows, Has.Count.EqualTo(9), "three questions of three bids");
         Assert.That(rows[0], Does.Contain("Q1 Prevention").And.Contain("bid-a").And.Contain("Large spread"));
         Assert.That(rows[1], Does.Contain("Q2 Access").And.Contain("bid-a").And.Contain("To agree").And.Not.Contain("Large spread"));
-        Assert.That(rows[^1], Does.Contain("Q3").And.Contain("bid-c").And.Contain("Waiting for scores"));
+        Assert.That(rows[^1], Does.Contain("Evaluators agree"), "items the evaluators agree on come after those that need a consensus");
     }
 
     [Test]
