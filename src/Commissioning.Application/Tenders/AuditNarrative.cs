@@ -234,15 +234,7 @@ public sealed class ReadAuditStory(ICommissioningContextFactory contexts)
         var memberUsers = await db.TenderMemberships.AsNoTracking().Where(m => m.TenderId == tenderId).Select(m => m.UserId).ToListAsync(cancel).ConfigureAwait(false);
         var userIds = rows.Where(r => r.UserId is not null).Select(r => r.UserId!).Concat(memberUsers).Concat(rows.Select(r => r.EntityKey.Split('/')[0])).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancel).ConfigureAwait(false);
-        var holders = await (from m in db.TenderMemberships.AsNoTracking()
-                             join u in db.Users on m.UserId equals u.Id
-                             where m.TenderId == tenderId && m.EvaluatorKey != null
-                             select new { m.EvaluatorKey, u.DisplayName, m.Role }).ToListAsync(cancel).ConfigureAwait(false);
-        var evaluators = tender.Evaluators.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
-        foreach (var holder in holders.OrderBy(h => h.Role))
-        {
-            evaluators[holder.EvaluatorKey!] = holder.DisplayName;
-        }
+        var evaluators = await TenderLoader.EvaluatorNamesAsync(db, tenderId, tender, cancel).ConfigureAwait(false);
 
         var organisations = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name }).ToListAsync(cancel).ConfigureAwait(false);
         var names = new AuditNames(

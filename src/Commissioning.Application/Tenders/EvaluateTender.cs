@@ -107,15 +107,7 @@ public sealed class EvaluateTender(ICommissioningContextFactory contexts, Evalua
         await using var db = contexts.Create();
         var summary = await db.Tenders.AsNoTracking().Where(t => t.Id == tenderId)
             .Select(t => new TenderSummary(t.Id, t.Title, t.Stage, t.Version, t.StandstillEndsOn, t.CancellationReason)).SingleAsync(cancel).ConfigureAwait(false);
-        var holders = await (from m in db.TenderMemberships.AsNoTracking()
-                             join u in db.Users on m.UserId equals u.Id
-                             where m.TenderId == tenderId && m.EvaluatorKey != null
-                             select new { m.EvaluatorKey, u.DisplayName, m.Role }).ToListAsync(cancel).ConfigureAwait(false);
-        var names = pack.Tender.Evaluators.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
-        foreach (var holder in holders.OrderBy(h => h.Role))
-        {
-            names[holder.EvaluatorKey!] = holder.DisplayName;
-        }
+        var names = await TenderLoader.EvaluatorNamesAsync(db, tenderId, pack.Tender, cancel).ConfigureAwait(false);
 
         var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack);
         return new TenderEvaluation(summary, pack, result, robustness, names, revision);

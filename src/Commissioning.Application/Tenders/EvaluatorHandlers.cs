@@ -26,6 +26,16 @@ public sealed record ConflictDeclaration(string EvaluatorId, string DeclaredBy, 
 
     /// <summary>True when a declared conflict waits for the owner's decision.</summary>
     public bool AwaitingDecision => HasConflict && MayContinue is null;
+
+    /// <summary>Why a declaration (or the lack of one) stops the evaluator scoring, or null when it lets them score.</summary>
+    public static string? ScoringRefusal(ConflictDeclaration? declaration) =>
+        declaration is null
+            ? "Declare whether you have a conflict of interest with any of the bidders before you score."
+            : declaration.AwaitingDecision
+                ? "You declared a conflict of interest. The tender's owner must decide whether you may score before you can continue."
+                : declaration.MayContinue == false
+                    ? "The tender's owner has stood you down from scoring because of the conflict of interest you declared."
+                    : null;
 }
 
 /// <summary>One question of one bid in an evaluator's queue, with where their own score stands.</summary>
@@ -65,13 +75,8 @@ public sealed record EvaluatorWorklist(TenderSummary Tender, string EvaluatorId,
     /// <summary>Why they cannot score now, or null when they can.</summary>
     public string? Blocked => Tender.Stage != TenderStage.Evaluation
         ? $"The tender is {TenderLifecycle.Describe(Tender.Stage)}. Scores can be saved only while it is in evaluation."
-        : Declaration is null
-            ? "Declare whether you have a conflict of interest with any of the bidders before you score."
-            : Declaration.AwaitingDecision
-                ? "You declared a conflict of interest. The tender's owner must decide whether you may score before you can continue."
-                : Declaration.MayContinue == false
-                    ? "The tender's owner has stood you down from scoring because of the conflict of interest you declared."
-                    : Submitted ? "You have submitted your scores. They can no longer be changed." : null;
+        : ConflictDeclaration.ScoringRefusal(Declaration)
+            ?? (Submitted ? "You have submitted your scores. They can no longer be changed." : null);
 }
 
 /// <summary>One question of one bid, as the evaluator scores it.</summary>
@@ -116,14 +121,7 @@ internal static class ConflictRules
     public static async Task<string?> RefusalAsync(CommissioningDbContext db, Guid tenderId, string evaluatorId, CancellationToken cancel)
     {
         var row = await db.ConflictDeclarations.AsNoTracking().SingleOrDefaultAsync(c => c.TenderId == tenderId && c.EvaluatorKey == evaluatorId, cancel).ConfigureAwait(false);
-        var declaration = row is null ? null : ToRecord(row);
-        return declaration is null
-            ? "Declare whether you have a conflict of interest with any of the bidders before you score."
-            : declaration.AwaitingDecision
-                ? "You declared a conflict of interest. The tender's owner must decide whether you may score before you can continue."
-                : declaration.MayContinue == false
-                    ? "The tender's owner has stood you down from scoring because of the conflict of interest you declared."
-                    : null;
+        return ConflictDeclaration.ScoringRefusal(row is null ? null : ToRecord(row));
     }
 }
 
@@ -260,7 +258,7 @@ public sealed class DeclareConflicts(ICommissioningContextFactory contexts, Time
             return access.Succeeded ? TenderChanges.NotFound<Saved>() : access.As<Saved>();
         }
 
-        if (TenderLifecycle.Locked.Contains(tender.Stage) || tender.Stage < TenderStage.OpenForBids || tender.Stage > TenderStage.Evaluation)
+        if (tender.Stage is not (TenderStage.OpenForBids or TenderStage.Evaluation))
         {
             return Outcome<Saved>.Fail(FailureKind.Refused, $"The tender is {TenderLifecycle.Describe(tender.Stage)}. Declarations are made once bids are in and before scoring ends.");
         }

@@ -77,6 +77,26 @@ internal static class TenderLoader
     }
 
     /// <summary>
+    /// The names the panel knows each other by: for each evaluator id in the tender, the name of
+    /// the account that holds it (where accounts in two roles hold one id, the role later in
+    /// the roles' order names it), or else the tender's own name for it.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> EvaluatorNamesAsync(CommissioningDbContext db, Guid tenderId, Tender tender, CancellationToken cancel)
+    {
+        var holders = await (from m in db.TenderMemberships.AsNoTracking()
+                             join u in db.Users on m.UserId equals u.Id
+                             where m.TenderId == tenderId && m.EvaluatorKey != null
+                             select new { m.EvaluatorKey, u.DisplayName, m.Role }).ToListAsync(cancel).ConfigureAwait(false);
+        var names = tender.Evaluators.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+        foreach (var holder in holders.OrderBy(h => h.Role))
+        {
+            names[holder.EvaluatorKey!] = holder.DisplayName;
+        }
+
+        return names;
+    }
+
+    /// <summary>
     /// A stamp that changes whenever anything about the tender changes: every change is saved with
     /// its audit entry in one transaction, so the number of entries and the last one's sequence
     /// move together with the data. The count catches a change whose entry took a lower sequence
