@@ -41,12 +41,16 @@ public static class EvaluationDocumentFiles
     }
 
     /// <summary>The evaluation report and award recommendation, as print-ready HTML or Markdown.</summary>
+    /// <param name="pack">The tender as evaluated, for its declarations of conflicts of interest.</param>
     /// <param name="result">The evaluation.</param>
     /// <param name="robustness">Its robustness, one for each lot.</param>
     /// <param name="format">HTML or Markdown.</param>
     /// <param name="prepared">The date the report is prepared, from the caller's clock.</param>
-    public static string Report(TenderResult result, IReadOnlyList<LotRobustness> robustness, DocumentOutput format, DateOnly prepared) =>
-        EvaluationDocuments.Report(result, robustness, format, prepared);
+    public static string Report(TenderPack pack, TenderResult result, IReadOnlyList<LotRobustness> robustness, DocumentOutput format, DateOnly prepared)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        return EvaluationDocuments.Report(result, robustness, pack.ConflictDeclarations, format, prepared);
+    }
 
     /// <summary>One bidder's assessment summary, as print-ready HTML or Markdown.</summary>
     /// <param name="result">The evaluation.</param>

@@ -17,7 +17,7 @@ internal static class EvaluationDocumentCommands
         }
 
         var (result, robustness) = TenderFiles.Evaluate(pack);
-        var text = EvaluationDocumentFiles.Report(result, robustness, output.Format, context.Today);
+        var text = EvaluationDocumentFiles.Report(pack, result, robustness, output.Format, context.Today);
         return output.Write(context, text, output.WroteLine(text));
     }
 

@@ -75,6 +75,21 @@ public static class TenderMapping
                 Outcome = d.Outcome,
                 Reason = d.Reason,
                 DecidedBy = d.DecidedBy,
+            })],
+            [.. pack.ConflictDeclarations.Select(d => new ConflictDeclarationRow
+            {
+                TenderId = row.Id,
+                EvaluatorKey = d.EvaluatorId,
+                UserId = ConflictDeclarationRow.FromFile,
+                UserName = d.DeclaredBy,
+                BiddersJson = JsonSerializer.Serialize(d.Bidders),
+                HasConflict = d.HasConflict,
+                Details = d.Details,
+                DeclaredAt = d.DeclaredAt,
+                MayContinue = d.Decision?.MayContinue,
+                DecisionReason = d.Decision?.Reason,
+                DecidedBy = d.Decision?.DecidedBy,
+                DecidedAt = d.Decision?.DecidedAt,
             })]);
     }
 
@@ -292,6 +307,24 @@ public static class TenderMapping
         return new() { BidId = row.BidKey, Outcome = row.Outcome, Reason = row.Reason, DecidedBy = row.DecidedBy };
     }
 
+    /// <summary>A declaration of conflicts of interest from its row.</summary>
+    public static ConflictOfInterestDeclaration ToConflictDeclaration(ConflictDeclarationRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new()
+        {
+            EvaluatorId = row.EvaluatorKey,
+            DeclaredBy = row.UserName,
+            DeclaredAt = row.DeclaredAt,
+            Bidders = JsonSerializer.Deserialize<List<string>>(row.BiddersJson) ?? [],
+            HasConflict = row.HasConflict,
+            Details = row.Details,
+            Decision = row.MayContinue is { } mayContinue
+                ? new ConflictDecision { MayContinue = mayContinue, Reason = row.DecisionReason ?? string.Empty, DecidedBy = row.DecidedBy ?? string.Empty, DecidedAt = row.DecidedAt ?? row.DeclaredAt }
+                : null,
+        };
+    }
+
     /// <summary>The files' serializer settings without indentation, for values kept in columns and audit entries.</summary>
     public static System.Text.Json.JsonSerializerOptions JsonOptions => FileJson.Compact;
 
@@ -308,9 +341,11 @@ public static class TenderMapping
 /// <param name="Moderation">The moderated scores.</param>
 /// <param name="GateDecisions">The gate decisions.</param>
 /// <param name="LowPriceDecisions">The low price decisions.</param>
+/// <param name="ConflictDeclarations">The declarations of conflicts of interest, as the file recorded them.</param>
 public sealed record StoredTender(
     TenderRow Tender,
     IReadOnlyList<EvaluatorScoreRow> Scores,
     IReadOnlyList<ModeratedScoreRow> Moderation,
     IReadOnlyList<GateDecisionRow> GateDecisions,
-    IReadOnlyList<LowPriceDecisionRow> LowPriceDecisions);
+    IReadOnlyList<LowPriceDecisionRow> LowPriceDecisions,
+    IReadOnlyList<ConflictDeclarationRow> ConflictDeclarations);

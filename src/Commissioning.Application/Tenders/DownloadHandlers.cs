@@ -177,7 +177,7 @@ public sealed class DownloadDocument(ICommissioningContextFactory contexts, Eval
             return Outcome<DownloadFile>.Success(new DownloadFile(
                 $"{stem}-evaluation-report.{extension}",
                 contentType,
-                EvaluationDocumentFiles.Utf8(EvaluationDocumentFiles.Report(evaluation.Result, evaluation.Robustness, request.Format, today))));
+                EvaluationDocumentFiles.Utf8(EvaluationDocumentFiles.Report(evaluation.Pack, evaluation.Result, evaluation.Robustness, request.Format, today))));
         }
 
         if (request.Kind == DownloadKind.AssessmentSummary)

@@ -18,8 +18,9 @@ namespace Commissioning.Application.Tenders;
 /// <param name="DecidedBy">Who decided.</param>
 /// <param name="DecidedAt">When.</param>
 /// <param name="Version">The row's version, sent back with a decision.</param>
+/// <param name="FromFile">True for a declaration that came in with an imported tender file: made outside this site, so the evaluator declares again here before scoring.</param>
 public sealed record ConflictDeclaration(string EvaluatorId, string DeclaredBy, IReadOnlyList<string> Bidders, bool HasConflict, string? Details, DateTimeOffset DeclaredAt,
-    bool? MayContinue, string? DecisionReason, string? DecidedBy, DateTimeOffset? DecidedAt, long Version)
+    bool? MayContinue, string? DecisionReason, string? DecidedBy, DateTimeOffset? DecidedAt, long Version, bool FromFile = false)
 {
     /// <summary>True when the declaration lets the evaluator score: no conflict, or a conflict the owner has let them continue with.</summary>
     public bool AllowsScoring => !HasConflict || MayContinue == true;
@@ -115,13 +116,13 @@ internal static class ConflictRules
 {
     public static ConflictDeclaration ToRecord(ConflictDeclarationRow row) =>
         new(row.EvaluatorKey, row.UserName, System.Text.Json.JsonSerializer.Deserialize<List<string>>(row.BiddersJson) ?? [], row.HasConflict, row.Details, row.DeclaredAt,
-            row.MayContinue, row.DecisionReason, row.DecidedBy, row.DecidedAt, row.Version);
+            row.MayContinue, row.DecisionReason, row.DecidedBy, row.DecidedAt, row.Version, row.UserId == ConflictDeclarationRow.FromFile);
 
     /// <summary>Why the evaluator id may not score now because of conflicts of interest, or null when it may.</summary>
     public static async Task<string?> RefusalAsync(CommissioningDbContext db, Guid tenderId, string evaluatorId, CancellationToken cancel)
     {
         var row = await db.ConflictDeclarations.AsNoTracking().SingleOrDefaultAsync(c => c.TenderId == tenderId && c.EvaluatorKey == evaluatorId, cancel).ConfigureAwait(false);
-        return ConflictDeclaration.ScoringRefusal(row is null ? null : ToRecord(row));
+        return ConflictDeclaration.ScoringRefusal(row is null || row.UserId == ConflictDeclarationRow.FromFile ? null : ToRecord(row));
     }
 }
 
@@ -183,7 +184,10 @@ public sealed class ReadWorklist(ICommissioningContextFactory contexts)
         }
 
         var bidders = items.Select(i => i.Provider).Distinct(StringComparer.Ordinal).ToList();
-        return new EvaluatorWorklist(access.Tender, evaluatorId, bidders, declaration is null ? null : ConflictRules.ToRecord(declaration), items);
+        // A declaration imported with the tender file was made outside this site: kept for the
+        // record, but whoever holds the evaluator place here declares for themselves.
+        var ownDeclaration = declaration is null || declaration.UserId == ConflictDeclarationRow.FromFile ? null : ConflictRules.ToRecord(declaration);
+        return new EvaluatorWorklist(access.Tender, evaluatorId, bidders, ownDeclaration, items);
     }
 }
 

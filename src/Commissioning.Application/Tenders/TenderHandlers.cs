@@ -121,6 +121,7 @@ public sealed class ImportTender(ICommissioningContextFactory contexts, TimeProv
         db.Tenders.Add(rows.Tender);
         db.GateDecisions.AddRange(rows.GateDecisions);
         db.LowPriceDecisions.AddRange(rows.LowPriceDecisions);
+        db.ConflictDeclarations.AddRange(rows.ConflictDeclarations);
         AuditTrail.Add(db, time, actor, rows.Tender.Id, "Tender", rows.Tender.Id.ToString(), action, null, after);
         db.TenderMemberships.Add(new TenderMembershipRow { TenderId = rows.Tender.Id, UserId = owner, Role = TenderRole.Owner });
         AuditTrail.Add(db, time, actor, rows.Tender.Id, "TenderMembership", $"{owner}/{TenderRole.Owner}", "Created", null,

@@ -51,6 +51,8 @@ internal static class TenderLoader
             .ToListAsync(cancel).ConfigureAwait(false);
         var prices = await db.LowPriceDecisions.AsNoTracking().Where(s => s.TenderId == tenderId).OrderBy(s => s.Position)
             .ToListAsync(cancel).ConfigureAwait(false);
+        var declarations = (await db.ConflictDeclarations.AsNoTracking().Where(c => c.TenderId == tenderId)
+            .ToListAsync(cancel).ConfigureAwait(false)).OrderBy(c => c.EvaluatorKey, StringComparer.Ordinal);
 
         return new TenderPack
         {
@@ -60,6 +62,7 @@ internal static class TenderLoader
             Moderation = moderation,
             GateDecisions = [.. gates.Select(TenderMapping.ToGateDecision)],
             LowPriceDecisions = [.. prices.Select(TenderMapping.ToLowPriceDecision)],
+            ConflictDeclarations = [.. declarations.Select(TenderMapping.ToConflictDeclaration)],
         };
     }
 

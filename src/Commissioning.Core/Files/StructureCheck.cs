@@ -13,6 +13,7 @@ namespace Commissioning.Core.Files;
 internal sealed class StructureCheck(JsonSerializerOptions options)
 {
     private const string DateFormat = "yyyy-MM-dd";
+    private static readonly string[] DateTimeFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
     private readonly List<FileProblem> _problems = [];
 
@@ -108,6 +109,13 @@ internal sealed class StructureCheck(JsonSerializerOptions options)
                 element.ValueKind == JsonValueKind.String
                     && DateOnly.TryParseExact(element.GetString(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
                 path, "a date written as yyyy-MM-dd, such as \"2027-04-01\"", element);
+        }
+        else if (type == typeof(DateTimeOffset))
+        {
+            Require(
+                element.ValueKind == JsonValueKind.String
+                    && DateTimeOffset.TryParseExact(element.GetString(), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+                path, "a date and time with its offset from UTC, written as yyyy-MM-ddTHH:mm:ss+00:00, such as \"2027-04-01T09:30:00+00:00\"", element);
         }
         else if (type.IsEnum)
         {

@@ -4,14 +4,16 @@ using Commissioning.Core.Tenders;
 namespace Commissioning.Core.Files;
 
 /// <summary>
-/// The tender file (<c>oh-tender</c>, version 2): a <see cref="TenderPack"/> with its definition,
-/// bids, scores, moderation, gate decisions and price decisions. Described in docs/tender-format.md.
+/// The tender file (<c>oh-tender</c>, version 3): a <see cref="TenderPack"/> with its definition,
+/// bids, scores, moderation, gate decisions, price decisions and declarations of conflicts of
+/// interest. Described in docs/tender-format.md.
 /// </summary>
 /// <remarks>
 /// Version 2 added weights written as points, the quality method, the abnormally low price check
-/// and the decisions on low prices. Every one of them is optional, so a version 1 file is read as a
-/// version 2 file with each at its default; a version 1 file that uses one of them is refused,
-/// naming the field. The toolkit always writes version 2.
+/// and the decisions on low prices; version 3 added the evaluators' declarations of conflicts of
+/// interest. Every one of them is optional, so an older file is read as a version 3 file with each
+/// at its default; an older file that uses a field its version does not have is refused, naming the
+/// field. The toolkit always writes version 3.
 /// </remarks>
 public static class TenderFile
 {
@@ -19,7 +21,7 @@ public static class TenderFile
     public const string Format = "oh-tender";
 
     /// <summary>The version this toolkit writes, and the newest it reads.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The oldest version this toolkit reads.</summary>
     public const int OldestVersion = 1;
@@ -69,11 +71,21 @@ public static class TenderFile
         return "$." + string.Join('.', parts);
     }
 
-    /// <summary>The fields a version 1 file uses that only version 2 has.</summary>
+    /// <summary>The fields an older file uses that only a later version has.</summary>
     private static IEnumerable<FileProblem> FieldsNewerThan(JsonElement root, int fileVersion)
     {
         FileProblem Newer(string path) =>
             new(path, $"{path} is not part of version {fileVersion} of the {Format} format. Change \"version\" to {Version} to use it.");
+
+        if (fileVersion < 3 && root.TryGetProperty("conflictDeclarations", out _))
+        {
+            yield return Newer("$.conflictDeclarations");
+        }
+
+        if (fileVersion >= 2)
+        {
+            yield break;
+        }
 
         if (root.TryGetProperty("lowPriceDecisions", out _))
         {

@@ -198,7 +198,7 @@ public sealed record LowPriceDecision
     public required string DecidedBy { get; init; }
 }
 
-/// <summary>Everything about one tender that its evaluation needs: definition, bids, scores, moderation, gate decisions, price decisions.</summary>
+/// <summary>Everything about one tender that its evaluation needs: definition, bids, scores, moderation, gate decisions, price decisions, and the panel's declarations of conflicts of interest.</summary>
 public sealed record TenderPack
 {
     /// <summary>The tender definition.</summary>
@@ -213,4 +213,6 @@ public sealed record TenderPack
     public IReadOnlyList<GateDecision> GateDecisions { get; init; } = [];
     /// <summary>Recorded outcomes of asking bidders to explain prices that may be abnormally low.</summary>
     public IReadOnlyList<LowPriceDecision> LowPriceDecisions { get; init; } = [];
+    /// <summary>The evaluators' declarations of conflicts of interest, at most one per evaluator id.</summary>
+    public IReadOnlyList<ConflictOfInterestDeclaration> ConflictDeclarations { get; init; } = [];
 }

@@ -372,11 +372,17 @@ public sealed class LowPriceDecisionRow : EditableRow, IOrdered
 /// </summary>
 public sealed class ConflictDeclarationRow : EditableRow
 {
+    /// <summary>
+    /// The <see cref="UserId"/> of a declaration that came in with an imported tender file: made
+    /// outside this site, kept for the record, and not one an account here has made.
+    /// </summary>
+    public const string FromFile = "";
+
     /// <summary>The tender.</summary>
     public Guid TenderId { get; set; }
     /// <summary>The evaluator id in the tender the declaration is for.</summary>
     public required string EvaluatorKey { get; set; }
-    /// <summary>The account that declared.</summary>
+    /// <summary>The account that declared, or <see cref="FromFile"/> for a declaration imported with the tender.</summary>
     public required string UserId { get; set; }
     /// <summary>The name shown for who declared.</summary>
     public required string UserName { get; set; }

@@ -24,13 +24,15 @@ public static class EvaluationDocuments
     /// <summary>The evaluation report and award recommendation for every lot of a tender.</summary>
     /// <param name="result">The evaluation.</param>
     /// <param name="robustness">Its robustness analysis, one for each lot.</param>
+    /// <param name="declarations">The evaluators' declarations of conflicts of interest (the tender pack's), none if none were recorded.</param>
     /// <param name="format">HTML or Markdown.</param>
     /// <param name="prepared">The date the report is prepared (the caller's clock: Documents has none).</param>
     /// <param name="templates">The templates; the shipped ones if null.</param>
-    public static string Report(TenderResult result, IReadOnlyList<LotRobustness> robustness, DocumentOutput format, DateOnly prepared, TemplateSet? templates = null)
+    public static string Report(TenderResult result, IReadOnlyList<LotRobustness> robustness, IReadOnlyList<ConflictOfInterestDeclaration> declarations, DocumentOutput format, DateOnly prepared, TemplateSet? templates = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(robustness);
+        ArgumentNullException.ThrowIfNull(declarations);
         if (robustness.Count != result.Lots.Count)
         {
             throw new ArgumentException("There must be one robustness analysis for each lot.", nameof(robustness));
@@ -40,6 +42,11 @@ public static class EvaluationDocuments
         {
             Tender = result.Tender,
             Prepared = prepared,
+            // Everyone who scores, and anyone else who declared (a moderator who scores nothing need not).
+            Declarations = [.. result.Tender.Evaluators
+                .Where(e => result.Tender.Assignments.Any(a => a.EvaluatorId == e.Id) || declarations.Any(d => d.EvaluatorId == e.Id))
+                .Select(e => DeclarationEntry.For(e, declarations.FirstOrDefault(d => d.EvaluatorId == e.Id)))],
+            AnyDeclaration = declarations.Count > 0,
             Lots = [.. result.Lots.Select((lot, i) => LotReport.For(lot, robustness[i]))],
         };
         return (templates ?? TemplateSet.Shipped).Render(Name("evaluation/report", format), model);
@@ -88,6 +95,31 @@ public sealed record ReportModel
     public required DateOnly Prepared { get; init; }
     /// <summary>Each lot.</summary>
     public required IReadOnlyList<LotReport> Lots { get; init; }
+    /// <summary>Each evaluator on the panel with their declaration of conflicts of interest, if any.</summary>
+    public required IReadOnlyList<DeclarationEntry> Declarations { get; init; }
+    /// <summary>True when any declaration is recorded.</summary>
+    public required bool AnyDeclaration { get; init; }
+}
+
+/// <summary>One evaluator and their declaration of conflicts of interest, with its times in UTC.</summary>
+public sealed record DeclarationEntry
+{
+    /// <summary>The evaluator.</summary>
+    public required Evaluator Evaluator { get; init; }
+    /// <summary>Their declaration, or null if none is recorded.</summary>
+    public ConflictOfInterestDeclaration? Declaration { get; init; }
+    /// <summary>When they declared, in UTC.</summary>
+    public DateTimeOffset? DeclaredAt { get; init; }
+    /// <summary>When the owner decided on a declared conflict, in UTC.</summary>
+    public DateTimeOffset? DecidedAt { get; init; }
+
+    internal static DeclarationEntry For(Evaluator evaluator, ConflictOfInterestDeclaration? declaration) => new()
+    {
+        Evaluator = evaluator,
+        Declaration = declaration,
+        DeclaredAt = declaration?.DeclaredAt.ToUniversalTime(),
+        DecidedAt = declaration?.Decision?.DecidedAt.ToUniversalTime(),
+    };
 }
 
 /// <summary>One lot of the evaluation report.</summary>

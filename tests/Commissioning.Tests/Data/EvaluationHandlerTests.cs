@@ -119,6 +119,42 @@ public sealed class EvaluationHandlerTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task AnImportedFilesDeclarations_AreKeptForTheRecord_ButTheEvaluatorHereDeclaresBeforeScoring()
+    {
+        var fromFile = new ConflictOfInterestDeclaration
+        {
+            EvaluatorId = "e1",
+            DeclaredBy = "Someone Elsewhere",
+            DeclaredAt = new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero),
+            Bidders = ["Alpha OH Ltd"],
+            HasConflict = false,
+        };
+        var pack = StorageTests.ValidSample() with { Scores = [], Moderation = [], ConflictDeclarations = [fromFile] };
+        var id = (await Team().ImportAsync(TenderFile.Write(pack), Owner, evaluatorsStillScoring: false)).Value;
+        foreach (var stage in new[] { TenderStage.OpenForBids, TenderStage.Evaluation })
+        {
+            await Team().ChangeStageAsync(id, Owner, stage, null, (await Team().FindAsync(id))!.Version);
+        }
+
+        var alex = await Team().UserAsync(Alex);
+        var owner = await Team().UserAsync(Owner);
+        var save = new SaveScore(Contexts, _clock);
+
+        var before = await save.HandleAsync(alex, id, Score("Q1"), null);
+        var listed = (await new ListConflictDeclarations(Contexts).HandleAsync(owner, id)).Value.Single();
+        var exported = TenderFile.Read((await Team().ExportAsync(id, Owner))!).Value.ConflictDeclarations.Single();
+        await new DeclareConflicts(Contexts, _clock).HandleAsync(alex, id, "e1", hasConflict: false, details: null);
+        var after = await save.HandleAsync(alex, id, Score("Q1"), null);
+        var declaredHere = (await new ListConflictDeclarations(Contexts).HandleAsync(owner, id)).Value.Single();
+
+        Assert.That(before.Errors.Single().Message, Does.StartWith("Declare whether you have a conflict of interest"), "a declaration made elsewhere does not stand for whoever holds the place here");
+        Assert.That((listed.FromFile, listed.DeclaredBy), Is.EqualTo((true, "Someone Elsewhere")), "the owner sees it, marked as from the file");
+        Assert.That(exported.DeclaredBy, Is.EqualTo("Someone Elsewhere"), "the backup keeps it");
+        Assert.That(after.Errors, Is.Empty);
+        Assert.That((declaredHere.FromFile, declaredHere.DeclaredBy), Is.EqualTo((false, "Alex Evaluator")));
+    }
+
+    [Test]
     public async Task Consensus_WhereNoEvaluatorHasSubmittedAScore_IsRefused()
     {
         var id = await TenderInAsync(scored: false, TenderStage.OpenForBids, TenderStage.Evaluation, TenderStage.Moderation);

@@ -27,6 +27,19 @@ public sealed class ValidatorTests
     private static LowPriceDecision LowPrice(string bidId, LowPriceOutcome outcome) =>
         new() { BidId = bidId, Outcome = outcome, Reason = "The bidder showed its staffing costs.", DecidedBy = "m" };
 
+    private static ConflictOfInterestDeclaration Declared(string evaluatorId) => new()
+    {
+        EvaluatorId = evaluatorId,
+        DeclaredBy = "Ann Evans",
+        DeclaredAt = new DateTimeOffset(2027, 1, 4, 9, 30, 0, TimeSpan.Zero),
+        Bidders = ["Provider A"],
+        HasConflict = false,
+    };
+
+    private static ConflictOfInterestDeclaration Conflicted() => Declared("e1") with { HasConflict = true, Details = "I advised Provider A." };
+
+    private static ConflictDecision Decision() => new() { MayContinue = true, Reason = "Managed.", DecidedBy = "Olive Owner", DecidedAt = new DateTimeOffset(2027, 1, 5, 9, 30, 0, TimeSpan.Zero) };
+
     private static TenderPack WithLot(TenderPack pack, Func<Lot, Lot> change) =>
         pack with { Tender = pack.Tender with { Lots = [change(pack.Tender.Lots[0]), .. pack.Tender.Lots.Skip(1)] } };
 
@@ -125,6 +138,16 @@ public sealed class ValidatorTests
         yield return Case("LowPriceDecisionOutcome", p => p with { LowPriceDecisions = [LowPrice("a", (LowPriceOutcome)9)] }, "The decision on the price of bid a needs an outcome: accepted, or excluded.", "LowPriceDecisions[0].Outcome");
         yield return Case("LowPriceDecisionWithoutReason", p => p with { LowPriceDecisions = [LowPrice("a", LowPriceOutcome.Accepted) with { Reason = " " }] }, "The decision on the price of bid a has no reason. Record what the bidder said and why the price was accepted or the bid excluded.", "LowPriceDecisions[0].Reason");
         yield return Case("LowPriceDecisionUnknownPerson", p => p with { LowPriceDecisions = [LowPrice("a", LowPriceOutcome.Excluded) with { DecidedBy = "ghost" }] }, "The decision on the price of bid a was made by 'ghost', who is not on the tender's panel.", "LowPriceDecisions[0].DecidedBy");
+        // Declarations of conflicts of interest.
+        yield return Case("DeclarationUnknownEvaluator", p => p with { ConflictDeclarations = [Declared("ghost")] }, "The declaration of conflicts of interest by evaluator ghost is for an evaluator who is not on the tender's panel.", "ConflictDeclarations[0].EvaluatorId");
+        yield return Case("DeclarationWithoutName", p => p with { ConflictDeclarations = [Declared("e1") with { DeclaredBy = " " }] }, "The declaration of conflicts of interest by evaluator e1 does not say who declared. Give their name.", "ConflictDeclarations[0].DeclaredBy");
+        yield return Case("DeclaredConflictUndescribed", p => p with { ConflictDeclarations = [Declared("e1") with { HasConflict = true }] }, "The declaration of conflicts of interest by evaluator e1 declares a conflict but does not describe it. Say what the conflict is.", "ConflictDeclarations[0].Details");
+        yield return Case("DecisionWithoutConflict", p => p with { ConflictDeclarations = [Declared("e1") with { Decision = Decision() }] }, "The declaration of conflicts of interest by evaluator e1 declares no conflict, so it cannot have a decision on one. Remove the decision, or declare the conflict.", "ConflictDeclarations[0].Decision");
+        yield return Case("DecisionWithoutReason", p => p with { ConflictDeclarations = [Conflicted() with { Decision = Decision() with { Reason = "" } }] }, "The declaration of conflicts of interest by evaluator e1 has a decision with no reason. Say how the conflict is managed, or why the evaluator was stood down.", "ConflictDeclarations[0].Decision.Reason");
+        yield return Case("DecisionWithoutName", p => p with { ConflictDeclarations = [Conflicted() with { Decision = Decision() with { DecidedBy = "" } }] }, "The declaration of conflicts of interest by evaluator e1 has a decision that does not say who decided. Give their name.", "ConflictDeclarations[0].Decision.DecidedBy");
+        yield return Case("DecisionBeforeDeclaration", p => p with { ConflictDeclarations = [Conflicted() with { Decision = Decision() with { DecidedAt = Declared("e1").DeclaredAt.AddHours(-1) } }] }, "The declaration of conflicts of interest by evaluator e1 has a decision dated before the declaration. Check both dates.", "ConflictDeclarations[0].Decision.DecidedAt");
+        yield return Case("DeclarationTwice", p => p with { ConflictDeclarations = [Declared("e1"), Declared("e1")] }, "Evaluator e1 has more than one declaration of conflicts of interest. Keep one.", "ConflictDeclarations");
+        yield return Case("DeclarationDetailsControlCharacter", p => p with { ConflictDeclarations = [Conflicted() with { Details = "Bell\u0007" }] }, "The conflict declared by evaluator 'e1' must be plain text: remove the control character (U+0007) at character 5.", "ConflictDeclarations[0].Details");
         yield return Case("LowPriceDecisionTwice", p => p with { LowPriceDecisions = [LowPrice("a", LowPriceOutcome.Accepted), LowPrice("a", LowPriceOutcome.Excluded)] }, "Bid a has more than one decision on its price. Keep one.", "LowPriceDecisions");
 
         // Assignments.

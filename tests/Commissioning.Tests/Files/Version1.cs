@@ -18,6 +18,7 @@ internal static class Version1
         var root = JsonNode.Parse(TenderFile.Write(pack))!.AsObject();
         root["version"] = 1;
         root.Remove("lowPriceDecisions");
+        root.Remove("conflictDeclarations");
         foreach (var lot in root["tender"]!["lots"]!.AsArray().Select(l => l!.AsObject()))
         {
             foreach (var field in NewLotFields)

@@ -33,8 +33,8 @@ public sealed class VersionTests
         Assert.That((lot.Weights, lot.SectionWeights, lot.Sections[0].QuestionWeights, lot.QualityMethod, lot.AbnormallyLowPercent),
             Is.EqualTo((WeightUnit.Percent, WeightUnit.Percent, WeightUnit.Percent, QualityMethod.Absolute, 70m)));
         Assert.That(read.Value.LowPriceDecisions, Is.Empty);
-        Assert.That(TenderFile.Write(read.Value), Is.EqualTo(TenderFile.Write(Plain())), "written again, it is the version 2 file");
-        Assert.That(TenderFile.Write(read.Value), Does.Contain("\"version\": 2,"));
+        Assert.That(TenderFile.Write(read.Value), Is.EqualTo(TenderFile.Write(Plain())), "written again, it is the version 3 file");
+        Assert.That(TenderFile.Write(read.Value), Does.Contain("\"version\": 3,"));
     }
 
     [Test]
@@ -63,9 +63,9 @@ public sealed class VersionTests
 
         Assert.That(read.Problems.Select(p => (p.Path, p.Message)), Is.EqualTo(new[]
         {
-            ("$.lowPriceDecisions", "$.lowPriceDecisions is not part of version 1 of the oh-tender format. Change \"version\" to 2 to use it."),
-            ("$.tender.lots[0].weights", "$.tender.lots[0].weights is not part of version 1 of the oh-tender format. Change \"version\" to 2 to use it."),
-            ("$.tender.lots[0].sections[0].questionWeights", "$.tender.lots[0].sections[0].questionWeights is not part of version 1 of the oh-tender format. Change \"version\" to 2 to use it."),
+            ("$.lowPriceDecisions", "$.lowPriceDecisions is not part of version 1 of the oh-tender format. Change \"version\" to 3 to use it."),
+            ("$.tender.lots[0].weights", "$.tender.lots[0].weights is not part of version 1 of the oh-tender format. Change \"version\" to 3 to use it."),
+            ("$.tender.lots[0].sections[0].questionWeights", "$.tender.lots[0].sections[0].questionWeights is not part of version 1 of the oh-tender format. Change \"version\" to 3 to use it."),
         }));
     }
 
@@ -96,6 +96,63 @@ public sealed class VersionTests
         var read = TenderFile.Read(root.ToJsonString());
 
         Assert.That(read.Problems.Select(p => (p.Path, p.Message)), Is.EqualTo(new[] { (path, message) }));
+    }
+
+    private static ConflictOfInterestDeclaration Declared(string evaluatorId, bool conflict = false) => new()
+    {
+        EvaluatorId = evaluatorId,
+        DeclaredBy = "Ann Evans",
+        DeclaredAt = new DateTimeOffset(2027, 1, 4, 9, 30, 0, TimeSpan.Zero),
+        Bidders = ["Provider A", "Provider B"],
+        HasConflict = conflict,
+        Details = conflict ? "I advised Provider A last year." : null,
+    };
+
+    [Test]
+    public void AVersion3File_WithDeclarationsOfConflicts_RoundTrips()
+    {
+        var plain = Plain();
+        var decided = Declared(plain.Tender.Evaluators[1].Id, conflict: true) with
+        {
+            Decision = new() { MayContinue = true, Reason = "Managed: scores Provider B only.", DecidedBy = "Olive Owner", DecidedAt = new DateTimeOffset(2027, 1, 5, 10, 0, 0, TimeSpan.Zero) },
+        };
+        var pack = plain with { ConflictDeclarations = [Declared(plain.Tender.Evaluators[0].Id), decided] };
+
+        var written = TenderFile.Write(pack);
+        var read = TenderFile.Read(written);
+
+        Assert.That(read.Problems, Is.Empty);
+        Assert.That(read.Value.ConflictDeclarations, Is.EqualTo(pack.ConflictDeclarations).Using<ConflictOfInterestDeclaration>((a, b) => TenderFile.Write(plain with { ConflictDeclarations = [a] }) == TenderFile.Write(plain with { ConflictDeclarations = [b] })));
+        Assert.That(TenderFile.Write(read.Value), Is.EqualTo(written));
+        Assert.That(written, Does.Contain("\"declaredAt\": \"2027-01-04T09:30:00+00:00\"").And.Contain("\"mayContinue\": true"));
+    }
+
+    [Test]
+    public void AVersion2File_ThatHasDeclarations_IsRefused_NamingTheField()
+    {
+        var root = JsonNode.Parse(TenderFile.Write(Plain() with { ConflictDeclarations = [Declared(Plain().Tender.Evaluators[0].Id)] }))!.AsObject();
+        root["version"] = 2;
+
+        var read = TenderFile.Read(root.ToJsonString());
+
+        Assert.That(read.Problems.Select(p => (p.Path, p.Message)), Is.EqualTo(new[]
+        {
+            ("$.conflictDeclarations", "$.conflictDeclarations is not part of version 2 of the oh-tender format. Change \"version\" to 3 to use it."),
+        }));
+    }
+
+    [Test]
+    public void ADeclarationTimeWithoutItsOffset_IsRefused_SayingHowToWriteIt()
+    {
+        var root = JsonNode.Parse(TenderFile.Write(Plain() with { ConflictDeclarations = [Declared(Plain().Tender.Evaluators[0].Id)] }))!.AsObject();
+        root["conflictDeclarations"]![0]!["declaredAt"] = "4 January 2027";
+
+        var read = TenderFile.Read(root.ToJsonString());
+
+        Assert.That(read.Problems.Select(p => (p.Path, p.Message)), Is.EqualTo(new[]
+        {
+            ("$.conflictDeclarations[0].declaredAt", "$.conflictDeclarations[0].declaredAt should be a date and time with its offset from UTC, written as yyyy-MM-ddTHH:mm:ss+00:00, such as \"2027-04-01T09:30:00+00:00\"; found \"4 January 2027\"."),
+        }));
     }
 
     [TestCase("Tender.Lots[0].QualityWeight", "$.tender.lots[0].qualityWeight")]

@@ -87,6 +87,7 @@ internal sealed class TenderTeam(DatabaseSettings settings, ICommissioningContex
         db.Tenders.Add(rows.Tender);
         db.GateDecisions.AddRange(rows.GateDecisions);
         db.LowPriceDecisions.AddRange(rows.LowPriceDecisions);
+        db.ConflictDeclarations.AddRange(rows.ConflictDeclarations);
         AuditTrail.Add(db, time, owner, rows.Tender.Id, "Tender", rows.Tender.Id.ToString(), "Created", null, null);
         db.TenderMemberships.Add(new TenderMembershipRow { TenderId = rows.Tender.Id, UserId = user.UserId, Role = TenderRole.Owner });
         AuditTrail.Add(db, time, owner, rows.Tender.Id, "TenderMembership", $"{user.UserId}/{TenderRole.Owner}", "Created", null, null);

@@ -55,6 +55,14 @@ public sealed class TenderPackValidator : AbstractValidator<TenderPack>
                 context.AddFailure("LowPriceDecisions", $"Bid {group.Key} has more than one decision on its price. Keep one.");
             }
         });
+        RuleForEach(p => p.ConflictDeclarations).SetValidator(p => new ConflictDeclarationValidator(p.Tender));
+        RuleFor(p => p.ConflictDeclarations).Custom((declarations, context) =>
+        {
+            foreach (var group in declarations.GroupBy(d => d.EvaluatorId).Where(g => g.Count() > 1))
+            {
+                context.AddFailure("ConflictDeclarations", $"Evaluator {group.Key} has more than one declaration of conflicts of interest. Keep one.");
+            }
+        });
 
         // Names, ids and text in bids, scores and decisions hold no control characters (Core/Text/TextRules.cs).
         Include(new TenderPackTextValidator());
@@ -217,6 +225,57 @@ public sealed class ModeratedScoreValidator : AbstractValidator<ModeratedScore>
             if (tender.Evaluators.All(e => e.Id != moderated.ModeratorId))
             {
                 context.AddFailure("ModeratorId", $"{where} was recorded by '{moderated.ModeratorId}', who is not on the tender's panel.");
+            }
+        });
+    }
+}
+
+/// <summary>The rules for one evaluator's declaration of conflicts of interest.</summary>
+public sealed class ConflictDeclarationValidator : AbstractValidator<ConflictOfInterestDeclaration>
+{
+    /// <summary>Creates the validator for declarations on a tender.</summary>
+    public ConflictDeclarationValidator(Tender tender)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        RuleFor(d => d).Custom((declaration, context) =>
+        {
+            var where = $"The declaration of conflicts of interest by evaluator {declaration.EvaluatorId}";
+            if (tender.Evaluators.All(e => e.Id != declaration.EvaluatorId))
+            {
+                context.AddFailure("EvaluatorId", $"{where} is for an evaluator who is not on the tender's panel.");
+            }
+
+            if (string.IsNullOrWhiteSpace(declaration.DeclaredBy))
+            {
+                context.AddFailure("DeclaredBy", $"{where} does not say who declared. Give their name.");
+            }
+
+            if (declaration.HasConflict && string.IsNullOrWhiteSpace(declaration.Details))
+            {
+                context.AddFailure("Details", $"{where} declares a conflict but does not describe it. Say what the conflict is.");
+            }
+
+            if (!declaration.HasConflict && declaration.Decision is not null)
+            {
+                context.AddFailure("Decision", $"{where} declares no conflict, so it cannot have a decision on one. Remove the decision, or declare the conflict.");
+            }
+
+            if (declaration.Decision is { } decision)
+            {
+                if (string.IsNullOrWhiteSpace(decision.Reason))
+                {
+                    context.AddFailure("Decision.Reason", $"{where} has a decision with no reason. Say how the conflict is managed, or why the evaluator was stood down.");
+                }
+
+                if (string.IsNullOrWhiteSpace(decision.DecidedBy))
+                {
+                    context.AddFailure("Decision.DecidedBy", $"{where} has a decision that does not say who decided. Give their name.");
+                }
+
+                if (decision.DecidedAt < declaration.DeclaredAt)
+                {
+                    context.AddFailure("Decision.DecidedAt", $"{where} has a decision dated before the declaration. Check both dates.");
+                }
             }
         });
     }

@@ -130,6 +130,15 @@ internal sealed class TenderPackTextValidator : AbstractValidator<TenderPack>
             decision.RuleFor(d => d.DecidedBy).PlainText(TextShape.OneLine, d => $"The evaluator id {Quoted(d.DecidedBy)} who decided on a low price");
             decision.RuleFor(d => d.Reason).PlainText(TextShape.MultiLine, d => $"The reason for the decision on the price of bid {Quoted(d.BidId)}");
         });
+        RuleForEach(p => p.ConflictDeclarations).ChildRules(declaration =>
+        {
+            declaration.RuleFor(d => d.EvaluatorId).PlainText(TextShape.OneLine, d => $"The evaluator id {Quoted(d.EvaluatorId)} in a declaration of conflicts of interest");
+            declaration.RuleFor(d => d.DeclaredBy).PlainText(TextShape.OneLine, d => $"The name of who declared for evaluator {Quoted(d.EvaluatorId)}");
+            declaration.RuleForEach(d => d.Bidders).PlainText(TextShape.OneLine, (d, _) => $"A bidder named in the declaration by evaluator {Quoted(d.EvaluatorId)}");
+            declaration.RuleFor(d => d.Details).PlainText(TextShape.MultiLine, d => $"The conflict declared by evaluator {Quoted(d.EvaluatorId)}");
+            declaration.RuleFor(d => d.Decision!.Reason).PlainText(TextShape.MultiLine, d => $"The reason for the decision on the conflict declared by evaluator {Quoted(d.EvaluatorId)}").When(d => d.Decision is not null);
+            declaration.RuleFor(d => d.Decision!.DecidedBy).PlainText(TextShape.OneLine, d => $"The name of who decided on the conflict declared by evaluator {Quoted(d.EvaluatorId)}").When(d => d.Decision is not null);
+        });
     }
 }
 

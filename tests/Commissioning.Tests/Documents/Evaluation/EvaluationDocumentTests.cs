@@ -26,8 +26,8 @@ public sealed class EvaluationDocumentTests
         {
             var (result, robustness) = DocumentCases.Evaluate(pack);
             yield return ($"{name}.evaluate.txt", EvaluationText.Render(result, robustness));
-            yield return ($"{name}.report.html", EvaluationDocuments.Report(result, robustness, DocumentOutput.Html, DocumentCases.Prepared));
-            yield return ($"{name}.report.md", EvaluationDocuments.Report(result, robustness, DocumentOutput.Markdown, DocumentCases.Prepared));
+            yield return ($"{name}.report.html", EvaluationDocuments.Report(result, robustness, pack.ConflictDeclarations, DocumentOutput.Html, DocumentCases.Prepared));
+            yield return ($"{name}.report.md", EvaluationDocuments.Report(result, robustness, pack.ConflictDeclarations, DocumentOutput.Markdown, DocumentCases.Prepared));
             foreach (var bid in bids)
             {
                 yield return ($"{name}.summary-{bid}.html", EvaluationDocuments.AssessmentSummary(result, bid, DocumentOutput.Html, DocumentCases.Prepared));
@@ -95,17 +95,33 @@ public sealed class EvaluationDocumentTests
     {
         var pack = DocumentCases.Provisional(Hostile);
         pack = pack with { Moderation = [pack.Moderation[0] with { Reason = "Agreed <img src=x onerror=alert(1)> | [y](javascript:z)" }] };
+        pack = pack with
+        {
+            ConflictDeclarations =
+            [
+                new()
+                {
+                    EvaluatorId = pack.Tender.Evaluators[0].Id,
+                    DeclaredBy = "Dee <img src=x onerror=alert(2)>",
+                    DeclaredAt = new DateTimeOffset(2027, 1, 4, 9, 30, 0, TimeSpan.Zero),
+                    Bidders = [Hostile],
+                    HasConflict = true,
+                    Details = "Line one\n<script>alert(3)</script> [d](javascript:d) | # h",
+                    Decision = new() { MayContinue = true, Reason = "Managed | [r](javascript:r) <img src=x onerror=alert(4)>", DecidedBy = "Olive <b>Owner</b>", DecidedAt = new DateTimeOffset(2027, 1, 5, 10, 0, 0, TimeSpan.Zero) },
+                },
+            ],
+        };
         var (result, robustness) = DocumentCases.Evaluate(pack);
 
         var html = new[]
         {
-            EvaluationDocuments.Report(result, robustness, DocumentOutput.Html, DocumentCases.Prepared),
+            EvaluationDocuments.Report(result, robustness, pack.ConflictDeclarations, DocumentOutput.Html, DocumentCases.Prepared),
             EvaluationDocuments.AssessmentSummary(result, "a", DocumentOutput.Html, DocumentCases.Prepared),
             EvaluationDocuments.AssessmentSummary(result, "b", DocumentOutput.Html, DocumentCases.Prepared),
         };
         var markdown = new[]
         {
-            EvaluationDocuments.Report(result, robustness, DocumentOutput.Markdown, DocumentCases.Prepared),
+            EvaluationDocuments.Report(result, robustness, pack.ConflictDeclarations, DocumentOutput.Markdown, DocumentCases.Prepared),
             EvaluationDocuments.AssessmentSummary(result, "a", DocumentOutput.Markdown, DocumentCases.Prepared),
             EvaluationDocuments.AssessmentSummary(result, "b", DocumentOutput.Markdown, DocumentCases.Prepared),
         };
@@ -147,6 +163,9 @@ public sealed class EvaluationDocumentTests
         Assert.That(tables, Is.GreaterThanOrEqualTo(7), "tables checked: the report's five and at least one in each summary");
 
         Assert.That(markdown[0], Does.Contain(@"Agreed \<img src=x onerror=alert\(1\)\> \| \[y\]\(javascript:z\)"));
+        Assert.That(html[0], Does.Contain("Dee &lt;img src=x onerror=alert(2)&gt; declared a conflict of interest on 4 January 2027, 09:30 UTC: Line one &lt;script&gt;alert(3)&lt;/script&gt; [d](javascript:d) | # h"));
+        Assert.That(html[0], Does.Contain("Olive &lt;b&gt;Owner&lt;/b&gt; decided on 5 January 2027, 10:00 UTC that they may continue to score: Managed | [r](javascript:r) &lt;img src=x onerror=alert(4)&gt;"));
+        Assert.That(markdown[0], Does.Contain(@"Dee \<img src=x onerror=alert\(2\)\> declared a conflict of interest on 4 January 2027, 09:30 UTC: Line one \<script\>alert\(3\)\</script\> \[d\]\(javascript:d\) \| \# h"));
         Assert.That(html.Length + markdown.Length, Is.EqualTo(6));
     }
 
@@ -168,9 +187,48 @@ public sealed class EvaluationDocumentTests
         var set = TemplateSet.Load(folder);
         var (result, robustness) = DocumentCases.Evaluate(DocumentCases.Provisional());
 
-        var error = Assert.Throws<TemplateException>(() => EvaluationDocuments.Report(result, robustness, DocumentOutput.Html, DocumentCases.Prepared, set));
+        var error = Assert.Throws<TemplateException>(() => EvaluationDocuments.Report(result, robustness, [], DocumentOutput.Html, DocumentCases.Prepared, set));
 
         Assert.That(error!.Message, Does.Contain("report.html.scriban(").And.Contain("Tilte"));
+    }
+
+    [Test]
+    public void Report_GivesEveryEvaluatorsDeclarationOfConflicts_AndSaysWhoHasNone()
+    {
+        var example = DocumentCases.Example();
+        var evaluators = example.Tender.Evaluators;
+        Assert.That(evaluators, Has.Count.GreaterThanOrEqualTo(3), "the example has a panel of at least three");
+        var declared = new DateTimeOffset(2027, 1, 4, 9, 30, 0, TimeSpan.Zero);
+        var pack = example with
+        {
+            ConflictDeclarations =
+            [
+                new() { EvaluatorId = evaluators[0].Id, DeclaredBy = "Ann Evans", DeclaredAt = declared, Bidders = ["Northgate", "Riverside OH"], HasConflict = false },
+                new()
+                {
+                    EvaluatorId = evaluators[1].Id, DeclaredBy = "Ben Ford", DeclaredAt = declared, Bidders = ["Northgate"], HasConflict = true, Details = "My sister works for Northgate.",
+                    Decision = new() { MayContinue = false, Reason = "Stood down; another evaluator takes the lot.", DecidedBy = "Olive Owner", DecidedAt = declared.AddDays(1) },
+                },
+            ],
+        };
+        var (result, robustness) = DocumentCases.Evaluate(pack);
+
+        var markdown = EvaluationDocuments.Report(result, robustness, pack.ConflictDeclarations, DocumentOutput.Markdown, DocumentCases.Prepared);
+        var none = EvaluationDocuments.Report(result, robustness, [], DocumentOutput.Markdown, DocumentCases.Prepared);
+        var act = pack with { Tender = pack.Tender with { Regime = pack.Tender.Regime with { Regime = ProcurementRegime.ProcurementAct2023 } } };
+        var (actResult, actRobustness) = DocumentCases.Evaluate(act);
+        var underAct = EvaluationDocuments.Report(actResult, actRobustness, act.ConflictDeclarations, DocumentOutput.Markdown, DocumentCases.Prepared);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Does.Contain("## Conflicts of interest"));
+            Assert.That(markdown, Does.Contain($"- Evaluator {evaluators[0].Id}, {evaluators[0].Name}: Ann Evans declared no conflict of interest with any of the 2 bidders named (Northgate, Riverside OH), on 4 January 2027, 09:30 UTC."));
+            Assert.That(markdown, Does.Contain($"- Evaluator {evaluators[1].Id}, {evaluators[1].Name}: Ben Ford declared a conflict of interest on 4 January 2027, 09:30 UTC: My sister works for Northgate\\. Olive Owner stood them down from scoring on 5 January 2027, 09:30 UTC: Stood down; another evaluator takes the lot\\."));
+            Assert.That(markdown, Does.Contain($"- Evaluator {evaluators[2].Id}, {evaluators[2].Name}: no declaration recorded."));
+            Assert.That(markdown, Does.Contain("a declared conflict pauses their scoring").And.Not.Contain("(section 81)"), "the example follows the Provider Selection Regime");
+            Assert.That(underAct, Does.Contain("reasonable steps to identify conflicts of interest among those acting for it in the procurement (section 81)"));
+            Assert.That(none, Does.Contain("No declarations of conflicts of interest are recorded for this tender's evaluators."));
+        });
     }
 
     [Test]
@@ -178,7 +236,7 @@ public sealed class EvaluationDocumentTests
     {
         var (result, robustness) = DocumentCases.Evaluate(DocumentCases.Provisional());
 
-        var report = EvaluationDocuments.Report(result, robustness, DocumentOutput.Markdown, DocumentCases.Prepared);
+        var report = EvaluationDocuments.Report(result, robustness, [], DocumentOutput.Markdown, DocumentCases.Prepared);
 
         Assert.That(result.Lots[0].Complete, Is.False);
         Assert.That(report, Does.Contain("The result is provisional. 2 things are outstanding, and no award can be recommended until they are resolved:"));
@@ -204,7 +262,7 @@ public sealed class EvaluationDocumentTests
         static string Render(TenderPack pack)
         {
             var (result, robustness) = DocumentCases.Evaluate(pack);
-            return EvaluationDocuments.Report(result, robustness, DocumentOutput.Markdown, DocumentCases.Prepared);
+            return EvaluationDocuments.Report(result, robustness, pack.ConflictDeclarations, DocumentOutput.Markdown, DocumentCases.Prepared);
         }
     }
 
@@ -252,7 +310,7 @@ public sealed class EvaluationDocumentTests
         var pack = Commissioning.Benchmarks.IcsScaleTender.Create();
         var (result, robustness) = TenderEvaluator.EvaluateWithRobustness(pack, new RobustnessOptions { Samples = 20 });
 
-        var report = EvaluationDocuments.Report(result, robustness, DocumentOutput.Markdown, DocumentCases.Prepared);
+        var report = EvaluationDocuments.Report(result, robustness, pack.ConflictDeclarations, DocumentOutput.Markdown, DocumentCases.Prepared);
         var text = EvaluationText.Render(result, robustness);
 
         var bids = result.Lots.Sum(l => l.Bids.Count);

@@ -12,7 +12,7 @@ public sealed class EvaluationPrintingTests
         var (result, robustness) = DocumentCases.Evaluate(DocumentCases.Example());
         var documents = new List<(string Name, string Html)>
         {
-            ("evaluation-report", EvaluationDocuments.Report(result, robustness, DocumentOutput.Html, DocumentCases.Prepared)),
+            ("evaluation-report", EvaluationDocuments.Report(result, robustness, [], DocumentOutput.Html, DocumentCases.Prepared)),
         };
 
         // Chromium is slow to start, so the summaries printed are one of each kind: a winner's,

@@ -164,6 +164,8 @@ public sealed class DownloadsPageTests
             {
                 var site_ = Encoding.UTF8.GetString(await DownloadAsync($"?handler=Report&format={format}"));
                 Assert.That(site_, Is.EqualTo(Cli("render", "evaluation-report", "tender.json", "-o", $"report.{format}")), $"report.{format}");
+                Assert.That(site_, Does.Contain("Evaluator e1, ").And.Contain("declared no conflict of interest with any of the"),
+                    "the evaluators' declarations made in the site are in the report, and in the tender file the command line reads");
                 compared.Add($"report.{format}");
                 foreach (var bid in new[] { "bid-a", "bid-b", "bid-c", "bid-d", "bid-e", "bid-f" })
                 {
