@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using System.Runtime.CompilerServices;
 using Commissioning.Core.Evaluation;
 using Commissioning.Core.Tenders;
@@ -71,7 +74,12 @@ public sealed record LotResults(Lot Lot, bool Complete, bool PricesShown, IReadO
 /// <param name="Lots">The lots whose bids the person may see.</param>
 /// <param name="LotsNotShown">How many lots are left out because the person's roles do not cover them.</param>
 /// <param name="HasDownloads">True when the person may download any file of the results (<see cref="ListDownloads"/>).</param>
-public sealed record TenderResults(TenderSummary Tender, IReadOnlyList<LotResults> Lots, int LotsNotShown, bool HasDownloads)
+/// <param name="ViewKey">
+/// Names this view of this version of the tender's data: the tender, the audit trail's stamp it
+/// was evaluated at, and what the person's roles let them see and resolve. Two people with the
+/// same key are shown exactly the same results, so a page may keep what it rendered under it.
+/// </param>
+public sealed record TenderResults(TenderSummary Tender, IReadOnlyList<LotResults> Lots, int LotsNotShown, bool HasDownloads, string ViewKey)
 {
     /// <summary>True when nothing is outstanding in any lot shown.</summary>
     public bool Complete => Lots.All(l => l.Complete);
@@ -93,6 +101,7 @@ public sealed class ReadResults(ICommissioningContextFactory contexts, EvaluateT
     public const int ItemsListed = 50;
 
     private readonly ConditionalWeakTable<TenderEvaluation, IReadOnlyList<LotWords>> _words = [];
+    private readonly ConditionalWeakTable<TenderEvaluation, ConcurrentDictionary<string, TenderResults>> _views = [];
 
     /// <summary>The results.</summary>
     public async Task<Outcome<TenderResults>> HandleAsync(SiteUser user, Guid tenderId, CancellationToken cancel = default)
@@ -110,20 +119,55 @@ public sealed class ReadResults(ICommissioningContextFactory contexts, EvaluateT
             return TenderChanges.NotFound<TenderResults>();
         }
 
+        // The results depend only on the evaluation and on what the person's roles let them see
+        // and resolve, so each such view is made once per evaluation and shared.
         var permissions = access.Value;
-        var words = _words.GetValue(evaluation, e => [.. e.Result.Lots.Select((lot, i) => LotWords.Of(e.Result.Tender, lot, e.Robustness[i]))]);
-        var lots = new List<LotResults>();
-        for (var i = 0; i < evaluation.Result.Lots.Count; i++)
+        var downloads = DownloadRules.MayDownloadDocuments(permissions, evaluation.Pack) || permissions.Allows(TenderOperation.ViewAudit) || permissions.Allows(TenderOperation.Export);
+        var view = ViewOf(permissions, evaluation.Result, downloads);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{tenderId:N}/{evaluation.Revision.Last}/{evaluation.Revision.Count}/{view}");
+        var results = _views.GetValue(evaluation, _ => new(StringComparer.Ordinal)).GetOrAdd(key, _ =>
         {
-            var lot = evaluation.Result.Lots[i];
-            if (SeesLot(permissions, lot))
+            var words = _words.GetValue(evaluation, e => [.. e.Result.Lots.Select((lot, i) => LotWords.Of(e.Result.Tender, lot, e.Robustness[i]))]);
+            var lots = new List<LotResults>();
+            for (var i = 0; i < evaluation.Result.Lots.Count; i++)
             {
-                lots.Add(Present(permissions, lot, words[i]));
+                var lot = evaluation.Result.Lots[i];
+                if (SeesLot(permissions, lot))
+                {
+                    lots.Add(Present(permissions, lot, words[i]));
+                }
+            }
+
+            return new TenderResults(permissions.Tender, lots, evaluation.Result.Lots.Count - lots.Count, downloads, key);
+        });
+        return Outcome<TenderResults>.Success(results);
+    }
+
+    /// <summary>
+    /// What a person's roles decide about the results, lot by lot: whether they see the lot and its
+    /// prices, and which outstanding items they may resolve; and whether they may download.
+    /// Everything <see cref="Present"/> reads from the permissions is here.
+    /// </summary>
+    private static string ViewOf(TenderPermissions access, TenderResult result, bool downloads)
+    {
+        var view = new StringBuilder(downloads ? "d" : "-");
+        foreach (var lot in result.Lots)
+        {
+            view.Append('|');
+            if (!SeesLot(access, lot))
+            {
+                view.Append('x');
+                continue;
+            }
+
+            view.Append(SeesPrices(access, lot) ? 'p' : 'q');
+            foreach (var where in Enum.GetValues<ResolvedAt>())
+            {
+                view.Append(MayResolve(access, where, lot.Lot.Id) ? '1' : '0');
             }
         }
 
-        var downloads = DownloadRules.MayDownloadDocuments(permissions, evaluation.Pack) || permissions.Allows(TenderOperation.ViewAudit) || permissions.Allows(TenderOperation.Export);
-        return Outcome<TenderResults>.Success(new TenderResults(permissions.Tender, lots, evaluation.Result.Lots.Count - lots.Count, downloads));
+        return view.ToString();
     }
 
     /// <summary>Whether the person may see every bid of the lot (owners and observers; evaluators and moderators of the lot).</summary>

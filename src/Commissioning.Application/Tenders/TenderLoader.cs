@@ -100,14 +100,18 @@ internal static class TenderLoader
     }
 
     /// <summary>
-    /// A stamp that changes whenever anything about the tender changes: every change is saved with
-    /// its audit entry in one transaction, so the number of entries and the last one's sequence
-    /// move together with the data. The count catches a change whose entry took a lower sequence
-    /// number but committed later than another's (possible on PostgreSQL).
+    /// A stamp that changes whenever anything the evaluation counts changes: every change is saved
+    /// with its audit entry in one transaction, so the number of entries and the last one's
+    /// sequence move together with the data. The count catches a change whose entry took a lower
+    /// sequence number but committed later than another's (possible on PostgreSQL). Saves of draft
+    /// scores are left out: the evaluation counts submitted scores only.
     /// </summary>
     public static async Task<(long Last, int Count)> RevisionAsync(CommissioningDbContext db, Guid tenderId, CancellationToken cancel)
     {
-        var stamp = await db.AuditEntries.AsNoTracking().Where(a => a.TenderId == tenderId)
+        // A draft score's save changes nothing the evaluation counts (submitted scores only), so
+        // it does not change the stamp: while evaluators score, the evaluation is kept.
+        var stamp = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.TenderId == tenderId && !(a.Entity == "EvaluatorScore" && (a.Action == "Created" || a.Action == "Changed")))
             .GroupBy(a => a.TenderId).Select(g => new { Last = g.Max(a => a.Id), Count = g.Count() })
             .SingleOrDefaultAsync(cancel).ConfigureAwait(false);
         return stamp is null ? (0, 0) : (stamp.Last, stamp.Count);

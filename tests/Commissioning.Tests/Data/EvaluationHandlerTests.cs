@@ -175,6 +175,8 @@ public sealed class EvaluationHandlerTests(DatabaseProvider provider)
 
         var first = (await evaluate.HandleAsync(owner, id)).Value;
         var again = (await evaluate.HandleAsync(owner, id)).Value;
+        await Team().SaveScoreAsync(id, Alex, Score("Q2", 2m), null);
+        var afterDraft = (await evaluate.HandleAsync(owner, id)).Value;
         var alex = await Team().UserAsync(Alex);
         var rest = await Team().ScoreTheRestAsync(id, Alex, "e1");
         var submitted = await new SubmitScores(Contexts, _clock).HandleAsync(alex, id, "e1");
@@ -182,9 +184,10 @@ public sealed class EvaluationHandlerTests(DatabaseProvider provider)
 
         Assert.That(first.Pack.Scores, Is.Empty, "a draft is not yet anyone's score");
         Assert.That(again, Is.SameAs(first), "nothing changed, so the evaluation is reused");
+        Assert.That(afterDraft, Is.SameAs(first), "a draft changes nothing the evaluation counts, so it is still reused");
         Assert.That(submitted.Succeeded, Is.True, string.Join(" | ", submitted.Errors.Select(e => e.Message)));
         Assert.That(afterSubmit, Is.Not.SameAs(first));
-        Assert.That(afterSubmit.Pack.Scores, Has.Count.EqualTo(1 + rest), "e1's whole queue, submitted");
+        Assert.That(afterSubmit.Pack.Scores, Has.Count.EqualTo(2 + rest), "e1's whole queue, submitted");
         Assert.That(afterSubmit.Pack.Scores.Single(s => s.BidId == "bid-a" && s.QuestionId == "Q1").Score, Is.EqualTo(4m));
         Assert.That(afterSubmit.Complete, Is.False);
     }

@@ -140,6 +140,12 @@ public sealed partial class ResultsPageTests
         // The owner's page links to the gates of the lot's moderation overview.
         Assert.That(gates, Is.Not.Null);
         Assert.That(ownerHtml, Does.Contain($"href=\"{gates}\"").And.Contain("Record the gate decisions"));
+
+        // The page is kept per version of the tender's data: a decision recorded gives a new page at once.
+        var decision = new Commissioning.Core.Tenders.GateDecision { BidId = "bid-a", GateId = "G4", Passed = true, Reason = "Policy seen.", DecidedBy = "m1" };
+        var recorded = await TenderCalls.Of(site.Services).RecordGateDecisionAsync(await tender.UserAsync(ExampleTender.OwnerEmail), tender.Id, decision, null);
+        Assert.That(recorded.Errors, Is.Empty);
+        Assert.That(Text(await PageAsync(owner, $"/tenders/{tender.Id}/results")), Does.Contain("Gates not yet decided (3)").And.Not.Contain("Gates not yet decided (4)"));
     }
 
     [Test]
@@ -153,6 +159,10 @@ public sealed partial class ResultsPageTests
         await shown.CompleteAsync();
         using var evaluator = await ExampleTender.SignedInAsync(site, ExampleTender.Evaluators[0].Email);
         using var moderator = await ExampleTender.SignedInAsync(site, ExampleTender.ModeratorEmail);
+
+        // The owner sees the page first, with every price: what the site keeps of it is never shown to those who may not see prices.
+        using var owner = await ExampleTender.SignedInAsync(site, ExampleTender.OwnerEmail);
+        Assert.That(Text(await PageAsync(owner, $"/tenders/{hidden.Id}/results")), Does.Contain("82.23"));
 
         foreach (var client in new[] { evaluator, moderator })
         {
