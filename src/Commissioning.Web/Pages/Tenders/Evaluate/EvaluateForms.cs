@@ -130,6 +130,43 @@ public static class ScoringOrder
         return [.. items.Select((item, at) => (item, at)).OrderBy(x => questions[(x.item.LotId, x.item.QuestionId)]).ThenBy(x => x.at).Select(x => x.item)];
     }
 
+    /// <summary>About how many items one part of a long worklist shows (a part is never less than one whole group).</summary>
+    public const int ItemsPerPart = 100;
+
+    /// <summary>
+    /// The ordered items in groups (one bid, or one question of a lot) and the groups in parts of
+    /// about <see cref="ItemsPerPart"/> items, so that an ICS-scale worklist (thousands of items)
+    /// is shown a part at a time. A small worklist is one part.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<IGrouping<string, QueueItem>>> Parts(IReadOnlyList<QueueItem> ordered, string order)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        var byQuestion = Normalise(order) == ByQuestion;
+        var parts = new List<IReadOnlyList<IGrouping<string, QueueItem>>>();
+        var part = new List<IGrouping<string, QueueItem>>();
+        var count = 0;
+        foreach (var group in ordered.GroupBy(i => byQuestion ? $"{i.LotId}/{i.QuestionId}" : i.BidId))
+        {
+            var size = group.Count();
+            if (part.Count > 0 && count + size > ItemsPerPart)
+            {
+                parts.Add(part);
+                part = [];
+                count = 0;
+            }
+
+            part.Add(group);
+            count += size;
+        }
+
+        if (part.Count > 0)
+        {
+            parts.Add(part);
+        }
+
+        return parts;
+    }
+
     /// <summary>The tag of an item's status: not started, draft, or submitted.</summary>
     public static string Status(QueueItem item)
     {

@@ -20,6 +20,10 @@ public sealed class WorklistModel(TenderPageServices pages, ReadWorklist worklis
     [BindProperty(SupportsGet = true, Name = "order")]
     public string? Order { get; set; }
 
+    /// <summary>Which part of a long worklist to show, from 1 (<see cref="ScoringOrder.Parts"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "part")]
+    public int? Part { get; set; }
+
     /// <summary>A confirmation after a change.</summary>
     [TempData]
     public string? Done { get; set; }
