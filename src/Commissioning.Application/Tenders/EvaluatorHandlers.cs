@@ -1,3 +1,4 @@
+using System.Globalization;
 using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Tenders;
 using Commissioning.Data;
@@ -62,8 +63,15 @@ public sealed record QueueItem(string BidId, string Provider, string LotId, stri
 /// <param name="Bidders">The bidders whose bids they score, by name, for the declaration.</param>
 /// <param name="Declaration">Their declaration, once made.</param>
 /// <param name="Items">The questions of the bids they score, in lot, bid and question order.</param>
-public sealed record EvaluatorWorklist(TenderSummary Tender, string EvaluatorId, IReadOnlyList<string> Bidders, ConflictDeclaration? Declaration, IReadOnlyList<QueueItem> Items)
+/// <param name="Scale">The tender's scale, for naming each score's level.</param>
+public sealed record EvaluatorWorklist(TenderSummary Tender, string EvaluatorId, IReadOnlyList<string> Bidders, ConflictDeclaration? Declaration, IReadOnlyList<QueueItem> Items, ScoringScale Scale)
 {
+    /// <summary>A score with its level's name, such as "3 (Good)"; the number alone when the scale does not name it.</summary>
+    public string Describe(decimal score) =>
+        Scale.Levels.FirstOrDefault(l => l.Score == score) is { } level
+            ? string.Create(CultureInfo.InvariantCulture, $"{score:0.##} ({level.Label})")
+            : score.ToString("0.##", CultureInfo.InvariantCulture);
+
     /// <summary>How many are scored with a rationale.</summary>
     public int Scored => Items.Count(i => i.Done);
 
@@ -106,8 +114,20 @@ public sealed record ScoringItem(EvaluatorWorklist Queue, string BidId, ScoringS
     private QueueItem? Neighbour(IReadOnlyList<QueueItem> ordered, int step)
     {
         ArgumentNullException.ThrowIfNull(ordered);
-        var at = ordered.ToList().FindIndex(i => i.BidId == Item.BidId && i.QuestionId == Item.QuestionId) + step;
-        return at >= 0 && at < ordered.Count ? ordered[at] : null;
+
+        // One pass: an ICS-scale worklist has 8,000 items (looking the item up again for each
+        // one compared made this quadratic, and the page took over a second).
+        var questionId = Question.Id;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (ordered[i].BidId == BidId && ordered[i].QuestionId == questionId)
+            {
+                var at = i + step;
+                return at >= 0 && at < ordered.Count ? ordered[at] : null;
+            }
+        }
+
+        return null;
     }
 }
 
@@ -187,7 +207,7 @@ public sealed class ReadWorklist(ICommissioningContextFactory contexts)
         // A declaration imported with the tender file was made outside this site: kept for the
         // record, but whoever holds the evaluator place here declares for themselves.
         var ownDeclaration = declaration is null || declaration.UserId == ConflictDeclarationRow.FromFile ? null : ConflictRules.ToRecord(declaration);
-        return new EvaluatorWorklist(access.Tender, evaluatorId, bidders, ownDeclaration, items);
+        return new EvaluatorWorklist(access.Tender, evaluatorId, bidders, ownDeclaration, items, tender.Scale);
     }
 }
 

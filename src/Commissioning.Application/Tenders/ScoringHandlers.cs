@@ -1,3 +1,4 @@
+using System.Globalization;
 using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Tenders;
 using Commissioning.Data;
@@ -192,6 +193,9 @@ public sealed class SaveScore(ICommissioningContextFactory contexts, TimeProvide
 /// <param name="time">The clock for the audit trail and the submission time.</param>
 public sealed class SubmitScores(ICommissioningContextFactory contexts, TimeProvider time)
 {
+    /// <summary>At most this many missing answers are named one by one in a refusal; the rest are counted.</summary>
+    public const int MissingNamed = 20;
+
     /// <summary>Submits; how many scores were submitted.</summary>
     public async Task<Outcome<int>> HandleAsync(SiteUser user, Guid tenderId, string evaluatorId, CancellationToken cancel = default)
     {
@@ -227,9 +231,16 @@ public sealed class SubmitScores(ICommissioningContextFactory contexts, TimeProv
         var missing = queue.Items.Where(i => !i.Submitted && !i.Done).ToList();
         if (missing.Count > 0)
         {
-            return Outcome<int>.Fail(FailureKind.Refused, missing.Select(i => new AppError(i.Score is null
+            // Each one named, up to a screenful; an ICS-scale queue can have thousands left.
+            var named = missing.Take(MissingNamed).Select(i => new AppError(i.Score is null
                 ? $"Score {i.QuestionId} ({i.QuestionTitle}) for {i.Provider} (bid {i.BidId}) before you submit."
-                : $"Enter why you gave your score for {i.QuestionId} ({i.QuestionTitle}) for {i.Provider} (bid {i.BidId}) before you submit.")));
+                : $"Enter why you gave your score for {i.QuestionId} ({i.QuestionTitle}) for {i.Provider} (bid {i.BidId}) before you submit.")).ToList();
+            if (missing.Count > MissingNamed)
+            {
+                named.Add(new AppError(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{missing.Count - MissingNamed:N0} more answers need a score or a reason before you submit ({missing.Count:N0} in all).")));
+            }
+
+            return Outcome<int>.Fail(FailureKind.Refused, named);
         }
 
         var rows = await db.EvaluatorScores.Where(s => s.TenderId == tenderId && s.EvaluatorKey == evaluatorId && !s.Submitted).ToListAsync(cancel).ConfigureAwait(false);

@@ -155,6 +155,30 @@ public sealed class EvaluationHandlerTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task SubmitScores_WithManyLeft_NamesTheFirstTwenty_AndCountsTheRest()
+    {
+        var sample = StorageTests.ValidSample();
+        var extra = Enumerable.Range(1, 12).Select(n => sample.Bids[0] with { Id = $"bid-x{n:00}", Provider = $"Extra OH {n}" });
+        var pack = sample with { Bids = [.. sample.Bids, .. extra], Scores = [], Moderation = [] };
+        var id = (await Team().ImportAsync(TenderFile.Write(pack), Owner, evaluatorsStillScoring: false)).Value;
+        foreach (var stage in new[] { TenderStage.OpenForBids, TenderStage.Evaluation })
+        {
+            await Team().ChangeStageAsync(id, Owner, stage, null, (await Team().FindAsync(id))!.Version);
+        }
+
+        var alex = await Team().UserAsync(Alex);
+        await new DeclareConflicts(Contexts, _clock).HandleAsync(alex, id, "e1", hasConflict: false, details: null);
+        var queue = (await new ReadWorklist(Contexts).HandleAsync(alex, id)).Value.Single(q => q.EvaluatorId == "e1");
+
+        var refused = await new SubmitScores(Contexts, _clock).HandleAsync(alex, id, "e1");
+
+        Assert.That(queue.Items, Has.Count.GreaterThan(SubmitScores.MissingNamed + 1), "more left than are named");
+        Assert.That(refused.Errors, Has.Count.EqualTo(SubmitScores.MissingNamed + 1));
+        Assert.That(refused.Errors.Take(SubmitScores.MissingNamed).Select(e => e.Message), Has.All.StartWith("Score "));
+        Assert.That(refused.Errors[^1].Message, Is.EqualTo($"{queue.Items.Count - SubmitScores.MissingNamed} more answers need a score or a reason before you submit ({queue.Items.Count} in all)."));
+    }
+
+    [Test]
     public async Task Consensus_WhereNoEvaluatorHasSubmittedAScore_IsRefused()
     {
         var id = await TenderInAsync(scored: false, TenderStage.OpenForBids, TenderStage.Evaluation, TenderStage.Moderation);

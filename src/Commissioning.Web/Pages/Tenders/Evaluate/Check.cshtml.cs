@@ -30,6 +30,13 @@ public sealed class CheckModel(TenderPageServices pages, ReadWorklist worklist, 
     /// <summary>What is still to do: unscored, or scored without a reason, in the order chosen.</summary>
     public IReadOnlyList<QueueItem> Missing { get; private set; } = [];
 
+    /// <summary>Which part of a long list of scores to show, from 1 (<see cref="ScoringOrder.Parts"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "part")]
+    public int? Part { get; set; }
+
+    /// <summary>At most this many of the answers still to do are listed one by one; the rest are counted.</summary>
+    public const int MissingListed = 50;
+
     /// <summary>A confirmation after submitting.</summary>
     [TempData]
     public string? Done { get; set; }
