@@ -252,6 +252,15 @@ public sealed class RecordAward(ICommissioningContextFactory contexts, EvaluateT
         approvedBy = TenderGate.Blank(approvedBy);
         note = TenderGate.Blank(note);
         await using var db = contexts.Create();
+
+        // The tender is read inside the transaction that holds its stage still, before the roles
+        // are checked, so that neither a stage move nor a role taken away can slip between them.
+        var tender = await TenderChanges.ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
+        if (tender is null)
+        {
+            return TenderChanges.NotFound<Saved>();
+        }
+
         var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.ChangeStage, cancel).ConfigureAwait(false);
         if (!access.Succeeded)
         {
@@ -259,7 +268,6 @@ public sealed class RecordAward(ICommissioningContextFactory contexts, EvaluateT
         }
 
         var evaluation = await evaluate.CurrentAsync(db, tenderId, cancel).ConfigureAwait(false);
-        var tender = await db.Tenders.SingleAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
         if (tender.Stage != TenderStage.AwardRecommended)
         {
             return Outcome<Saved>.Fail(FailureKind.Refused, $"The tender is {TenderLifecycle.Describe(tender.Stage)}. Award decisions are recorded while it is recommended for award.");
@@ -344,13 +352,18 @@ public sealed class RecordNoticeDate(ICommissioningContextFactory contexts, Time
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = contexts.Create();
+        var tender = await TenderChanges.ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
+        if (tender is null)
+        {
+            return TenderChanges.NotFound<TenderSummary>();
+        }
+
         var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.ChangeStage, cancel).ConfigureAwait(false);
         if (!access.Succeeded)
         {
             return access.As<TenderSummary>();
         }
 
-        var tender = await db.Tenders.SingleAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var (stage, regime, what) = kind == Kind.AssessmentSummariesSent
             ? (TenderStage.AwardRecommended, ProcurementRegime.ProcurementAct2023, "the assessment summaries were given")
