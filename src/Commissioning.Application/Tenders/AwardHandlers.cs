@@ -306,7 +306,7 @@ public sealed class RecordAward(ICommissioningContextFactory contexts, EvaluateT
         }
 
         var row = await db.AwardDecisions.SingleOrDefaultAsync(a => a.TenderId == tenderId && a.LotKey == lotId, cancel).ConfigureAwait(false);
-        var before = row is null ? null : TenderMapping.Json(new { lotId, bidId = row.BidKey, row.ApprovedBy, row.ApprovedOn, row.Note });
+        var before = row is null ? null : TenderMapping.Json(new AwardDecisionValues(lotId, row.BidKey, row.ApprovedBy, row.ApprovedOn, row.Note));
         if (row is null)
         {
             row = new AwardDecisionRow { TenderId = tenderId, LotKey = lotId, BidKey = lot.MostAdvantageous!.Bid.Id, ApprovedBy = approvedBy!, RecordedBy = user.Name };
@@ -322,11 +322,18 @@ public sealed class RecordAward(ICommissioningContextFactory contexts, EvaluateT
         row.ApprovedOn = approvedOn!.Value;
         row.Note = note;
         row.RecordedBy = user.Name;
-        var after = TenderMapping.Json(new { lotId, bidId = row.BidKey, row.ApprovedBy, row.ApprovedOn, row.Note });
+        var after = TenderMapping.Json(new AwardDecisionValues(lotId, row.BidKey, row.ApprovedBy, row.ApprovedOn, row.Note));
         AuditTrail.Add(db, time, user.Actor, tenderId, "AwardDecision", lotId, before is null ? "Created" : "Changed", before, after, note);
         return await TenderChanges.SaveAsync(db, tenderId, "AwardDecision", lotId, null, () => new Saved(row.Version), cancel).ConfigureAwait(false);
     }
 }
+
+/// <summary>
+/// An award decision as the audit trail records it. A record with settable properties, not an
+/// anonymous object: the stored JSON's options leave out properties with no setter, so an
+/// anonymous object was written as <c>{}</c>.
+/// </summary>
+internal sealed record AwardDecisionValues(string LotId, string BidId, string ApprovedBy, DateOnly ApprovedOn, string? Note);
 
 /// <summary>
 /// Records the day the assessment summaries were given to every assessed bidder (Procurement Act
