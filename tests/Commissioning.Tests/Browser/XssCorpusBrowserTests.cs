@@ -518,6 +518,69 @@ public sealed class XssCorpusBrowserTests : BrowserTest
     }
 
     /// <summary>
+    /// A long unbroken run in typed text (a web address, a pasted token) wraps at 360 pixels wide
+    /// on the pages that show the journey's free text, instead of widening the page so that it
+    /// scrolls sideways (WCAG 2.2 1.4.10, reflow). It once did: the rationale in the consensus
+    /// page's stacked table and the scores page's table, for example.
+    /// </summary>
+    [Test]
+    public async Task LongUnbrokenText_AtPhoneWidth_WrapsInsteadOfWideningThePage()
+    {
+        await AccountsAsync();
+        var calls = TenderCalls.Of(Site.Services);
+        var owner = await UserAsync(OwnerEmail);
+        var alex = await UserAsync(AlexEmail);
+        var sam = await UserAsync(SamEmail);
+        var robin = await UserAsync(RobinEmail);
+        var pack = Pack(1);
+        var id = await ImportAsync(calls, owner, pack);
+        var tender = $"{BaseUrl}/tenders/{id}";
+        var run = "https://example.invalid/" + string.Concat(Enumerable.Repeat("PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg", 4));
+        var bid = pack.Bids[0].Id;
+        await MoveAsync(calls, owner, id, TenderStage.OpenForBids);
+        await MoveAsync(calls, owner, id, TenderStage.Evaluation);
+        Succeeds(await calls.DeclareAsync(alex, id, "e1", hasConflict: true, "Declared: " + run), "e1 declares");
+        var version = (await calls.ConflictsAsync(owner, id)).Value.Single(d => d.EvaluatorId == "e1").Version;
+        Succeeds(await calls.DecideConflictAsync(owner, id, "e1", mayContinue: true, "Decided: " + run, version), "deciding");
+        Succeeds(await calls.SaveScoreAsync(alex, id, new EvaluatorScore { EvaluatorId = "e1", BidId = bid, QuestionId = "Q1", Score = 3m, Rationale = "Alex: " + run }, null), "e1 scores");
+        await calls.ScoreTheRestAsync(alex, id, "e1");
+        await calls.ScoreTheRestAsync(sam, id, "e2", 0m);
+        Succeeds(await calls.SubmitScoresAsync(alex, id, "e1"), "e1 submits");
+        Succeeds(await calls.SubmitScoresAsync(sam, id, "e2"), "e2 submits");
+        await MoveAsync(calls, owner, id, TenderStage.Moderation);
+        Succeeds(await calls.ModerateAsync(robin, id, new ModeratedScore { BidId = bid, QuestionId = "Q1", Score = 2m, Reason = "Agreed: " + run, ModeratorId = "m1" }, null), "consensus");
+        Succeeds(await calls.RecordGateDecisionAsync(robin, id, new GateDecision { BidId = bid, GateId = "G2", Passed = true, Reason = "Gate: " + run, DecidedBy = "m1" }, null), "gate");
+        Succeeds(await calls.RecordLowPriceDecisionAsync(robin, id, bid, LowPriceOutcome.Accepted, "Price: " + run, null), "price");
+
+        var pages = new (string Email, string Path)[]
+        {
+            (AlexEmail, $"/evaluate/score?evaluator=e1&bid={bid}&question=Q1"),
+            (AlexEmail, "/evaluate"),
+            (OwnerEmail, "/conflicts"),
+            (OwnerEmail, $"/scores?bid={bid}"),
+            (RobinEmail, "/moderate?lot=lot-1"),
+            (RobinEmail, $"/moderate/consensus?bid={bid}&question=Q1"),
+            (RobinEmail, $"/moderate/gate?bid={bid}&gate=G2"),
+            (RobinEmail, $"/moderate/price?bid={bid}"),
+            (OwnerEmail, "/audit"),
+        };
+        var wide = new List<string>();
+        foreach (var (email, path) in pages)
+        {
+            var page = await SignedInAsync(email);
+            await page.SetViewportSizeAsync(360, 800);
+            await page.GotoAsync(tender + path);
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 360)
+            {
+                wide.Add($"{path} is {width} pixels wide");
+            }
+        }
+
+        Assert.That(wide, Is.Empty, "pages that scroll sideways at 360 pixels");
+    }
+
+    /// <summary>
     /// The checks themselves, shown to catch what they look for: each payload that holds markup,
     /// written raw into a page (as a page with the bug would write it, and with no content
     /// security policy), is reported; and those that run are seen running.
@@ -528,6 +591,7 @@ public sealed class XssCorpusBrowserTests : BrowserTest
         var page = await BlankPageAsync();
         var unseen = new List<string>();
         var ran = new List<string>();
+
         // Those that hold a tag, a comment or a character reference: the rest read the same written raw.
         foreach (var payload in XssCorpus.Payloads.Where(p => System.Text.RegularExpressions.Regex.IsMatch(p.Text, "<[A-Za-z/!?]|&[#A-Za-z]")))
         {
@@ -572,9 +636,11 @@ public sealed class XssCorpusBrowserTests : BrowserTest
     }
 
     /// <summary>
-    /// Fills the field with refused payloads and submits: the page must show the error and the
-    /// text back; then fills it with accepted payloads and submits: the page after (and
-    /// <paramref name="shownOn"/>) must show them.
+    /// Fills the field and submits three times: the payloads with null characters (refused, by the
+    /// request guard or the form); payloads the text rules refuse (the page must show the error and
+    /// the text back); then payloads the forms accept (the page after, and
+    /// <paramref name="shownOn"/>, must show them). <paramref name="prepare"/> fills the rest of
+    /// the form before each.
     /// </summary>
     private async Task SubmitAsync(IPage page, Func<Task>? prepare, string field, XssField kind, string button, int turn, string what, string shownOn, IEnumerable<Shown>? also = null)
     {
@@ -620,7 +686,6 @@ public sealed class XssCorpusBrowserTests : BrowserTest
         if (errors == 0)
         {
             _problems.Add($"{what}: {string.Join(", ", refused.Payloads)} was not refused (now at {page.Url})");
-
             await page.GotoAsync(form);
         }
         else
