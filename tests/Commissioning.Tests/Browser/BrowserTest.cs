@@ -85,9 +85,20 @@ public abstract class BrowserTest
     /// A new page in a context of its own that records content security policy violations (as
     /// Chromium reports them on the console) and answers the NHS fonts' requests with the stand-in.
     /// </summary>
-    protected async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null)
+    protected async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null) => await WatchedAsync(await Browser.NewPageAsync(options));
+
+    /// <summary>
+    /// A new page in a browser context the test made (one person's own cookies, for a journey
+    /// where several people work side by side), watched as <see cref="NewPageAsync(BrowserNewPageOptions?)"/> watches its pages.
+    /// </summary>
+    protected async Task<IPage> NewPageAsync(IBrowserContext context)
     {
-        var page = await Browser.NewPageAsync(options);
+        ArgumentNullException.ThrowIfNull(context);
+        return await WatchedAsync(await context.NewPageAsync());
+    }
+
+    private async Task<IPage> WatchedAsync(IPage page)
+    {
         var violations = new List<string>();
         _policyViolations[page] = violations;
         page.Console += (_, message) =>
