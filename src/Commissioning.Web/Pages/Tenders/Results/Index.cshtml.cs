@@ -35,7 +35,6 @@ public sealed class ResultsModel(TenderPageServices pages, ReadResults results) 
         }
 
         Results = read.Value;
-        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 
