@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using Commissioning.Core.Tenders;
 using Commissioning.Tests.Support;
@@ -9,6 +10,23 @@ namespace Commissioning.Tests.Web.Tenders.Moderate;
 [NonParallelizable]
 public sealed class OverviewPageTests
 {
+    [Test]
+    public async Task Overview_ForTheOwner_ALotWithNoPriceToDecide_SaysNoneNeeded_NotYet()
+    {
+        using var site = new SiteFactory();
+        var id = await ModerationTender.CreateAsync(site);
+        using var client = await SignedInAsync(site, ModerationTender.Owner);
+
+        var html = await PageAsync(client, $"/tenders/{id}/moderate");
+        var row = Regex.Matches(html, "<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).Single(r => r.Contains("Primary care", StringComparison.Ordinal));
+        var primaryCare = Regex.Replace(Regex.Replace(row, "<[^>]+>", " "), @"\s+", " ").Trim();
+
+        // Gate and price decisions depend on the bids alone, so "none needed" is final; only a
+        // consensus can become needed later, as more scores are submitted.
+        Assert.That(primaryCare, Does.EndWith("Price decisions None needed"), "lot-2's one bid has no price to decide");
+        Assert.That(html, Does.Not.Contain("None needed yet</td>"));
+    }
+
     [Test]
     public async Task Overview_ModeratorOfLotOne_SeesProgressAndTheFlaggedSpreadFirst()
     {
