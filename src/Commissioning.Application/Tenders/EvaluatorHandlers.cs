@@ -68,7 +68,7 @@ public sealed record EvaluatorWorklist(TenderSummary Tender, string EvaluatorId,
 {
     /// <summary>A score with its level's name, such as "3 (Good)"; the number alone when the scale does not name it.</summary>
     public string Describe(decimal score) =>
-        Scale.Levels.FirstOrDefault(l => l.Score == score) is { } level
+        Scale.LevelOf(score) is { } level
             ? string.Create(CultureInfo.InvariantCulture, $"{score:0.##} ({level.Label})")
             : score.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -19,6 +19,9 @@ public sealed record ScoringScale
     /// <summary>Descriptors, from 0 to the maximum. A long scale describes anchor points only.</summary>
     public required IReadOnlyList<ScaleLevel> Levels { get; init; }
 
+    /// <summary>The level a score names, or null where the scale describes no level at that score.</summary>
+    public ScaleLevel? LevelOf(decimal score) => Levels.FirstOrDefault(l => l.Score == score);
+
     /// <summary>The default scale: 0 to 4, unacceptable to excellent.</summary>
     public static ScoringScale ZeroToFour { get; } = new()
     {

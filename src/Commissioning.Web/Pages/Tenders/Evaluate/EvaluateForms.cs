@@ -167,6 +167,23 @@ public static class ScoringOrder
         return parts;
     }
 
+    /// <summary>The part to show for the part asked for: the first when none is, the last when one past it is.</summary>
+    public static int PartNumber(int? asked, int parts) => Math.Clamp(asked ?? 1, 1, Math.Max(1, parts));
+
+    /// <summary>How a group is named: the bid (in bid order) or the question (in question order).</summary>
+    public static string GroupName(QueueItem first, string order)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        return Normalise(order) == ByQuestion ? $"{first.QuestionId}: {first.QuestionTitle}" : $"{first.Provider} (bid {first.BidId})";
+    }
+
+    /// <summary>How a part is named in the list of parts: its one group, or its first and last.</summary>
+    public static string PartLabel(IReadOnlyList<IGrouping<string, QueueItem>> part, string order)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        return part.Count == 1 ? GroupName(part[0].First(), order) : $"{GroupName(part[0].First(), order)} to {GroupName(part[^1].First(), order)}";
+    }
+
     /// <summary>The tag of an item's status: not started, draft, or submitted.</summary>
     public static string Status(QueueItem item)
     {
