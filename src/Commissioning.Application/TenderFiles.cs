@@ -1,3 +1,4 @@
+using Commissioning.Core.Profiles;
 using Commissioning.Documents.Excel.Response;
 using Commissioning.Core.Evaluation;
 using Commissioning.Core.Files;
@@ -92,6 +93,23 @@ public static class TenderFiles
         return errors.Count == 0
             ? Outcome<(string, Declarations)>.Success(read.Value)
             : Outcome<(string, Declarations)>.Fail(FailureKind.Invalid, errors);
+    }
+
+    /// <summary>Reads an <c>oh-profiles</c> file and checks each organisation's profile.</summary>
+    public static Outcome<IReadOnlyList<OrganisationProfile>> ReadProfiles(string json)
+    {
+        var read = ProfilesFile.Read(json);
+        if (!read.Succeeded)
+        {
+            return Unreadable<IReadOnlyList<OrganisationProfile>>(read.Problems);
+        }
+
+        var validator = new OrganisationProfileValidator();
+        var errors = read.Value.SelectMany((profile, i) => validator.Validate(profile).Errors
+            .Select(e => new AppError($"Organisation {i + 1}{(string.IsNullOrWhiteSpace(profile.Name) ? "" : $" ({profile.Name})")}: {e.ErrorMessage}.", new JsonPathLocation($"$.organisations[{i}]")))).ToList();
+        return errors.Count == 0
+            ? Outcome<IReadOnlyList<OrganisationProfile>>.Success(read.Value)
+            : Outcome<IReadOnlyList<OrganisationProfile>>.Fail(FailureKind.Invalid, errors);
     }
 
     /// <summary>Evaluates a valid pack: results and how robust they are, from one build of each lot's scores.</summary>

@@ -31,17 +31,11 @@ public static class TenderMapping
             SpreadFlag = tender.SpreadFlag,
             CreatedAt = createdAt,
         };
-        row.Members.AddRange(tender.Members.Select((m, i) => new TenderMemberRow { TenderId = row.Id, Position = i, Key = m.Id, ProfileJson = Json(m.Profile) }));
-        row.Lots.AddRange(tender.Lots.Select((l, i) => ToRow(row.Id, l, i)));
-        row.Evaluators.AddRange(tender.Evaluators.Select((e, i) => new EvaluatorRow { TenderId = row.Id, Position = i, Key = e.Id, Name = e.Name }));
-        row.Assignments.AddRange(tender.Assignments.Select((a, i) => new AssignmentRow
-        {
-            TenderId = row.Id,
-            Position = i,
-            EvaluatorKey = a.EvaluatorId,
-            LotKey = a.LotId,
-            QuestionKeysJson = Json(a.QuestionIds),
-        }));
+        var definition = DefinitionRows(row.Id, tender);
+        row.Members.AddRange(definition.Members);
+        row.Lots.AddRange(definition.Lots);
+        row.Evaluators.AddRange(definition.Evaluators);
+        row.Assignments.AddRange(definition.Assignments);
         row.Bids.AddRange(pack.Bids.Select((b, i) => ToRow(row.Id, b, i)));
 
         return new StoredTender(
@@ -107,6 +101,38 @@ public static class TenderMapping
             Score = score.Score,
             Rationale = score.Rationale,
         };
+    }
+
+    /// <summary>The rows of a tender's definition (members, lots with their sections, questions and gates, evaluators, assignments), for a tender whose row exists.</summary>
+    public static DefinitionRowSet DefinitionRows(Guid tenderId, Tender tender)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        return new DefinitionRowSet(
+            [.. tender.Members.Select((m, i) => new TenderMemberRow { TenderId = tenderId, Position = i, Key = m.Id, ProfileJson = Json(m.Profile) })],
+            [.. tender.Lots.Select((l, i) => ToRow(tenderId, l, i))],
+            [.. tender.Evaluators.Select((e, i) => new EvaluatorRow { TenderId = tenderId, Position = i, Key = e.Id, Name = e.Name })],
+            [.. tender.Assignments.Select((a, i) => new AssignmentRow
+            {
+                TenderId = tenderId,
+                Position = i,
+                EvaluatorKey = a.EvaluatorId,
+                LotKey = a.LotId,
+                QuestionKeysJson = Json(a.QuestionIds),
+            })]);
+    }
+
+    /// <summary>Copies a definition's own fields (title, reference, regime, scale, spread flag) onto the tender's row.</summary>
+    public static void CopyDetails(Tender tender, TenderRow row)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(row);
+        row.Title = tender.Title;
+        row.Reference = tender.Reference;
+        row.Regime = tender.Regime.Regime;
+        row.Procedure = tender.Regime.Procedure;
+        row.RegimeRationale = tender.Regime.Rationale;
+        row.ScaleJson = Json(tender.Scale);
+        row.SpreadFlag = tender.SpreadFlag;
     }
 
     private static LotRow ToRow(Guid tenderId, Lot lot, int position)
@@ -349,3 +375,14 @@ public sealed record StoredTender(
     IReadOnlyList<GateDecisionRow> GateDecisions,
     IReadOnlyList<LowPriceDecisionRow> LowPriceDecisions,
     IReadOnlyList<ConflictDeclarationRow> ConflictDeclarations);
+
+/// <summary>The rows of a tender's definition.</summary>
+/// <param name="Members">The member organisations.</param>
+/// <param name="Lots">The lots, each with its sections, questions and gates.</param>
+/// <param name="Evaluators">The evaluator places.</param>
+/// <param name="Assignments">Who scores what.</param>
+public sealed record DefinitionRowSet(
+    IReadOnlyList<TenderMemberRow> Members,
+    IReadOnlyList<LotRow> Lots,
+    IReadOnlyList<EvaluatorRow> Evaluators,
+    IReadOnlyList<AssignmentRow> Assignments);

@@ -105,7 +105,8 @@ internal static class AwardRules
 /// <param name="contexts">Makes a context for each operation.</param>
 /// <param name="evaluate">The tender's evaluation, for what is outstanding.</param>
 /// <param name="time">The clock: today's date.</param>
-public sealed class CheckStageMove(ICommissioningContextFactory contexts, EvaluateTender evaluate, TimeProvider time)
+/// <param name="standards">The standards, for checking a draft before it is published; null only where a test moves a tender without them.</param>
+public sealed class CheckStageMove(ICommissioningContextFactory contexts, EvaluateTender evaluate, TimeProvider time, Commissioning.Core.Standards.StandardsCatalogue? standards = null)
 {
     /// <summary>The check.</summary>
     public async Task<Outcome<StageMoveCheck>> HandleAsync(SiteUser user, Guid tenderId, TenderStage to, CancellationToken cancel = default)
@@ -130,6 +131,11 @@ public sealed class CheckStageMove(ICommissioningContextFactory contexts, Evalua
         }
 
         refusals.AddRange(await AwardRules.RefusalsAsync(db, tender, to, evaluation, null, today, cancel).ConfigureAwait(false));
+        if (to == TenderStage.OpenForBids && lifecycle.Allowed)
+        {
+            refusals.AddRange(await SetupRules.PublishRefusalsAsync(db, tender, standards, cancel).ConfigureAwait(false));
+        }
+
         var outstanding = evaluation is null ? [] : evaluation.Result.Lots.SelectMany(l => l.Outstanding.Select(o => (l, o))).ToList();
         var backwards = to < tender.Stage && to != TenderStage.Cancelled;
         return Outcome<StageMoveCheck>.Success(new StageMoveCheck(tender.Stage, to, AwardRules.Meaning(to, tender.Regime), refusals, outstanding,

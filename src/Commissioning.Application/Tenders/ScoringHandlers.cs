@@ -426,7 +426,8 @@ public sealed class RecordGateDecision(ICommissioningContextFactory contexts, Ti
 /// <param name="contexts">Makes a context for each operation.</param>
 /// <param name="evaluate">The tender's evaluation, for whether the result is still provisional.</param>
 /// <param name="time">The clock: the audit trail and today's date.</param>
-public sealed class ChangeStage(ICommissioningContextFactory contexts, EvaluateTender evaluate, TimeProvider time)
+/// <param name="standards">The standards, for checking a draft before it is published; null only where a test moves a tender without them.</param>
+public sealed class ChangeStage(ICommissioningContextFactory contexts, EvaluateTender evaluate, TimeProvider time, Commissioning.Core.Standards.StandardsCatalogue? standards = null)
 {
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -459,6 +460,15 @@ public sealed class ChangeStage(ICommissioningContextFactory contexts, EvaluateT
         if (!decision.Allowed)
         {
             return Outcome<TenderSummary>.Fail(FailureKind.Refused, decision.Refusal!, new FormFieldLocation(decision.Refusal!.StartsWith("Enter why", StringComparison.Ordinal) ? "Reason" : "Stage"));
+        }
+
+        if (to == TenderStage.OpenForBids)
+        {
+            var problems = await SetupRules.PublishRefusalsAsync(db, tender, standards, cancel).ConfigureAwait(false);
+            if (problems.Count > 0)
+            {
+                return Outcome<TenderSummary>.Fail(FailureKind.Refused, problems.Select(r => new AppError(r, new FormFieldLocation("Stage"))));
+            }
         }
 
         if (to is TenderStage.AwardRecommended or TenderStage.Standstill)

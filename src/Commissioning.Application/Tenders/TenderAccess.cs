@@ -32,6 +32,8 @@ public enum TenderOperation
     ViewResults,
     /// <summary>Record gate and abnormally low price decisions: the owner on any lot, a moderator on the lots they moderate (<see cref="TenderPermissions.MayDecideOn"/>).</summary>
     Decide,
+    /// <summary>Set up a draft tender in the site: its details, members, lots, criteria, gates, scale, price and people. The owner only.</summary>
+    SetUp,
 }
 
 /// <summary>
@@ -105,7 +107,7 @@ public sealed class TenderPermissions
     {
         TenderOperation.View => _roles.Count > 0 || _ownBids.Count > 0,
         TenderOperation.ViewPeople => SeesEverything,
-        TenderOperation.ManagePeople or TenderOperation.ChangeStage => IsOwner,
+        TenderOperation.ManagePeople or TenderOperation.ChangeStage or TenderOperation.SetUp => IsOwner,
         TenderOperation.Decide => IsOwner || Has(TenderRole.Moderator),
         TenderOperation.ViewResults => SeesEverything
             || ((Has(TenderRole.Evaluator) || Has(TenderRole.Moderator)) && Tender.Stage is >= TenderStage.AwardRecommended and not TenderStage.Cancelled),

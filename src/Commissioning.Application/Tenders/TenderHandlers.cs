@@ -102,14 +102,20 @@ public sealed class ImportTender(ICommissioningContextFactory contexts, TimeProv
 
         var read = TenderFiles.ReadPack(json, standards);
         return read.Succeeded
-            ? await SaveNewAsync(read.Value, user.Actor, "Imported", TenderChanges.Summary(json), user.UserId, cancel).ConfigureAwait(false)
+            ? await SaveNewAsync(contexts, time, read.Value, user.Actor, "Imported", TenderChanges.Summary(json), user.UserId, setUpInSite: false, cancel).ConfigureAwait(false)
             : read.As<Guid>();
     }
 
-    private async Task<Outcome<Guid>> SaveNewAsync(TenderPack pack, Actor actor, string action, string after, string owner, CancellationToken cancel)
+    /// <summary>
+    /// Saves a new tender, its owner's role and the audit entries in one transaction. A tender
+    /// being set up in the site starts with no set-up task marked complete; one from a file has no
+    /// task list (its file was checked whole).
+    /// </summary>
+    internal static async Task<Outcome<Guid>> SaveNewAsync(ICommissioningContextFactory contexts, TimeProvider time, TenderPack pack, Actor actor, string action, string after, string owner, bool setUpInSite, CancellationToken cancel)
     {
         var now = time.GetUtcNow();
         var rows = TenderMapping.ToRows(pack, now);
+        rows.Tender.SetupCompletedJson = setUpInSite ? "[]" : null;
 
         // A file's scores come in as the evaluators' drafts: each evaluator holding the id checks
         // and submits them, and only submitted scores count in the site's evaluation.

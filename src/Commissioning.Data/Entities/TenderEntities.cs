@@ -57,6 +57,11 @@ public sealed class TenderRow : EditableRow
     public bool EvaluatorsSeePrices { get; set; }
     /// <summary>When it was created (from the injected clock).</summary>
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// The set-up tasks its owner has marked complete, as a JSON array of task names
+    /// (<c>Commissioning.Core.Tenders.Setup.SetupTask</c>). Null for a tender that came whole from a file.
+    /// </summary>
+    public string? SetupCompletedJson { get; set; }
 
     /// <summary>The organisations bought for, in file order.</summary>
     public List<TenderMemberRow> Members { get; set; } = [];

@@ -19,6 +19,7 @@ public static class Storage
         services.AddSingleton(TimeProvider.System);
         services.AddTenderHandlers();
         services.AddSingleton<TenderPageServices>();
+        services.AddSingleton<Commissioning.Web.Pages.Tenders.Setup.SetupPageServices>();
         return services;
     }
 

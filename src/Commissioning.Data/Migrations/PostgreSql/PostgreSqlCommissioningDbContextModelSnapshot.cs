@@ -949,6 +949,9 @@ namespace Commissioning.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SetupCompletedJson")
+                        .HasColumnType("text");
+
                     b.Property<decimal?>("SpreadFlag")
                         .HasColumnType("numeric");
 

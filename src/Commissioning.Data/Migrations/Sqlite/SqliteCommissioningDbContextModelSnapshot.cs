@@ -950,6 +950,9 @@ namespace Commissioning.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SetupCompletedJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SpreadFlag")
                         .HasColumnType("TEXT");
 

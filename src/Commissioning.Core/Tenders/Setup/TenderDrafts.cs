@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text;
+using Commissioning.Core.Profiles;
+using Commissioning.Core.Standards;
+using Commissioning.Core.Tailoring;
+
+namespace Commissioning.Core.Tenders.Setup;
+
+/// <summary>A lot as the owner plans it on the lots task: its title and the members it serves.</summary>
+/// <param name="Id">The lot's id when it exists already; null for a new lot.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="MemberIds">The members it serves.</param>
+public sealed record LotPlan(string? Id, string Title, IReadOnlyList<string> MemberIds);
+
+/// <summary>
+/// The changes the set-up tasks make to a tender being written in the site. Pure: each takes a
+/// tender and gives a new one; the ids inside the tender (members, lots, sections, questions) are
+/// made here, so the person setting it up never types one.
+/// </summary>
+public static class TenderDrafts
+{
+    /// <summary>A new tender with its details and nothing else yet, scored on the toolkit's 0 to 4 scale until changed.</summary>
+    public static Tender New(string title, string? reference, RegimeChoice regime)
+    {
+        ArgumentNullException.ThrowIfNull(regime);
+        return new Tender
+        {
+            Title = title,
+            Reference = reference,
+            Regime = regime,
+            Members = [],
+            Scale = ScoringScale.ZeroToFour,
+            Lots = [],
+            Evaluators = [],
+            Assignments = [],
+        };
+    }
+
+    /// <summary>The tender with new details.</summary>
+    public static Tender WithDetails(Tender tender, string title, string? reference, RegimeChoice regime)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        return tender with { Title = title, Reference = reference, Regime = regime };
+    }
+
+    /// <summary>The tender with one more member organisation, given an id made from its name.</summary>
+    public static Tender AddMember(Tender tender, OrganisationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(profile);
+        var id = UniqueId(Slug(profile.Name, "member"), tender.Members.Select(m => m.Id));
+        return tender with { Members = [.. tender.Members, new TenderMember { Id = id, Profile = profile }] };
+    }
+
+    /// <summary>The tender with a member's profile replaced; its lots keep it.</summary>
+    public static Tender ReplaceMember(Tender tender, string memberId, OrganisationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        return tender with { Members = [.. tender.Members.Select(m => m.Id == memberId ? m with { Profile = profile } : m)] };
+    }
+
+    /// <summary>The tender without a member; every lot stops serving it.</summary>
+    public static Tender RemoveMember(Tender tender, string memberId)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        return tender with
+        {
+            Members = [.. tender.Members.Where(m => m.Id != memberId)],
+            Lots = [.. tender.Lots.Select(l => l.MemberIds.Contains(memberId) ? l with { MemberIds = [.. l.MemberIds.Where(id => id != memberId)] } : l)],
+        };
+    }
+
+    /// <summary>
+    /// The tender with the lots planned. A lot that keeps its members keeps its award criteria,
+    /// gates and price model (its title may change); a new lot, or one whose members changed, has
+    /// them drafted again from the members' collaborative specification (see
+    /// <see cref="TenderBuilder.DraftLot"/>). Assignments to lots that are gone go with them.
+    /// </summary>
+    public static Tender SetLots(Tender tender, StandardsCatalogue standards, IReadOnlyList<LotPlan> plans)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(standards);
+        ArgumentNullException.ThrowIfNull(plans);
+        var used = new List<string>(plans.Where(p => p.Id is not null).Select(p => p.Id!));
+        var lots = new List<Lot>();
+        foreach (var plan in plans)
+        {
+            var members = tender.Members.Where(m => plan.MemberIds.Contains(m.Id)).Select(m => m.Id).ToList();
+            var existing = plan.Id is null ? null : tender.FindLot(plan.Id);
+            if (existing is not null && existing.MemberIds.Order(StringComparer.Ordinal).SequenceEqual(members.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            {
+                lots.Add(existing with { Title = plan.Title });
+                continue;
+            }
+
+            var id = existing?.Id ?? UniqueId("lot-1", used);
+            used.Add(id);
+            lots.Add(DraftLot(tender, standards, id, plan.Title, members));
+        }
+
+        var kept = lots.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        return tender with { Lots = lots, Assignments = [.. tender.Assignments.Where(a => kept.Contains(a.LotId))] };
+    }
+
+    /// <summary>A lot's award criteria drafted again from its members' specification, replacing what it had.</summary>
+    public static Tender RedraftCriteria(Tender tender, StandardsCatalogue standards, string lotId)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        var lot = tender.FindLot(lotId) ?? throw new ArgumentException($"There is no lot '{lotId}'.", nameof(lotId));
+        var drafted = DraftLot(tender, standards, lot.Id, lot.Title, lot.MemberIds);
+        return ReplaceLot(tender, lot with { Sections = drafted.Sections, SectionWeights = WeightUnit.Percent });
+    }
+
+    /// <summary>
+    /// A lot's weights: quality against price, each section within quality and each question
+    /// within its section, all as percentages. Sections and questions not named keep their weight.
+    /// </summary>
+    public static Tender SetWeights(Tender tender, string lotId, decimal qualityWeight, decimal priceWeight,
+        IReadOnlyDictionary<string, decimal> sectionWeights, IReadOnlyDictionary<string, decimal> questionWeights)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(sectionWeights);
+        ArgumentNullException.ThrowIfNull(questionWeights);
+        var lot = tender.FindLot(lotId) ?? throw new ArgumentException($"There is no lot '{lotId}'.", nameof(lotId));
+        var sections = lot.Sections.Select(s => s with
+        {
+            Weight = sectionWeights.GetValueOrDefault(s.Id, s.Weight),
+            QuestionWeights = WeightUnit.Percent,
+            Questions = [.. s.Questions.Select(q => q with { Weight = questionWeights.GetValueOrDefault(q.Id, q.Weight) })],
+        }).ToList();
+        return ReplaceLot(tender, lot with
+        {
+            Weights = WeightUnit.Percent,
+            QualityWeight = qualityWeight,
+            PriceWeight = priceWeight,
+            SectionWeights = WeightUnit.Percent,
+            Sections = sections,
+        });
+    }
+
+    /// <summary>The tender with one lot replaced by a changed copy of itself (matched by id).</summary>
+    public static Tender ReplaceLot(Tender tender, Lot lot)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(lot);
+        return tender with { Lots = [.. tender.Lots.Select(l => l.Id == lot.Id ? lot : l)] };
+    }
+
+    /// <summary>A short id made from a name: lower-case letters and digits joined by hyphens, at most 40 characters.</summary>
+    public static string Slug(string name, string fallback)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var text = new StringBuilder();
+        foreach (var c in name.Normalize(NormalizationForm.FormKD))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                text.Append(char.ToLowerInvariant(c));
+            }
+            else if (text.Length > 0 && text[^1] != '-' && (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c)))
+            {
+                text.Append('-');
+            }
+
+            if (text.Length >= 40)
+            {
+                break;
+            }
+        }
+
+        var slug = text.ToString().Trim('-');
+        return slug.Length == 0 ? fallback : slug;
+    }
+
+    /// <summary><paramref name="wanted"/>, or with -2, -3… added (or the number at its end raised) until no id in <paramref name="taken"/> equals it.</summary>
+    public static string UniqueId(string wanted, IEnumerable<string> taken)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        var set = taken.ToHashSet(StringComparer.Ordinal);
+        if (!set.Contains(wanted))
+        {
+            return wanted;
+        }
+
+        var dash = wanted.LastIndexOf('-');
+        var stem = dash > 0 && int.TryParse(wanted.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _) ? wanted[..dash] : wanted;
+        for (var n = 2; ; n++)
+        {
+            var candidate = string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
+            if (!set.Contains(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static Lot DraftLot(Tender tender, StandardsCatalogue standards, string id, string title, IReadOnlyList<string> memberIds)
+    {
+        var profiles = tender.Members.Where(m => memberIds.Contains(m.Id)).Select(m => m.Profile).ToList();
+        if (profiles.Count == 0)
+        {
+            // Nothing to tailor to yet: the lot shows as serving no members until some are chosen.
+            return new Lot
+            {
+                Id = id,
+                Title = title,
+                MemberIds = [],
+                Gates = [],
+                Sections = [],
+                QualityWeight = 60m,
+                PriceWeight = 40m,
+                Price = new PriceModel { ContractYears = 3, Method = PriceMethod.Proportional },
+                TieBreak = new TieBreak { Rule = TieBreakRule.HighestQuality },
+            };
+        }
+
+        return TenderBuilder.DraftLot(standards, Tailor.ForGroup(standards, profiles), memberIds, id, title);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Commissioning.Application;
+using Commissioning.Core.Tenders;
+using Commissioning.Core.Tenders.Setup;
+using Commissioning.Web.Forms;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Commissioning.Web.Pages.Tenders.Setup;
+
+/// <summary>
+/// The award criteria task, one lot at a time: quality against price, each section within quality
+/// and each question within its section, as percentages, with the totals worked out on the server
+/// so they show without JavaScript.
+/// </summary>
+[Authorize]
+public sealed class CriteriaModel(SetupPageServices services, IValidator<WeightsInput> validator) : SetupPageModel(services)
+{
+    /// <inheritdoc />
+    public override SetupTask Task => SetupTask.AwardCriteria;
+
+    /// <summary>The lot shown, from the address (<c>?lot=</c>); the first lot when none is named.</summary>
+    [FromQuery(Name = "lot")]
+    public string? LotId { get; set; }
+
+    /// <summary>The lot shown.</summary>
+    public Lot? Lot { get; private set; }
+
+    /// <summary>The weights form.</summary>
+    [BindProperty]
+    public WeightsInput Input { get; set; } = new();
+
+    /// <summary>Shows the lot's weights as stored.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
+    {
+        if (!await OpenSetupAsync(cancel))
+        {
+            return NotFound();
+        }
+
+        Lot = LotId is null ? (Definition.Lots.Count > 0 ? Definition.Lots[0] : null) : Definition.FindLot(LotId);
+        if (Lot is null && LotId is not null)
+        {
+            return NotFound();
+        }
+
+        if (Lot is not null)
+        {
+            Input = FromLot(Lot, Setup.Version);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Saves the lot's weights; they are saved even when a level does not yet add up to 100%, which the task then lists as a problem.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
+    {
+        if (!await OpenSetupAsync(cancel))
+        {
+            return NotFound();
+        }
+
+        Lot = Input.LotId is null ? null : Definition.FindLot(Input.LotId);
+        if (Lot is null)
+        {
+            return NotFound();
+        }
+
+        bool? complete = Input.Completed switch { "yes" => true, "no" => false, _ => null };
+        var lotId = Lot.Id;
+        if (await TryChangeAsync(Input, validator, nameof(Input), () => Services.Change.HandleAsync(Me, TenderId, Input.Version, Task, tender =>
+            {
+                var sections = Input.Sections.ToDictionary(p => p.Key, p => WeightsInput.Percent(p.Value)!.Value, StringComparer.Ordinal);
+                var questions = Input.Questions.ToDictionary(p => p.Key, p => WeightsInput.Percent(p.Value)!.Value, StringComparer.Ordinal);
+                return tender.FindLot(lotId) is null
+                    ? Outcome<Tender>.Fail(FailureKind.Conflict, "The lot was removed since this page was shown. Nothing was saved.")
+                    : Outcome<Tender>.Success(TenderDrafts.SetWeights(tender, lotId, WeightsInput.Percent(Input.Quality)!.Value, WeightsInput.Percent(Input.Price)!.Value, sections, questions));
+            }, complete, cancel), cancel))
+        {
+            Done = $"Weights for {Lot.Title} saved.";
+            return complete is null ? RedirectToPage(new { id = TenderId, lot = lotId }) : RedirectToPage("/Tenders/Setup/Index", new { id = TenderId });
+        }
+
+        return Page();
+    }
+
+    /// <summary>The total of the percentages typed for a set of fields (those that are numbers), for the running totals.</summary>
+    public static decimal Total(IEnumerable<string?> values) => values.Select(WeightsInput.Percent).OfType<decimal>().Sum();
+
+    /// <summary>A percentage as the page shows it.</summary>
+    public static string Shown(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    private static WeightsInput FromLot(Lot lot, long version)
+    {
+        if (lot.Weights != WeightUnit.Percent || lot.SectionWeights != WeightUnit.Percent || lot.Sections.Any(s => s.QuestionWeights != WeightUnit.Percent))
+        {
+            // Points (from an imported file) are shown as the percentages they stand for.
+            return new WeightsInput
+            {
+                LotId = lot.Id,
+                Version = version,
+                Quality = Text(lot.QualitySharePercent),
+                Price = Text(lot.PriceSharePercent),
+                Sections = lot.Sections.ToDictionary(s => s.Id, s => (string?)Text(lot.SectionSharePercent(s)), StringComparer.Ordinal),
+                Questions = lot.Sections.SelectMany(s => s.Questions.Select(q => (q.Id, Value: (string?)Text(s.QuestionSharePercent(q))))).ToDictionary(p => p.Id, p => p.Value, StringComparer.Ordinal),
+            };
+        }
+
+        return new WeightsInput
+        {
+            LotId = lot.Id,
+            Version = version,
+            Quality = Text(lot.QualityWeight),
+            Price = Text(lot.PriceWeight),
+            Sections = lot.Sections.ToDictionary(s => s.Id, s => (string?)Text(s.Weight), StringComparer.Ordinal),
+            Questions = lot.Sections.SelectMany(s => s.Questions.Select(q => (q.Id, Value: (string?)Text(q.Weight)))).ToDictionary(p => p.Id, p => p.Value, StringComparer.Ordinal),
+        };
+    }
+
+    private static string Text(decimal value) => decimal.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+}
