@@ -66,6 +66,8 @@ public static class AuditNarrative
         string Question(string id) => n.Questions.TryGetValue(id, out var t) ? $"{id} ({t})" : id;
         string Evaluator(string id) => n.Evaluators.GetValueOrDefault(id, id);
         string Person(string id) => n.People.GetValueOrDefault(id, "an account");
+        static string SetupTaskWords(string key) =>
+            Enum.TryParse<Commissioning.Core.Tenders.Setup.SetupTask>(key, out var task) ? Commissioning.Core.Tenders.Setup.TenderSetup.Describe(task) : key;
         var parts = e.Key.Split('/');
         return (e.Entity, e.Action) switch
         {
@@ -97,6 +99,10 @@ public static class AuditNarrative
             ("ConflictDeclaration", _) => Text(after, "hasConflict") is "True" or "true"
                 ? $"{who} declared a conflict of interest as {Evaluator(e.Key)}."
                 : $"{who} declared no conflict of interest with any of the bidders, as {Evaluator(e.Key)}.",
+            ("TenderSetup", "Changed") => $"{who} changed the set-up task \"{SetupTaskWords(e.Key)}\".",
+            ("TenderSetup", "Marked") => Text(after, "completed").Contains($"\"{e.Key}\"", StringComparison.Ordinal)
+                ? $"{who} marked the set-up task \"{SetupTaskWords(e.Key)}\" as completed."
+                : $"{who} marked the set-up task \"{SetupTaskWords(e.Key)}\" as in progress.",
             ("AwardDecision", _) => $"{who} recorded the award of lot {LotWords(e.Key, n)} to {Provider(Text(after, "bidId"))}, approved by {Text(after, "ApprovedBy")} on {Day(Text(after, "ApprovedOn"))}.",
             _ => $"{who}: {e.Entity} {e.Action} ({e.Key}).",
         };

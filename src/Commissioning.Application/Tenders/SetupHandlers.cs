@@ -70,13 +70,15 @@ internal static class SetupRules
             refusals.Add(task.Problems.Count switch
             {
                 0 => $"{TenderSetup.Describe(task.Task)}: mark the task as complete once you have checked it.",
-                1 => $"{TenderSetup.Describe(task.Task)}: {task.Problems[0].Message}",
-                var n => $"{TenderSetup.Describe(task.Task)}: {n} problems, the first: {task.Problems[0].Message}",
+                1 => $"{TenderSetup.Describe(task.Task)}: {Sentence(task.Problems[0].Message)}",
+                var n => $"{TenderSetup.Describe(task.Task)}: {Sentence(task.Problems[0].Message)} And {n - 1} more {(n == 2 ? "problem" : "problems")} in this task.",
             });
         }
 
         return refusals;
     }
+
+    private static string Sentence(string message) => message.EndsWith('.') ? message : message + ".";
 }
 
 /// <summary>Starts a tender in the site from its details: a draft the commissioner owns, with its task list. Commissioners only.</summary>

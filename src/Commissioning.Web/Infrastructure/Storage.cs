@@ -19,7 +19,6 @@ public static class Storage
         services.AddSingleton(TimeProvider.System);
         services.AddTenderHandlers();
         services.AddSingleton<TenderPageServices>();
-        services.AddSingleton<Commissioning.Web.Pages.Tenders.Setup.SetupPageServices>();
         return services;
     }
 

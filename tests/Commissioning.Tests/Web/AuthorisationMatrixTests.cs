@@ -138,6 +138,25 @@ public sealed class AuthorisationMatrixTests
         ["GET tenders/{id:guid}/evaluate/check"] = OnTender(Persona.Evaluator),
         ["POST tenders/{id:guid}/evaluate/check"] = OnTender(Persona.Evaluator), // refused: the tender is not in evaluation
         ["GET tenders/{id:guid}/conflicts"] = OnTender(Persona.Owner, Persona.Observer),
+
+        // Creating and setting up a tender: commissioners create; only the owner sets up (the tender
+        // here came with bids in its file, so every change is refused with a message, and nothing changes).
+        ["GET tenders/new"] = ForRole(Persona.Owner),
+        ["POST tenders/new"] = ForRole(Persona.Owner),
+        ["GET tenders/{id:guid}/setup"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/setup/details"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/setup/details"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/setup/members"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/setup/members?handler=Upload"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/setup/members?handler=Remove"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/setup/members?handler=Complete"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/setup/members/add"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/setup/members/add"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/setup/lots"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/setup/lots"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/setup/lots?handler=Complete"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/setup/criteria"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/setup/criteria"] = OnTender(Persona.Owner).With(Persona.Owner, 404), // no lot named
         ["GET tenders/{id:guid}/conflicts/decide"] = OnTender(Persona.Owner).With(Persona.Owner, 404), // no declared conflict to decide on
         ["POST tenders/{id:guid}/conflicts/decide"] = OnTender(Persona.Owner).With(Persona.Owner, 404),
     };
@@ -204,14 +223,14 @@ public sealed class AuthorisationMatrixTests
         await SignInAsync(client, Persona.Owner);
         var guessed = Guid.NewGuid();
         var checkedPages = 0;
-        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1" })
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1", "/setup", "/setup/details", "/setup/members", "/setup/members/add", "/setup/lots", "/setup/criteria" })
         {
             using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
             checkedPages++;
         }
 
-        Assert.That(checkedPages, Is.EqualTo(24));
+        Assert.That(checkedPages, Is.EqualTo(30));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Commissioning.Application.Tenders;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -34,6 +35,7 @@ public sealed class FormErrorStatesTests
         ["POST account/sign-out"] = "one button; signing out cannot be wrong",
         ["POST admin/accounts?handler=Unlock"] = "one button per locked account; the account is in the address",
         ["POST tenders/{id}/evaluate/check"] = "one button to submit; what is unscored is listed on the page, linked to where it is scored",
+        ["POST tenders/{id}/setup/members?handler=Remove"] = "one button per member organisation; which one is in a hidden field",
     };
 
     private static readonly HtmlParser Parser = new();
@@ -82,6 +84,34 @@ public sealed class FormErrorStatesTests
         await SendAsync(admin, tender + "/people", "Add", With(("Person.Email", "sam@example.nhs.uk"), ("Person.Role", "Observer")));
         await CheckAsync(admin, "POST tenders/{id}/people?handler=Remove", tender + "/people", "Remove", WrongReason, expectErrors: 1);
         await CheckAsync(admin, "POST tenders/{id}/people?handler=Remove", tender + "/people", "Remove", Empty, expectErrors: 0);
+
+        // Creating a tender in the site and its set-up tasks.
+        await CheckAsync(admin, "POST tenders/new", "/tenders/new", null, Empty, expectErrors: 4);
+        var details = With(("Input.Title", "OH for Riverside"), ("Input.Regime", "pa2023"), ("Input.Procedure", "Open procedure"), ("Input.Rationale", "Not a health care service."));
+        await CheckAsync(admin, "POST tenders/new", "/tenders/new", null, (form, element) => { details(form, element); form["Input.Reference"] = [new string('R', 101)]; }, expectErrors: 1);
+        string created;
+        using (var made = await SendAsync(admin, "/tenders/new", null, details))
+        {
+            created = made.Headers.Location!.OriginalString.Replace("/setup", string.Empty, StringComparison.Ordinal);
+        }
+
+        await CheckAsync(admin, "POST tenders/{id}/setup/details", created + "/setup/details", null, Empty, expectErrors: 4);
+        await CheckAsync(admin, "POST tenders/{id}/setup/details", created + "/setup/details", null, With(("Input.Procedure", new string('p', 201))), expectErrors: 1);
+        var member = With(("Input.Name", "Riverside Surgery"), ("Input.Type", "gp-practice-or-pcn"), ("Input.Headcount", "45"), ("Input.HostsMedicalTrainees", "no"), ("Input.Delivery", "external"));
+        await CheckAsync(admin, "POST tenders/{id}/setup/members/add", created + "/setup/members/add", null, Empty, expectErrors: 5);
+        await CheckAsync(admin, "POST tenders/{id}/setup/members/add", created + "/setup/members/add", null, (form, element) => { member(form, element); form["Input.Headcount"] = ["forty five"]; }, expectErrors: 1);
+        (await SendAsync(admin, created + "/setup/members/add", null, member)).Dispose();
+        await CheckAsync(admin, "POST tenders/{id}/setup/members?handler=Upload", created + "/setup/members", "Upload", Empty, expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/setup/members?handler=Complete", created + "/setup/members", "Complete", Empty, expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/setup/members?handler=Complete", created + "/setup/members", "Complete", With(("Completion.Completed", "yes")), expectErrors: 0);
+        await CheckAsync(admin, "POST tenders/{id}/setup/lots", created + "/setup/lots", null, (_, _) => { }, expectErrors: 0); // the first lot as the page offers it
+        await CheckAsync(admin, "POST tenders/{id}/setup/lots", created + "/setup/lots", null, Empty, expectErrors: 2);
+        await CheckAsync(admin, "POST tenders/{id}/setup/lots", created + "/setup/lots", null, With(("Input.Lots[0].Title", new string('t', 201))), expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/setup/lots?handler=Complete", created + "/setup/lots", "Complete", Empty, expectErrors: 1);
+        var alex = await AwardReady.UserAsync(site, "alex@example.nhs.uk");
+        var drafted = (await site.Services.GetRequiredService<ReadTenderSetup>().HandleAsync(alex, Guid.Parse(created.Split('/')[2]))).Value.Tender.Lots[0];
+        await CheckAsync(admin, "POST tenders/{id}/setup/criteria", created + "/setup/criteria", null, Empty, expectErrors: 2); // quality and price; the section and question fields are then absent
+        await CheckAsync(admin, "POST tenders/{id}/setup/criteria", created + "/setup/criteria", null, With(($"Input.Questions[{drafted.Sections[0].Questions[0].Id}]", "lots")), expectErrors: 1);
 
         // Moderation: a tender in moderation, its lot-1 moderator, and the owner's forms.
         var moderated = await ModerationTender.CreateAsync(site);
@@ -148,7 +178,7 @@ public sealed class FormErrorStatesTests
         {
             Assert.That(handlers.Except(_covered, StringComparer.OrdinalIgnoreCase).Except(WithoutFields.Keys, StringComparer.OrdinalIgnoreCase), Is.Empty, "POST handlers no case tries");
             Assert.That(WithoutFields.Keys.Except(handlers, StringComparer.OrdinalIgnoreCase), Is.Empty, "handlers named as having no fields that the site no longer has");
-            Assert.That(_report, Has.Count.EqualTo(39), "cases tried");
+            Assert.That(_report, Has.Count.EqualTo(54), "cases tried");
         });
     }
 

@@ -1,3 +1,5 @@
+using Commissioning.Web.Infrastructure;
+using Commissioning.Application.Tenders;
 using System.Globalization;
 using Commissioning.Application;
 using Commissioning.Core.Tenders;
@@ -15,7 +17,7 @@ namespace Commissioning.Web.Pages.Tenders.Setup;
 /// so they show without JavaScript.
 /// </summary>
 [Authorize]
-public sealed class CriteriaModel(SetupPageServices services, IValidator<WeightsInput> validator) : SetupPageModel(services)
+public sealed class CriteriaModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator, IValidator<WeightsInput> validator) : SetupPageModel(pages, read, change, completeValidator)
 {
     /// <inheritdoc />
     public override SetupTask Task => SetupTask.AwardCriteria;

@@ -1,3 +1,5 @@
+using Commissioning.Web.Infrastructure;
+using Commissioning.Application.Tenders;
 using Commissioning.Application;
 using Commissioning.Core.Tenders;
 using Commissioning.Core.Tenders.Setup;
@@ -10,7 +12,7 @@ namespace Commissioning.Web.Pages.Tenders.Setup;
 
 /// <summary>The details task: title, reference, regime, procedure and the reason for them.</summary>
 [Authorize]
-public sealed class DetailsModel(SetupPageServices services, IValidator<TenderDetailsInput> validator) : SetupPageModel(services)
+public sealed class DetailsModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator, IValidator<TenderDetailsInput> validator) : SetupPageModel(pages, read, change, completeValidator)
 {
     /// <inheritdoc />
     public override SetupTask Task => SetupTask.Details;

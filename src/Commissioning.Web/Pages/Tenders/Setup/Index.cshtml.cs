@@ -1,3 +1,7 @@
+using FluentValidation;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Infrastructure;
+using Commissioning.Application.Tenders;
 using Commissioning.Core.Tenders.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +13,7 @@ namespace Commissioning.Web.Pages.Tenders.Setup;
 /// that stop publication listed against their tasks, and the way to publish.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(SetupPageServices services) : SetupPageModel(services)
+public sealed class IndexModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator) : SetupPageModel(pages, read, change, completeValidator)
 {
     /// <inheritdoc />
     public override SetupTask Task => SetupTask.Details;

@@ -1,3 +1,5 @@
+using Commissioning.Web.Infrastructure;
+using Commissioning.Application.Tenders;
 using Commissioning.Application;
 using Commissioning.Core.Tenders;
 using Commissioning.Core.Tenders.Setup;
@@ -14,10 +16,13 @@ namespace Commissioning.Web.Pages.Tenders.Setup;
 /// collaborative specification.
 /// </summary>
 [Authorize]
-public sealed class LotsModel(SetupPageServices services, IValidator<LotsInput> validator) : SetupPageModel(services)
+public sealed class LotsModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator, IValidator<LotsInput> validator) : SetupPageModel(pages, read, change, completeValidator)
 {
     /// <inheritdoc />
     public override SetupTask Task => SetupTask.Lots;
+
+    /// <summary>Marks the task complete or not.</summary>
+    public Task<IActionResult> OnPostCompleteAsync(CancellationToken cancel) => CompleteAsync(cancel);
 
     /// <summary>The lots form.</summary>
     [BindProperty]

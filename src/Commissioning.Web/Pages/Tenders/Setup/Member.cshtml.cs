@@ -1,3 +1,5 @@
+using Commissioning.Web.Forms;
+using Commissioning.Application.Tenders;
 using Commissioning.Application;
 using Commissioning.Core.Tenders;
 using Commissioning.Core.Tenders.Setup;
@@ -11,7 +13,7 @@ namespace Commissioning.Web.Pages.Tenders.Setup;
 
 /// <summary>Adds one member organisation with the profile form the specification journey uses.</summary>
 [Authorize]
-public sealed class MemberModel(SetupPageServices services, IValidator<ProfileInput> validator) : SetupPageModel(services)
+public sealed class MemberModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator, IValidator<ProfileInput> validator) : SetupPageModel(pages, read, change, completeValidator)
 {
     /// <inheritdoc />
     public override SetupTask Task => SetupTask.Members;

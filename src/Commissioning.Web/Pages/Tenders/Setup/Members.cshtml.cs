@@ -1,3 +1,4 @@
+using Commissioning.Web.Infrastructure;
 using Commissioning.Application;
 using Commissioning.Application.Tenders;
 using Commissioning.Core.Profiles;
@@ -15,10 +16,13 @@ namespace Commissioning.Web.Pages.Tenders.Setup;
 /// or several at once from an <c>oh-profiles</c> file; each can be removed (its lots stop serving it).
 /// </summary>
 [Authorize]
-public sealed class MembersModel(SetupPageServices services, IValidator<ImportInput> uploadValidator) : SetupPageModel(services)
+public sealed class MembersModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator, IValidator<ImportInput> uploadValidator) : SetupPageModel(pages, read, change, completeValidator)
 {
     /// <inheritdoc />
     public override SetupTask Task => SetupTask.Members;
+
+    /// <summary>Marks the task complete or not.</summary>
+    public Task<IActionResult> OnPostCompleteAsync(CancellationToken cancel) => CompleteAsync(cancel);
 
     /// <summary>The profiles file upload.</summary>
     [BindProperty]

@@ -14,13 +14,26 @@ namespace Commissioning.Web.Pages.Tenders.Setup;
 /// <param name="Read">Reads the set-up.</param>
 /// <param name="Change">Makes a set-up change.</param>
 /// <param name="CompleteValidator">Checks the completion form.</param>
-public sealed record SetupPageServices(TenderPageServices Pages, ReadTenderSetup Read, ChangeTenderSetup Change, IValidator<TaskCompleteInput> CompleteValidator);
+public sealed class SetupPageServices(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator)
+{
+    /// <summary>Opens the tender.</summary>
+    public TenderPageServices Pages => pages;
+
+    /// <summary>Reads the set-up.</summary>
+    public ReadTenderSetup Read => read;
+
+    /// <summary>Makes a set-up change.</summary>
+    public ChangeTenderSetup Change => change;
+
+    /// <summary>Checks the completion form.</summary>
+    public IValidator<TaskCompleteInput> CompleteValidator => completeValidator;
+}
 
 /// <summary>
 /// A page of a tender's set-up (the owner only): opens the tender for <see cref="TenderOperation.SetUp"/>,
 /// reads its set-up, and offers "Have you completed this task?" for the page's task.
 /// </summary>
-public abstract class SetupPageModel(SetupPageServices services) : TenderPageModel(services?.Pages ?? throw new ArgumentNullException(nameof(services)))
+public abstract class SetupPageModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator) : TenderPageModel(pages)
 {
     /// <summary>The task this page sets.</summary>
     public abstract SetupTask Task { get; }
@@ -43,7 +56,7 @@ public abstract class SetupPageModel(SetupPageServices services) : TenderPageMod
     public string? Done { get; set; }
 
     /// <summary>The services.</summary>
-    protected SetupPageServices Services => services;
+    protected SetupPageServices Services { get; } = new(pages, read, change, completeValidator);
 
     /// <summary>Opens the tender and reads its set-up; false means answer 404.</summary>
     protected async Task<bool> OpenSetupAsync(CancellationToken cancel)
@@ -59,7 +72,7 @@ public abstract class SetupPageModel(SetupPageServices services) : TenderPageMod
     /// <summary>Reads the set-up again (after a refused change, to show the page as stored).</summary>
     protected async Task<bool> ReloadAsync(CancellationToken cancel)
     {
-        var read = await services.Read.HandleAsync(Me, TenderId, cancel);
+        var read = await Services.Read.HandleAsync(Me, TenderId, cancel);
         if (!read.Succeeded)
         {
             return false;
@@ -71,8 +84,8 @@ public abstract class SetupPageModel(SetupPageServices services) : TenderPageMod
         return true;
     }
 
-    /// <summary>Marks the task complete or not; back to the task list when done.</summary>
-    public async Task<IActionResult> OnPostCompleteAsync(CancellationToken cancel)
+    /// <summary>Marks the task complete or not; back to the task list when done. For the pages that show the completion form on its own.</summary>
+    protected async Task<IActionResult> CompleteAsync(CancellationToken cancel)
     {
         if (!await OpenSetupAsync(cancel))
         {
@@ -80,8 +93,8 @@ public abstract class SetupPageModel(SetupPageServices services) : TenderPageMod
         }
 
         var version = Completion.Version;
-        if (await TryChangeAsync(Completion, services.CompleteValidator, nameof(Completion),
-            () => services.Change.HandleAsync(Me, TenderId, version, Task, Outcome<Tender>.Success, Completion.IsComplete, cancel), cancel))
+        if (await TryChangeAsync(Completion, Services.CompleteValidator, nameof(Completion),
+            () => Services.Change.HandleAsync(Me, TenderId, version, Task, Outcome<Tender>.Success, Completion.IsComplete, cancel), cancel))
         {
             Done = Completion.IsComplete ? $"{TenderSetup.Describe(Task)}: marked as completed." : $"{TenderSetup.Describe(Task)}: marked as in progress.";
             return RedirectToPage("/Tenders/Setup/Index", new { id = TenderId });

@@ -1,0 +1,136 @@
+using Commissioning.Core.Tenders;
+using Commissioning.Core.Tenders.Setup;
+using Commissioning.Core.Tenders.Validation;
+using Commissioning.Tests.Support;
+
+namespace Commissioning.Tests.Evaluation;
+
+/// <summary>The set-up task list (which task each problem belongs to, each task's status) and the set-up changes.</summary>
+public sealed class TenderSetupTests
+{
+    private static readonly RegimeChoice Act = new() { Regime = ProcurementRegime.ProcurementAct2023, Procedure = "Open procedure", Rationale = "Not a health care service." };
+
+    private static Tender TwoMembers() =>
+        TenderDrafts.AddMember(TenderDrafts.AddMember(TenderDrafts.New("OH for Riverside", "RIV-1", Act), Profiles.AcuteTrust("City Hospitals")), Profiles.GpPractice("Riverside Surgery"));
+
+    private static IReadOnlyList<SetupProblem> ProblemsOf(Tender tender) =>
+        TenderSetup.Problems(new TenderValidator(Repository.Standards).Validate(tender).Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
+
+    [TestCase("Title", SetupTask.Details)]
+    [TestCase("Regime.Procedure", SetupTask.Details)]
+    [TestCase("Members", SetupTask.Members)]
+    [TestCase("Members[1].Profile.Headcount", SetupTask.Members)]
+    [TestCase("Lots", SetupTask.Lots)]
+    [TestCase("Lots[0].MemberIds", SetupTask.Lots)]
+    [TestCase("Lots[3].Title", SetupTask.Lots)]
+    [TestCase("Lots[0].Sections", SetupTask.AwardCriteria)]
+    [TestCase("Lots[0].Sections[2].Questions[4].Weight", SetupTask.AwardCriteria)]
+    [TestCase("Lots[0].Sections[2].MinimumPercent", SetupTask.ScaleAndThresholds)]
+    [TestCase("Lots[0].Sections[2].Questions[4].MinimumScore", SetupTask.ScaleAndThresholds)]
+    [TestCase("Lots[1].MinimumQualityPercent", SetupTask.ScaleAndThresholds)]
+    [TestCase("Scale.Levels[2]", SetupTask.ScaleAndThresholds)]
+    [TestCase("SpreadFlag", SetupTask.ScaleAndThresholds)]
+    [TestCase("Lots[0].Gates[1].RequirementId", SetupTask.Gates)]
+    [TestCase("Lots[0].QualityWeight", SetupTask.PriceAndScoring)]
+    [TestCase("Lots[0].Price.Ceiling", SetupTask.PriceAndScoring)]
+    [TestCase("Lots[0].TieBreak.SectionId", SetupTask.PriceAndScoring)]
+    [TestCase("Lots[0].AbnormallyLowPercent", SetupTask.PriceAndScoring)]
+    [TestCase("Evaluators", SetupTask.People)]
+    [TestCase("Assignments[2].QuestionIds[0]", SetupTask.People)]
+    public void TaskOf_PutsEachProblemWithTheTaskThatFixesIt(string path, SetupTask task) =>
+        Assert.That(TenderSetup.TaskOf(path), Is.EqualTo(task));
+
+    [Test]
+    public void EveryPathTheValidatorUses_OnAnEmptyAndABrokenTender_HasATask()
+    {
+        // A tender with every kind of problem the validator finds: each lands on a task other than Details unless it is about the details.
+        var tender = TenderDrafts.SetLots(TwoMembers(), Repository.Standards, [new LotPlan(null, "All", ["city-hospitals", "riverside-surgery"])]) with { Title = "" };
+        var problems = ProblemsOf(tender);
+        Assert.That(problems, Is.Not.Empty);
+        Assert.That(problems.Where(p => p.Task == SetupTask.Details).Select(p => p.Path), Is.EqualTo(new[] { "Title" }));
+        Assert.That(problems.Where(p => p.Task == SetupTask.People).Select(p => p.Message), Does.Contain("Add at least one evaluator"));
+    }
+
+    [Test]
+    public void Assess_ANewTender_OnlyDetailsMembersAndScaleCanStart()
+    {
+        var tender = TenderDrafts.New("OH for Riverside", null, Act);
+        var tasks = TenderSetup.Assess(tender, ProblemsOf(tender), new HashSet<SetupTask>());
+        var status = tasks.ToDictionary(t => t.Task, t => t.Status);
+        Assert.Multiple(() =>
+        {
+            Assert.That(status[SetupTask.Details], Is.EqualTo(SetupStatus.InProgress), "entered, not yet marked complete");
+            Assert.That(status[SetupTask.Members], Is.EqualTo(SetupStatus.NotStarted));
+            Assert.That(status[SetupTask.Lots], Is.EqualTo(SetupStatus.CannotStartYet));
+            Assert.That(tasks.Single(t => t.Task == SetupTask.Lots).WaitsFor, Is.EqualTo(new[] { SetupTask.Members }));
+            Assert.That(status[SetupTask.AwardCriteria], Is.EqualTo(SetupStatus.CannotStartYet));
+            Assert.That(status[SetupTask.People], Is.EqualTo(SetupStatus.CannotStartYet));
+            Assert.That(TenderSetup.ReadyToPublish(tasks), Is.False);
+        });
+    }
+
+    [Test]
+    public void Assess_ATaskMarkedCompleteWithAProblem_IsStillInProgress_AndCompletedOnlyWhenMarked()
+    {
+        var tender = TwoMembers() with { Regime = Act with { Procedure = "" } };
+        var marked = new HashSet<SetupTask> { SetupTask.Details, SetupTask.Members };
+        var tasks = TenderSetup.Assess(tender, ProblemsOf(tender), marked).ToDictionary(t => t.Task);
+        Assert.That(tasks[SetupTask.Details].Status, Is.EqualTo(SetupStatus.InProgress), "marked, but the procedure is missing");
+        Assert.That(tasks[SetupTask.Details].Problems.Single().Message, Does.StartWith("Enter the procedure or process"));
+        Assert.That(tasks[SetupTask.Members].Status, Is.EqualTo(SetupStatus.Completed));
+        Assert.That(tasks[SetupTask.Lots].Status, Is.EqualTo(SetupStatus.NotStarted), "members completed, so lots can start");
+
+        var unmarked = TenderSetup.Assess(tender, ProblemsOf(tender), new HashSet<SetupTask>()).ToDictionary(t => t.Task);
+        Assert.That(unmarked[SetupTask.Members].Status, Is.EqualTo(SetupStatus.InProgress), "no problem, but not marked complete");
+    }
+
+    [Test]
+    public void AddMember_MakesIdsFromNames_NeverTheSameTwice()
+    {
+        var tender = TenderDrafts.AddMember(TwoMembers(), Profiles.AcuteTrust("City Hospitals"));
+        Assert.That(tender.Members.Select(m => m.Id), Is.EqualTo(new[] { "city-hospitals", "riverside-surgery", "city-hospitals-2" }));
+        Assert.That(TenderDrafts.Slug("  St Clare's Hospice (Ltd) ", "member"), Is.EqualTo("st-clare-s-hospice-ltd"));
+        Assert.That(TenderDrafts.Slug("<>!!", "member"), Is.EqualTo("member"));
+        Assert.That(TenderDrafts.UniqueId("lot-1", ["lot-1", "lot-2"]), Is.EqualTo("lot-3"));
+    }
+
+    [Test]
+    public void SetLots_DraftsCriteriaFromTheMembers_KeepsALotWhoseMembersStay_AndRedraftsOneWhoseMembersChange()
+    {
+        var tender = TenderDrafts.SetLots(TwoMembers(), Repository.Standards,
+            [new LotPlan(null, "Trust", ["city-hospitals"]), new LotPlan(null, "Practice", ["riverside-surgery"])]);
+        Assert.That(tender.Lots.Select(l => l.Id), Is.EqualTo(new[] { "lot-1", "lot-2" }));
+        var trust = tender.Lots[0];
+        Assert.That(trust.Sections, Is.Not.Empty, "criteria drafted from the trust's specification");
+        Assert.That(trust.Sections.Sum(s => s.Weight), Is.EqualTo(100m));
+        Assert.That(trust.Questions.Count(), Is.GreaterThan(tender.Lots[1].Questions.Count()), "an acute trust needs more than a small practice");
+
+        // Change the trust's weights, rename it, and move the practice into it: the second lot is redrafted, the first kept.
+        var weighted = TenderDrafts.SetWeights(tender, "lot-1", 70m, 30m, new Dictionary<string, decimal>(), new Dictionary<string, decimal>());
+        var renamed = TenderDrafts.SetLots(weighted, Repository.Standards,
+            [new LotPlan("lot-1", "Trust services", ["city-hospitals"]), new LotPlan("lot-2", "Everyone", ["riverside-surgery", "city-hospitals"])]);
+        Assert.That(renamed.Lots[0].Title, Is.EqualTo("Trust services"));
+        Assert.That(renamed.Lots[0].QualityWeight, Is.EqualTo(70m), "same members: the lot keeps what was set");
+        Assert.That(renamed.Lots[1].Questions.Select(q => q.RequirementId), Is.SupersetOf(trust.Questions.Select(q => q.RequirementId)), "the practice's lot now serves the trust too, so it asks all the trust needs");
+
+        var removed = TenderDrafts.RemoveMember(renamed, "city-hospitals");
+        Assert.That(removed.Lots[0].MemberIds, Is.Empty);
+        Assert.That(removed.Lots[1].MemberIds, Is.EqualTo(new[] { "riverside-surgery" }));
+        Assert.That(ProblemsOf(removed).Any(p => p.Task == SetupTask.Lots && p.Message.Contains("serves no members", StringComparison.Ordinal)));
+    }
+
+    [Test]
+    public void SetWeights_WritesPercentages_AndTheCheckFindsALevelThatDoesNotAddUp()
+    {
+        var tender = TenderDrafts.SetLots(TwoMembers(), Repository.Standards, [new LotPlan(null, "All", ["city-hospitals", "riverside-surgery"])]);
+        var lot = tender.Lots[0];
+        var first = lot.Sections[0];
+        var changed = TenderDrafts.SetWeights(tender, lot.Id, 65m, 30m,
+            new Dictionary<string, decimal> { [first.Id] = first.Weight + 5m },
+            new Dictionary<string, decimal> { [first.Questions[0].Id] = 99m });
+        var problems = ProblemsOf(changed).Where(p => p.Task == SetupTask.AwardCriteria || p.Task == SetupTask.PriceAndScoring).Select(p => p.Message).ToList();
+        Assert.That(problems, Has.Some.Contains("Quality and price weights for lot 1 (All) add up to 95%"));
+        Assert.That(problems, Has.Some.Contains("Section weights for lot 1 (All) add up to 105%"));
+        Assert.That(problems, Has.Some.Contains($"Question weights in section {first.Id}"));
+    }
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Net;
+using Commissioning.Application;
+using Commissioning.Application.Accounts;
+using Commissioning.Application.Tenders;
+using Commissioning.Core.Lifecycle;
+using Commissioning.Core.Tenders;
+using Commissioning.Core.Tenders.Setup;
+using Commissioning.Tests.Support;
+using Commissioning.Tests.Web.Tenders.Stage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Tests.Web.Tenders.Setup;
+
+/// <summary>
+/// Setting up a tender in the site through its forms: create it from its details, add members,
+/// plan lots (criteria drafted from the members), set weights; publishing refused while a task is
+/// incomplete or any problem remains; the set-up pages are the owner's alone.
+/// </summary>
+[NonParallelizable]
+public sealed class SetupPagesTests
+{
+    private const string Owner = "olive@example.nhs.uk";
+    private const string Other = "oscar@example.nhs.uk";
+
+    private static async Task<(SiteFactory Site, HttpClient Client, SiteUser Owner)> SiteAsync()
+    {
+        var site = new SiteFactory();
+        await TestAccounts.CreateAsync(site, Owner, roles: [SiteRoles.Commissioner], organisation: "North ICS", displayName: "Olive Owner");
+        var client = site.CreateNonRedirectingClient();
+        await TestAccounts.SignInAsync(client, Owner);
+        return (site, client, await AwardReady.UserAsync(site, Owner));
+    }
+
+    private static string V(long version) => version.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<TenderSetupState> SetupAsync(SiteFactory site, SiteUser owner, Guid id) =>
+        (await site.Services.GetRequiredService<ReadTenderSetup>().HandleAsync(owner, id)).Value;
+
+    private static async Task<Guid> CreateAsync(HttpClient client)
+    {
+        using var created = await MovePageTests.PostAsync(client, "/tenders/new",
+            ("Input.Title", "Occupational health for Riverside"), ("Input.Reference", "RIV-OH-1"), ("Input.Regime", "pa2023"),
+            ("Input.Procedure", "Open procedure"), ("Input.Rationale", "Occupational health is not a health care service under the PSR."));
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(created));
+        var location = created.Headers.Location!.OriginalString;
+        Assert.That(location, Does.Match("^/tenders/[0-9a-f-]{36}/setup$"));
+        return Guid.Parse(location.Split('/')[2]);
+    }
+
+    private static async Task AddMemberAsync(HttpClient client, Guid id, long version, string name, string type, string headcount)
+    {
+        using var added = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/members/add",
+            ("Version", V(version)), ("Input.Name", name), ("Input.Type", type), ("Input.Headcount", headcount),
+            ("Input.HostsMedicalTrainees", "no"), ("Input.Delivery", "external"));
+        Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(added));
+    }
+
+    [Test]
+    public async Task NewTender_WithNothingEntered_SaysWhatIsMissing_AndSavesNothing()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            Assert.That(await MovePageTests.GetAsync(client, "/tenders"), Does.Contain("Create a tender"));
+            using var empty = await MovePageTests.PostAsync(client, "/tenders/new", ("Input.Title", " "));
+            var text = await MovePageTests.TextAsync(empty);
+            Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(text, Does.Contain("nhsuk-error-summary").And.Contain("Enter the tender's title.")
+                .And.Contain("Select the Procurement Act 2023 or the Provider Selection Regime.")
+                .And.Contain("Enter why this regime and procedure were chosen."));
+            Assert.That(await TenderCalls.Of(site.Services).ListAsync(owner), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task ATenderSetUpByItsForms_IsRefusedPublicationUntilEveryTaskIsComplete_ThenPublishes()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            var id = await CreateAsync(client);
+            var list = await MovePageTests.GetAsync(client, $"/tenders/{id}/setup");
+            Assert.That(list, Does.Contain("You have completed 0 of 8 tasks").And.Contain("Cannot start yet").And.Contain("Complete member organisations first"));
+
+            var setup = await SetupAsync(site, owner, id);
+            await AddMemberAsync(client, id, setup.Version, "Riverside Hospitals NHS Trust", "acute-trust", "6200");
+            setup = await SetupAsync(site, owner, id);
+            await AddMemberAsync(client, id, setup.Version, "Riverside Surgery", "gp-practice-or-pcn", "25");
+            setup = await SetupAsync(site, owner, id);
+            Assert.That(setup.Tender.Members.Select(m => m.Id), Is.EqualTo(new[] { "riverside-hospitals-nhs-trust", "riverside-surgery" }), "ids made from the names; nobody types one");
+            Assert.That(await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/members"), Does.Contain("Riverside Surgery").And.Contain("6,200 staff"));
+
+            using (var marked = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/members?handler=Complete", ("Completion.Version", V(setup.Version)), ("Completion.Completed", "yes")))
+            {
+                Assert.That(marked.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            }
+
+            setup = await SetupAsync(site, owner, id);
+            Assert.That(setup[SetupTask.Members].Status, Is.EqualTo(SetupStatus.Completed));
+            Assert.That(setup[SetupTask.Lots].Status, Is.EqualTo(SetupStatus.NotStarted));
+
+            // A lot with no members is refused at the form; one for both members drafts the criteria.
+            using (var noMembers = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/lots", ("Input.Version", V(setup.Version)), ("Input.Lots[0].Title", "All members")))
+            {
+                Assert.That(await MovePageTests.TextAsync(noMembers), Does.Contain("Select at least one member organisation the lot serves."));
+            }
+
+            using (var lots = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/lots", ("Input.Version", V(setup.Version)), ("Input.Lots[0].Title", "All members"),
+                ("Input.Lots[0].Members", "riverside-hospitals-nhs-trust"), ("Input.Lots[0].Members", "riverside-surgery")))
+            {
+                Assert.That(lots.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(lots));
+            }
+
+            setup = await SetupAsync(site, owner, id);
+            var lot = setup.Tender.Lots.Single();
+            Assert.That(lot.Id, Is.EqualTo("lot-1"));
+            Assert.That(lot.Sections, Is.Not.Empty, "criteria drafted from the members' specification");
+            Assert.That(lot.Gates, Is.Not.Empty);
+
+            using (var marked = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/lots?handler=Complete", ("Completion.Version", V(setup.Version)), ("Completion.Completed", "yes")))
+            {
+                Assert.That(marked.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            }
+
+            setup = await SetupAsync(site, owner, id);
+            Assert.That(setup[SetupTask.AwardCriteria].Status, Is.EqualTo(SetupStatus.InProgress), "drafted, not yet checked by the owner");
+
+            // A weight that is not a number is shown against its field and nothing is saved.
+            var question = lot.Sections[0].Questions[0];
+            var criteria = await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/criteria");
+            Assert.That(criteria, Does.Contain(question.Title).And.Contain(question.Text).And.Contain("Sections total: <strong>100%</strong>"));
+            using (var bad = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/criteria", ("Input.LotId", "lot-1"), ("Input.Version", V(setup.Version)),
+                ("Input.Quality", "70"), ("Input.Price", "40"), ($"Input.Questions[{question.Id}]", "lots")))
+            {
+                var text = await MovePageTests.TextAsync(bad);
+                Assert.That(text, Does.Contain($"Enter the weight of question {question.Id} as a number from 0 to 100"));
+                Assert.That(text, Does.Contain($"href=\"#{Commissioning.NhsUk.Forms.FieldIds.From($"Input.Questions[{question.Id}]")}\""), "the summary links to the field");
+                Assert.That(text, Does.Contain("Total: <strong>110%</strong> (must be 100%)"), "the total shows what was typed, without JavaScript");
+            }
+
+            Assert.That((await SetupAsync(site, owner, id)).Version, Is.EqualTo(setup.Version), "nothing saved");
+            using (var weights = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/criteria", ("Input.LotId", "lot-1"), ("Input.Version", V(setup.Version)),
+                ("Input.Quality", "70"), ("Input.Price", "30"), ("Input.Completed", "yes")))
+            {
+                Assert.That(weights.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(weights));
+            }
+
+            setup = await SetupAsync(site, owner, id);
+            Assert.That(setup.Tender.Lots[0].QualityWeight, Is.EqualTo(70m));
+            Assert.That(setup[SetupTask.AwardCriteria].Status, Is.EqualTo(SetupStatus.Completed));
+
+            // Publishing now is refused, each reason naming its task; the tender stays a draft.
+            var move = await MovePageTests.GetAsync(client, $"/tenders/{id}/stage/open-for-bids");
+            Assert.That(move, Does.Contain("You cannot make this move yet").And.Contain("Evaluators and moderators: Add at least one evaluator")
+                .And.Contain("Gates: mark the task as complete once you have checked it."));
+            using (var refused = await MovePageTests.PostAsync(client, $"/tenders/{id}/stage/open-for-bids", ("Move.Version", V(setup.Version))))
+            {
+                Assert.That(await MovePageTests.TextAsync(refused), Does.Contain("nhsuk-error-summary"));
+            }
+
+            Assert.That((await SetupAsync(site, owner, id)).Stage, Is.EqualTo(TenderStage.Draft));
+
+            // The tasks without pages yet are set through the application (as an imported file sets them); then every task is marked.
+            var change = site.Services.GetRequiredService<ChangeTenderSetup>();
+            var saved = await change.HandleAsync(owner, id, setup.Version, SetupTask.People, tender => Outcome<Tender>.Success(tender with
+            {
+                Evaluators = [new Evaluator { Id = "e1", Name = "Eve Evaluator" }],
+                Assignments = [new Assignment { EvaluatorId = "e1", LotId = "lot-1" }],
+            }), true);
+            Assert.That(saved.Succeeded, Is.True);
+            var version = saved.Value;
+            foreach (var task in Enum.GetValues<SetupTask>())
+            {
+                version = (await change.HandleAsync(owner, id, version, task, Outcome<Tender>.Success, true)).Value;
+            }
+
+            setup = await SetupAsync(site, owner, id);
+            Assert.That(setup.ReadyToPublish, Is.True, string.Join("; ", setup.Problems.Select(p => p.Message)));
+            Assert.That(await MovePageTests.GetAsync(client, $"/tenders/{id}/setup"), Does.Contain("Every task is completed").And.Contain("Check and publish"));
+            using (var published = await MovePageTests.PostAsync(client, $"/tenders/{id}/stage/open-for-bids", ("Move.Version", V(setup.Version))))
+            {
+                Assert.That(published.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(published));
+            }
+
+            setup = await SetupAsync(site, owner, id);
+            Assert.That(setup.Stage, Is.EqualTo(TenderStage.OpenForBids));
+            Assert.That(setup.LockedBecause, Is.Not.Null);
+            var locked = await change.HandleAsync(owner, id, setup.Version, SetupTask.Details, t => Outcome<Tender>.Success(t with { Title = "Changed" }), null);
+            Assert.That(locked.Failure, Is.EqualTo(FailureKind.Refused), "published: the definition is fixed");
+        }
+    }
+
+    [Test]
+    public async Task AChangeFromAPageShownBeforeSomeoneElsesSave_IsAConflict_AndOverwritesNothing()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            var id = await CreateAsync(client);
+            var first = await SetupAsync(site, owner, id);
+            await AddMemberAsync(client, id, first.Version, "Riverside Surgery", "gp-practice-or-pcn", "25");
+
+            using var stale = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/members/add",
+                ("Version", V(first.Version)), ("Input.Name", "St Clare Hospice"), ("Input.Type", "small-organisation"), ("Input.Headcount", "120"),
+                ("Input.HostsMedicalTrainees", "no"), ("Input.Delivery", "external"));
+            Assert.That(await MovePageTests.TextAsync(stale), Does.Contain("Your change was not saved, so nothing was overwritten."));
+            Assert.That((await SetupAsync(site, owner, id)).Tender.Members.Select(m => m.Profile.Name), Is.EqualTo(new[] { "Riverside Surgery" }));
+        }
+    }
+
+    [Test]
+    public async Task SetupPages_AreTheOwnersOnly_AnotherCommissionerGets404()
+    {
+        var (site, client, _) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            var id = await CreateAsync(client);
+            await TestAccounts.CreateAsync(site, Other, roles: [SiteRoles.Commissioner], organisation: "South ICS", displayName: "Oscar Other");
+            using var other = site.CreateNonRedirectingClient();
+            await TestAccounts.SignInAsync(other, Other);
+            foreach (var path in new[] { "setup", "setup/details", "setup/members", "setup/members/add", "setup/lots", "setup/criteria" })
+            {
+                using var response = await other.GetAsync(new Uri($"/tenders/{id}/{path}", UriKind.Relative));
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
+            }
+
+            // A form posted with the other's own valid antiforgery token changes nothing either.
+            var token = await SiteFactory.GetAntiforgeryTokenAsync(other, "/tenders/new");
+            using var form = new FormUrlEncodedContent([new("Input.Title", "Taken"), new("Input.Regime", "pa2023"), new("Input.Procedure", "Open"), new("Input.Rationale", "x"), new("Input.Version", "1"), new("__RequestVerificationToken", token)]);
+            using var post = await other.PostAsync(new Uri($"/tenders/{id}/setup/details", UriKind.Relative), form);
+            Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        }
+    }
+}
