@@ -90,6 +90,15 @@ public sealed class AddPerson(ICommissioningContextFactory contexts, TimeProvide
             {
                 errors.Add(new AppError("Choose which of the tender's evaluators this person is.", new FormFieldLocation("EvaluatorId")));
             }
+            else if (await db.TenderMemberships.AnyAsync(m => m.TenderId == tenderId && m.EvaluatorKey == evaluatorId && m.UserId != account.Id, cancel).ConfigureAwait(false))
+            {
+                // One place, one person: a second account holding the same place would see the first's unsubmitted scores.
+                errors.Add(new AppError($"Someone else already holds the evaluator place {evaluatorId}. Each place is one person's; take it away from them first.", new FormFieldLocation("EvaluatorId")));
+            }
+            else if (await db.TenderMemberships.AnyAsync(m => m.TenderId == tenderId && m.UserId == account.Id && m.EvaluatorKey != null && m.EvaluatorKey != evaluatorId, cancel).ConfigureAwait(false))
+            {
+                errors.Add(new AppError("This person already holds another evaluator place on this tender. A person holds one place per tender.", new FormFieldLocation("EvaluatorId")));
+            }
         }
         else if (evaluatorId is not null || scope.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Commissioning.Application.Accounts;
 using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Standards;
 using Commissioning.Core.Tenders;
@@ -205,7 +206,7 @@ public sealed class ChangeTenderSetup(ICommissioningContextFactory contexts, Tim
     }
 
     /// <summary>Replaces the stored definition: the rows of members, lots (with sections, questions and gates), evaluators and assignments go, and the new ones come in.</summary>
-    private static async Task ReplaceDefinitionAsync(CommissioningDbContext db, TenderRow row, Tender tender, CancellationToken cancel)
+    internal static async Task ReplaceDefinitionAsync(CommissioningDbContext db, TenderRow row, Tender tender, CancellationToken cancel)
     {
         var id = row.Id;
         await db.Questions.Where(q => db.Sections.Any(s => s.Id == q.SectionId && db.Lots.Any(l => l.Id == s.LotId && l.TenderId == id))).ExecuteDeleteAsync(cancel).ConfigureAwait(false);
@@ -225,7 +226,7 @@ public sealed class ChangeTenderSetup(ICommissioningContextFactory contexts, Tim
     }
 
     /// <summary>The part of the definition a task changes, as the audit trail records it.</summary>
-    private static string PartJson(Tender tender, SetupTask task, string? completed)
+    internal static string PartJson(Tender tender, SetupTask task, string? completed)
     {
         object part = task switch
         {
@@ -236,5 +237,192 @@ public sealed class ChangeTenderSetup(ICommissioningContextFactory contexts, Tim
             _ => new { lots = tender.Lots },
         };
         return TenderMapping.Json(new { part, completed = completed is null ? null : JsonSerializer.Deserialize<List<string>>(completed) });
+    }
+}
+
+/// <summary>An account that can be given an evaluator's or a moderator's place.</summary>
+/// <param name="UserId">The account.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Email">Its email address.</param>
+public sealed record PanelCandidate(string UserId, string Name, string Email);
+
+/// <summary>The panel of a tender being set up: each place with the people holding it.</summary>
+/// <param name="MembershipId">The role.</param>
+/// <param name="EvaluatorId">The place in the tender, such as <c>e1</c> (the toolkit's business, never typed).</param>
+/// <param name="Name">The person's name.</param>
+/// <param name="Email">Their email address.</param>
+/// <param name="Role">Evaluator or moderator.</param>
+/// <param name="LotIds">The lots they cover; empty for every lot.</param>
+public sealed record PanelPlace(Guid MembershipId, string EvaluatorId, string Name, string Email, TenderRole Role, IReadOnlyList<string> LotIds);
+
+/// <summary>The accounts an owner may put on the panel, and the panel as it is. Only the owner.</summary>
+/// <param name="contexts">Makes a context for each operation.</param>
+public sealed class ReadPanel(ICommissioningContextFactory contexts)
+{
+    /// <summary>The candidates (buyers' accounts, by name) and the places.</summary>
+    public async Task<Outcome<(IReadOnlyList<PanelCandidate> Candidates, IReadOnlyList<PanelPlace> Places)>> HandleAsync(SiteUser user, Guid tenderId, CancellationToken cancel = default)
+    {
+        await using var db = contexts.Create();
+        var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.SetUp, cancel).ConfigureAwait(false);
+        if (!access.Succeeded)
+        {
+            return access.As<(IReadOnlyList<PanelCandidate>, IReadOnlyList<PanelPlace>)>();
+        }
+
+        var accounts = await db.Users.AsNoTracking()
+            .Where(u => u.Organisation == null || u.Organisation.Kind != OrganisationKind.Provider)
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancel).ConfigureAwait(false);
+        var candidates = accounts.Select(a => new PanelCandidate(a.Id, string.IsNullOrWhiteSpace(a.DisplayName) ? a.Email ?? a.Id : a.DisplayName, a.Email ?? string.Empty))
+            .OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(c => c.Email, StringComparer.Ordinal).ToList();
+        var rows = await db.TenderMemberships.AsNoTracking().Include(m => m.Scope)
+            .Where(m => m.TenderId == tenderId && (m.Role == TenderRole.Evaluator || m.Role == TenderRole.Moderator) && m.EvaluatorKey != null)
+            .ToListAsync(cancel).ConfigureAwait(false);
+        var byId = candidates.ToDictionary(c => c.UserId, StringComparer.Ordinal);
+        var places = rows.Select(r => new PanelPlace(r.Id, r.EvaluatorKey!, byId.TryGetValue(r.UserId, out var c) ? c.Name : "An account", byId.TryGetValue(r.UserId, out var d) ? d.Email : string.Empty,
+                r.Role, [.. r.Scope.Select(x => x.LotKey).Distinct(StringComparer.Ordinal)]))
+            .OrderBy(p => p.Role).ThenBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        return Outcome<(IReadOnlyList<PanelCandidate>, IReadOnlyList<PanelPlace>)>.Success((candidates, places));
+    }
+}
+
+/// <summary>
+/// Puts an account on a draft tender's panel as an evaluator or a moderator, for chosen lots (or
+/// every lot): gives the account its place in the tender (one place per account, named after it),
+/// assigns an evaluator every question of those lots, and gives the role, in one transaction with
+/// the audit entries. Only the owner, only while the tender is a draft without bids.
+/// </summary>
+/// <param name="contexts">Makes a context for each operation.</param>
+/// <param name="time">The clock for the audit trail.</param>
+public sealed class AddToPanel(ICommissioningContextFactory contexts, TimeProvider time)
+{
+    /// <summary>Adds the person; the tender's new version.</summary>
+    public async Task<Outcome<long>> HandleAsync(SiteUser user, Guid tenderId, long expectedVersion, string accountId, TenderRole role, IReadOnlyList<string> lotIds, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(lotIds);
+        await using var db = contexts.Create();
+        var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.SetUp, cancel).ConfigureAwait(false);
+        if (!access.Succeeded)
+        {
+            return access.As<long>();
+        }
+
+        if (role is not (TenderRole.Evaluator or TenderRole.Moderator))
+        {
+            return Outcome<long>.Fail(FailureKind.Invalid, "Choose evaluator or moderator.", new FormFieldLocation("Role"));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        var row = await db.Tenders.SingleAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        if (row.Version != expectedVersion)
+        {
+            return await TenderChanges.ConflictAsync<long>(db, tenderId, "TenderSetup", nameof(SetupTask.People), expectedVersion, cancel).ConfigureAwait(false);
+        }
+
+        if (SetupRules.LockedBecause(row.Stage, await db.Bids.AnyAsync(b => b.TenderId == tenderId, cancel).ConfigureAwait(false)) is { } locked)
+        {
+            return Outcome<long>.Fail(FailureKind.Refused, locked);
+        }
+
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == accountId)
+            .Select(u => new { u.Id, u.DisplayName, u.Email, Kind = u.Organisation == null ? (OrganisationKind?)null : u.Organisation.Kind })
+            .SingleOrDefaultAsync(cancel).ConfigureAwait(false);
+        if (account is null || account.Kind == OrganisationKind.Provider)
+        {
+            return Outcome<long>.Fail(FailureKind.Invalid, "Choose a person from the list.", new FormFieldLocation("AccountId"));
+        }
+
+        var memberships = await db.TenderMemberships.Where(m => m.TenderId == tenderId && m.UserId == account.Id).ToListAsync(cancel).ConfigureAwait(false);
+        var name = string.IsNullOrWhiteSpace(account.DisplayName) ? account.Email ?? account.Id : account.DisplayName;
+        if (memberships.Any(m => m.Role == role))
+        {
+            return Outcome<long>.Fail(FailureKind.Invalid, $"{name} is already {(role == TenderRole.Evaluator ? "an evaluator" : "a moderator")} of this tender.", new FormFieldLocation("AccountId"));
+        }
+
+        var before = await TenderLoader.DefinitionAsync(db, tenderId, cancel).ConfigureAwait(false);
+        var unknown = lotIds.FirstOrDefault(id => before.FindLot(id) is null);
+        if (unknown is not null)
+        {
+            return Outcome<long>.Fail(FailureKind.Conflict, "The lots changed since this page was shown. Nothing was saved; choose the lots again.", new FormFieldLocation("Lots"));
+        }
+
+        // One place per account: a person who already holds one (as the other role) keeps it.
+        var place = memberships.Select(m => m.EvaluatorKey).FirstOrDefault(k => k is not null)
+            ?? TenderDrafts.UniqueId("e1", before.Evaluators.Select(e => e.Id));
+        var chosen = lotIds.Count == 0 ? before.Lots.Select(l => l.Id).ToList() : [.. lotIds.Distinct(StringComparer.Ordinal)];
+        var after = before with
+        {
+            Evaluators = before.Evaluators.Any(e => e.Id == place) ? before.Evaluators : [.. before.Evaluators, new Evaluator { Id = place, Name = name }],
+            Assignments = role == TenderRole.Evaluator
+                ? [.. before.Assignments.Where(a => a.EvaluatorId != place), .. chosen.Select(lot => new Assignment { EvaluatorId = place, LotId = lot })]
+                : before.Assignments,
+        };
+        await ChangeTenderSetup.ReplaceDefinitionAsync(db, row, after, cancel).ConfigureAwait(false);
+
+        var membership = new TenderMembershipRow { TenderId = tenderId, UserId = account.Id, Role = role, EvaluatorKey = place };
+        membership.Scope.AddRange(lotIds.Distinct(StringComparer.Ordinal).Select(lot => new MembershipScopeRow { MembershipId = membership.Id, LotKey = lot }));
+        db.TenderMemberships.Add(membership);
+        TenderChanges.Touch(db, row, expectedVersion);
+        AuditTrail.Add(db, time, user.Actor, tenderId, "TenderSetup", nameof(SetupTask.People), "Changed",
+            ChangeTenderSetup.PartJson(before, SetupTask.People, row.SetupCompletedJson), ChangeTenderSetup.PartJson(after, SetupTask.People, row.SetupCompletedJson));
+        AuditTrail.Add(db, time, user.Actor, tenderId, "TenderMembership", $"{account.Id}/{role}", "Created", null,
+            JsonSerializer.Serialize(new { userId = account.Id, role = role.ToString(), evaluatorId = place, scope = lotIds.Select(l => new { lotId = l, sectionId = (string?)null }) }));
+        return await TenderChanges.SaveAsync(db, tenderId, "TenderSetup", nameof(SetupTask.People), expectedVersion, () => row.Version, cancel).ConfigureAwait(false);
+    }
+}
+
+/// <summary>
+/// Takes a person off a draft tender's panel: the role goes, and with the person's last role their
+/// place and its assignments. Only the owner, only while the tender is a draft without bids.
+/// </summary>
+/// <param name="contexts">Makes a context for each operation.</param>
+/// <param name="time">The clock for the audit trail.</param>
+public sealed class RemoveFromPanel(ICommissioningContextFactory contexts, TimeProvider time)
+{
+    /// <summary>Removes the role; the tender's new version.</summary>
+    public async Task<Outcome<long>> HandleAsync(SiteUser user, Guid tenderId, long expectedVersion, Guid membershipId, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = contexts.Create();
+        var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.SetUp, cancel).ConfigureAwait(false);
+        if (!access.Succeeded)
+        {
+            return access.As<long>();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        var row = await db.Tenders.SingleAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        if (row.Version != expectedVersion)
+        {
+            return await TenderChanges.ConflictAsync<long>(db, tenderId, "TenderSetup", nameof(SetupTask.People), expectedVersion, cancel).ConfigureAwait(false);
+        }
+
+        if (SetupRules.LockedBecause(row.Stage, await db.Bids.AnyAsync(b => b.TenderId == tenderId, cancel).ConfigureAwait(false)) is { } locked)
+        {
+            return Outcome<long>.Fail(FailureKind.Refused, locked);
+        }
+
+        var membership = await db.TenderMemberships.Include(m => m.Scope)
+            .SingleOrDefaultAsync(m => m.Id == membershipId && m.TenderId == tenderId && (m.Role == TenderRole.Evaluator || m.Role == TenderRole.Moderator), cancel).ConfigureAwait(false);
+        if (membership is null)
+        {
+            return Outcome<long>.Fail(FailureKind.Conflict, "That person is no longer on the panel. The list below is as it is now.");
+        }
+
+        var before = await TenderLoader.DefinitionAsync(db, tenderId, cancel).ConfigureAwait(false);
+        var keepsPlace = await db.TenderMemberships.AnyAsync(m => m.TenderId == tenderId && m.Id != membershipId && m.EvaluatorKey == membership.EvaluatorKey, cancel).ConfigureAwait(false);
+        var after = before with
+        {
+            Evaluators = keepsPlace ? before.Evaluators : [.. before.Evaluators.Where(e => e.Id != membership.EvaluatorKey)],
+            Assignments = membership.Role == TenderRole.Evaluator || !keepsPlace ? [.. before.Assignments.Where(a => a.EvaluatorId != membership.EvaluatorKey)] : before.Assignments,
+        };
+        await ChangeTenderSetup.ReplaceDefinitionAsync(db, row, after, cancel).ConfigureAwait(false);
+        db.TenderMemberships.Remove(membership);
+        TenderChanges.Touch(db, row, expectedVersion);
+        AuditTrail.Add(db, time, user.Actor, tenderId, "TenderSetup", nameof(SetupTask.People), "Changed",
+            ChangeTenderSetup.PartJson(before, SetupTask.People, row.SetupCompletedJson), ChangeTenderSetup.PartJson(after, SetupTask.People, row.SetupCompletedJson));
+        AuditTrail.Add(db, time, user.Actor, tenderId, "TenderMembership", $"{membership.UserId}/{membership.Role}", "Removed",
+            JsonSerializer.Serialize(new { userId = membership.UserId, role = membership.Role.ToString(), evaluatorId = membership.EvaluatorKey }), null);
+        return await TenderChanges.SaveAsync(db, tenderId, "TenderSetup", nameof(SetupTask.People), expectedVersion, () => row.Version, cancel).ConfigureAwait(false);
     }
 }

@@ -211,3 +211,227 @@ public sealed class WeightsInputValidator : AbstractValidator<WeightsInput>
         decimal.TryParse((text ?? string.Empty).Trim().TrimEnd('%').Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
         && value is >= 0 and <= 100 && decimal.Round(value, 2) == value;
 }
+
+/// <summary>Add a person to the panel: the account, the role and the lots.</summary>
+public sealed class PanelInput
+{
+    /// <summary>The account chosen.</summary>
+    public string? AccountId { get; set; }
+
+    /// <summary>Evaluator or Moderator.</summary>
+    public string? Role { get; set; }
+
+    /// <summary>The lots; none for every lot.</summary>
+    public List<string> Lots { get; set; } = [];
+
+    /// <summary>The tender's version when the page was shown.</summary>
+    public long Version { get; set; }
+}
+
+/// <summary>Checks the panel form.</summary>
+public sealed class PanelInputValidator : AbstractValidator<PanelInput>
+{
+    /// <summary>The rules.</summary>
+    public PanelInputValidator()
+    {
+        RuleFor(x => x.AccountId).NotEmpty().WithMessage("Choose the person to add.")
+            .MaximumLength(100).WithMessage("Choose a person from the list.");
+        RuleFor(x => x.Role).Must(r => r is "Evaluator" or "Moderator").WithMessage("Select whether they evaluate or moderate.");
+        RuleFor(x => x.Lots.Count).LessThanOrEqualTo(LotsInputValidator.MaximumLots).OverridePropertyName("Lots").WithMessage("Too many lots were sent.");
+    }
+}
+
+/// <summary>Which role on the panel to remove.</summary>
+public sealed class RemovePanelInput
+{
+    /// <summary>The role.</summary>
+    public Guid MembershipId { get; set; }
+
+    /// <summary>The tender's version when the page was shown.</summary>
+    public long Version { get; set; }
+}
+
+/// <summary>One lot's gates: each existing gate's wording (or removal), and an optional new gate.</summary>
+public sealed class GatesInput
+{
+    /// <summary>The lot.</summary>
+    public string? LotId { get; set; }
+
+    /// <summary>The gates in order; the last may be the new one (no id).</summary>
+    public List<GateInput> Gates { get; set; } = [];
+
+    /// <summary>"yes" or "no": whether the task is complete; empty to only save.</summary>
+    public string? Completed { get; set; }
+
+    /// <summary>The tender's version when the page was shown.</summary>
+    public long Version { get; set; }
+}
+
+/// <summary>One gate on the gates form.</summary>
+public sealed class GateInput
+{
+    /// <summary>The gate's id, or empty for a new gate.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>Title.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>What a bid must show to pass.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>"yes" to remove it.</summary>
+    public string? Remove { get; set; }
+
+    /// <summary>True for the new-gate row left empty.</summary>
+    public bool IsEmptyNew => string.IsNullOrEmpty(Id) && string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Description);
+}
+
+/// <summary>Checks the gates form.</summary>
+public sealed class GatesInputValidator : AbstractValidator<GatesInput>
+{
+    /// <summary>The rules.</summary>
+    public GatesInputValidator()
+    {
+        RuleFor(x => x.LotId).NotEmpty().WithMessage("Choose a lot.");
+        RuleFor(x => x.Gates.Count).LessThanOrEqualTo(101).OverridePropertyName("Gates").WithMessage("A lot can have up to 100 gates.");
+        RuleForEach(x => x.Gates).ChildRules(gate => gate.When(g => !g.IsEmptyNew && g.Remove != "yes", () =>
+        {
+            gate.RuleFor(g => g.Title).NotEmpty().WithMessage("Enter the gate's title.")
+                .MaximumLength(200).WithMessage("The gate's title must be 200 characters or fewer.")
+                .PlainText(TextShape.OneLine, _ => "The gate's title");
+            gate.RuleFor(g => g.Description).NotEmpty().WithMessage("Enter what a bid must show to pass the gate.")
+                .MaximumLength(2000).WithMessage("What a bid must show must be 2,000 characters or fewer.")
+                .PlainText(TextShape.MultiLine, _ => "What a bid must show");
+        }));
+        RuleFor(x => x.Completed).Must(c => c is null or "" or "yes" or "no").WithMessage("Select whether you have completed this task.");
+    }
+}
+
+/// <summary>One lot's price model and scoring rules.</summary>
+public sealed class PriceInput
+{
+    /// <summary>The lot.</summary>
+    public string? LotId { get; set; }
+
+    /// <summary>Initial contract years.</summary>
+    public string? ContractYears { get; set; }
+
+    /// <summary>Extension years (0 for none).</summary>
+    public string? ExtensionYears { get; set; }
+
+    /// <summary>"yes" when extension years' prices count.</summary>
+    public string? EvaluateExtensions { get; set; }
+
+    /// <summary>The price method's name.</summary>
+    public string? Method { get; set; }
+
+    /// <summary>For the linear method: the ceiling in pounds.</summary>
+    public string? Ceiling { get; set; }
+
+    /// <summary>The abnormally low price threshold as a percentage of the median (0 for no check).</summary>
+    public string? AbnormallyLow { get; set; }
+
+    /// <summary>Absolute or Relative.</summary>
+    public string? QualityMethod { get; set; }
+
+    /// <summary>The tie-break rule's name.</summary>
+    public string? TieBreak { get; set; }
+
+    /// <summary>For the highest-section tie-break: the section.</summary>
+    public string? TieBreakSection { get; set; }
+
+    /// <summary>"yes" or "no": whether the task is complete; empty to only save.</summary>
+    public string? Completed { get; set; }
+
+    /// <summary>The tender's version when the page was shown.</summary>
+    public long Version { get; set; }
+
+    /// <summary>A whole number as typed, or null.</summary>
+    public static int? Whole(string? text) => int.TryParse((text ?? string.Empty).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>An amount in pounds as typed (a £ sign and commas allowed), or null.</summary>
+    public static decimal? Pounds(string? text) =>
+        decimal.TryParse((text ?? string.Empty).Trim().TrimStart('£').Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>The plan; only after validation.</summary>
+    public Commissioning.Core.Tenders.Setup.PricePlan ToPlan() => new(
+        Whole(ContractYears)!.Value,
+        Whole(ExtensionYears) ?? 0,
+        EvaluateExtensions == "yes",
+        Enum.Parse<PriceMethod>(Method!),
+        Pounds(Ceiling),
+        WeightsInput.Percent(AbnormallyLow)!.Value,
+        Enum.Parse<QualityMethod>(QualityMethod!),
+        new TieBreak { Rule = Enum.Parse<TieBreakRule>(TieBreak!), SectionId = string.IsNullOrWhiteSpace(TieBreakSection) ? null : TieBreakSection });
+}
+
+/// <summary>Checks the price form.</summary>
+public sealed class PriceInputValidator : AbstractValidator<PriceInput>
+{
+    /// <summary>The rules.</summary>
+    public PriceInputValidator()
+    {
+        RuleFor(x => x.LotId).NotEmpty().WithMessage("Choose a lot.");
+        RuleFor(x => x.ContractYears).Must(y => PriceInput.Whole(y) is >= 1 and <= 15).WithMessage("Enter the contract length as a whole number of years from 1 to 15.");
+        RuleFor(x => x.ExtensionYears).Must(y => string.IsNullOrWhiteSpace(y) || PriceInput.Whole(y) is >= 0 and <= 10).WithMessage("Enter the extension as a whole number of years from 0 to 10.");
+        RuleFor(x => x.Method).Must(m => Enum.TryParse<PriceMethod>(m, out var v) && Enum.IsDefined(v) && m == v.ToString()).WithMessage("Select how price is scored.");
+        RuleFor(x => x.Ceiling).Must(c => PriceInput.Pounds(c) is > 0 and <= Commissioning.Core.Tenders.Validation.TenderValidator.MaximumPrice)
+            .When(x => x.Method == nameof(PriceMethod.Linear)).WithMessage("Enter the ceiling price in pounds, such as the budget over the evaluated years, for example 1,200,000.");
+        RuleFor(x => x.AbnormallyLow).Must(a => WeightsInput.Percent(a) is >= 0 and <= 100).WithMessage("Enter the percentage of the median price below which a price is flagged, from 0 (no check) to 100, for example 70.");
+        RuleFor(x => x.QualityMethod).Must(m => m is nameof(Commissioning.Core.Tenders.QualityMethod.Absolute) or nameof(Commissioning.Core.Tenders.QualityMethod.Relative)).WithMessage("Select how quality is scored.");
+        RuleFor(x => x.TieBreak).Must(t => Enum.TryParse<TieBreakRule>(t, out var v) && Enum.IsDefined(v) && t == v.ToString()).WithMessage("Select how equal totals are separated.");
+        RuleFor(x => x.TieBreakSection).NotEmpty().When(x => x.TieBreak == nameof(TieBreakRule.HighestSection)).WithMessage("Select the section whose score breaks a tie.");
+        RuleFor(x => x.Completed).Must(c => c is null or "" or "yes" or "no").WithMessage("Select whether you have completed this task.");
+    }
+}
+
+/// <summary>The scale and the thresholds.</summary>
+public sealed class ScaleInput
+{
+    /// <summary>The scale's maximum: 4, 5 or 10.</summary>
+    public string? Maximum { get; set; }
+
+    /// <summary>The spread that calls for moderation, in points (empty for half the scale).</summary>
+    public string? Spread { get; set; }
+
+    /// <summary>Each lot's minimum quality percentage, by lot id (empty for none).</summary>
+    public Dictionary<string, string?> MinimumQuality { get; set; } = [];
+
+    /// <summary>Each section's minimum percentage, by "lot/section" (empty for none).</summary>
+    public Dictionary<string, string?> SectionMinimums { get; set; } = [];
+
+    /// <summary>"yes" or "no": whether the task is complete; empty to only save.</summary>
+    public string? Completed { get; set; }
+
+    /// <summary>The tender's version when the page was shown.</summary>
+    public long Version { get; set; }
+
+    /// <summary>An optional percentage: null when empty.</summary>
+    public static decimal? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : WeightsInput.Percent(text);
+}
+
+/// <summary>Checks the scale form.</summary>
+public sealed class ScaleInputValidator : AbstractValidator<ScaleInput>
+{
+    /// <summary>The rules.</summary>
+    public ScaleInputValidator()
+    {
+        RuleFor(x => x.Maximum).Must(m => m is "4" or "5" or "10").WithMessage("Select the scoring scale.");
+        RuleFor(x => x.Spread).Must(s => string.IsNullOrWhiteSpace(s) || WeightsInput.Percent(s) is > 0 and <= 10)
+            .WithMessage("Enter the spread as a number of points more than 0 and no more than the top of the scale, or leave it empty for half the scale.");
+        RuleFor(x => x.MinimumQuality.Count + x.SectionMinimums.Count).LessThanOrEqualTo(2000).OverridePropertyName("MinimumQuality").WithMessage("Too many thresholds were sent.");
+        RuleFor(x => x).Custom((input, context) =>
+        {
+            foreach (var (key, value) in input.MinimumQuality.Where(p => !string.IsNullOrWhiteSpace(p.Value) && WeightsInput.Percent(p.Value) is not (>= 0 and <= 100)))
+            {
+                context.AddFailure($"MinimumQuality[{key}]", "Enter the minimum quality as a percentage from 0 to 100, or leave it empty for none.");
+            }
+
+            foreach (var (key, value) in input.SectionMinimums.Where(p => !string.IsNullOrWhiteSpace(p.Value) && WeightsInput.Percent(p.Value) is not (>= 0 and <= 100)))
+            {
+                context.AddFailure($"SectionMinimums[{key}]", $"Enter the minimum for section {key.Split('/').Last()} as a percentage from 0 to 100, or leave it empty for none.");
+            }
+        });
+        RuleFor(x => x.Completed).Must(c => c is null or "" or "yes" or "no").WithMessage("Select whether you have completed this task.");
+    }
+}

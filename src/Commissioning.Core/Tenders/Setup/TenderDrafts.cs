@@ -12,6 +12,23 @@ namespace Commissioning.Core.Tenders.Setup;
 /// <param name="MemberIds">The members it serves.</param>
 public sealed record LotPlan(string? Id, string Title, IReadOnlyList<string> MemberIds);
 
+/// <summary>A gate as the owner plans it: an existing gate (its id) or a new custom one (no id).</summary>
+/// <param name="Id">The gate's id, or null for a new gate.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Description">What a bid must show to pass, as bidders read it.</param>
+public sealed record GatePlan(string? Id, string Title, string Description);
+
+/// <summary>How a lot's price is modelled and scored, and how ties are broken.</summary>
+/// <param name="ContractYears">Initial contract years.</param>
+/// <param name="ExtensionYears">Optional extension years.</param>
+/// <param name="EvaluateExtensions">Whether the extension years' prices count.</param>
+/// <param name="Method">How price is scored.</param>
+/// <param name="Ceiling">For the linear method: the price that scores zero.</param>
+/// <param name="AbnormallyLowPercent">A price below this share of the median is flagged; 0 turns the check off.</param>
+/// <param name="QualityMethod">Absolute or relative quality.</param>
+/// <param name="TieBreak">The declared tie-break.</param>
+public sealed record PricePlan(int ContractYears, int ExtensionYears, bool EvaluateExtensions, PriceMethod Method, decimal? Ceiling, decimal AbnormallyLowPercent, QualityMethod QualityMethod, TieBreak TieBreak);
+
 /// <summary>
 /// The changes the set-up tasks make to a tender being written in the site. Pure: each takes a
 /// tender and gives a new one; the ids inside the tender (members, lots, sections, questions) are
@@ -135,6 +152,78 @@ public static class TenderDrafts
             PriceWeight = priceWeight,
             SectionWeights = WeightUnit.Percent,
             Sections = sections,
+        });
+    }
+
+    /// <summary>
+    /// A lot's gates as planned, in order: a planned gate with an id keeps the requirement it tests
+    /// (so the bid's declarations still decide it); a new one is custom, with the next free id.
+    /// Gates left out are removed.
+    /// </summary>
+    public static Tender SetGates(Tender tender, string lotId, IReadOnlyList<GatePlan> plans)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(plans);
+        var lot = tender.FindLot(lotId) ?? throw new ArgumentException($"There is no lot '{lotId}'.", nameof(lotId));
+        var used = plans.Where(p => p.Id is not null).Select(p => p.Id!).Concat(lot.Gates.Select(g => g.Id)).ToList();
+        var gates = new List<Gate>();
+        foreach (var plan in plans)
+        {
+            var existing = plan.Id is null ? null : lot.Gates.FirstOrDefault(g => g.Id == plan.Id);
+            if (existing is not null)
+            {
+                gates.Add(existing with { Title = plan.Title, Description = plan.Description });
+                continue;
+            }
+
+            var id = UniqueId("G1", used);
+            used.Add(id);
+            gates.Add(new Gate { Id = id, Title = plan.Title, Description = plan.Description });
+        }
+
+        return ReplaceLot(tender, lot with { Gates = gates });
+    }
+
+    /// <summary>A lot's price model, price method, abnormally low price rule, quality method and tie-break.</summary>
+    public static Tender SetPrice(Tender tender, string lotId, PricePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(plan);
+        var lot = tender.FindLot(lotId) ?? throw new ArgumentException($"There is no lot '{lotId}'.", nameof(lotId));
+        return ReplaceLot(tender, lot with
+        {
+            Price = new PriceModel
+            {
+                ContractYears = plan.ContractYears,
+                ExtensionYears = plan.ExtensionYears,
+                EvaluateExtensions = plan.ExtensionYears > 0 && plan.EvaluateExtensions,
+                Method = plan.Method,
+                Ceiling = plan.Method == PriceMethod.Linear ? plan.Ceiling : null,
+            },
+            AbnormallyLowPercent = plan.AbnormallyLowPercent,
+            QualityMethod = plan.QualityMethod,
+            TieBreak = plan.TieBreak.Rule == TieBreakRule.HighestSection ? plan.TieBreak : plan.TieBreak with { SectionId = null },
+        });
+    }
+
+    /// <summary>The scoring scale and the spread that calls for moderation (null for half the scale).</summary>
+    public static Tender SetScale(Tender tender, ScoringScale scale, decimal? spreadFlag)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(scale);
+        return tender with { Scale = scale, SpreadFlag = spreadFlag };
+    }
+
+    /// <summary>A lot's thresholds: the minimum quality, and each section's minimum (null for none). Sections not named keep theirs.</summary>
+    public static Tender SetThresholds(Tender tender, string lotId, decimal? minimumQualityPercent, IReadOnlyDictionary<string, decimal?> sectionMinimums)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(sectionMinimums);
+        var lot = tender.FindLot(lotId) ?? throw new ArgumentException($"There is no lot '{lotId}'.", nameof(lotId));
+        return ReplaceLot(tender, lot with
+        {
+            MinimumQualityPercent = minimumQualityPercent,
+            Sections = [.. lot.Sections.Select(s => sectionMinimums.TryGetValue(s.Id, out var minimum) ? s with { MinimumPercent = minimum } : s)],
         });
     }
 

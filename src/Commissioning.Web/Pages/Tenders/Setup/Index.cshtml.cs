@@ -29,6 +29,10 @@ public sealed class IndexModel(TenderPageServices pages, ReadTenderSetup read, C
         SetupTask.Members => "/Tenders/Setup/Members",
         SetupTask.Lots => "/Tenders/Setup/Lots",
         SetupTask.AwardCriteria => "/Tenders/Setup/Criteria",
+        SetupTask.Gates => "/Tenders/Setup/Gates",
+        SetupTask.ScaleAndThresholds => "/Tenders/Setup/Scale",
+        SetupTask.PriceAndScoring => "/Tenders/Setup/Price",
+        SetupTask.People => "/Tenders/Setup/People",
         _ => string.Empty,
     };
 }

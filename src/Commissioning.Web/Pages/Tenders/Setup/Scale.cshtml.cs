@@ -1,0 +1,88 @@
+using System.Globalization;
+using Commissioning.Application;
+using Commissioning.Application.Tenders;
+using Commissioning.Core.Tenders;
+using Commissioning.Core.Tenders.Setup;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Commissioning.Web.Pages.Tenders.Setup;
+
+/// <summary>
+/// The scale and thresholds task: the scoring scale with every level's descriptor, the spread of
+/// evaluators' scores that calls for moderation, and each lot's minimum quality and section minimums.
+/// </summary>
+[Authorize]
+public sealed class ScaleModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator,
+    IValidator<ScaleInput> validator) : SetupPageModel(pages, read, change, completeValidator)
+{
+    /// <inheritdoc />
+    public override SetupTask Task => SetupTask.ScaleAndThresholds;
+
+    /// <summary>The scales offered, by their maximum.</summary>
+    public static IReadOnlyDictionary<string, ScoringScale> Scales { get; } = new Dictionary<string, ScoringScale>(StringComparer.Ordinal)
+    {
+        ["4"] = ScoringScale.ZeroToFour,
+        ["5"] = ScoringScale.ZeroToFive,
+        ["10"] = ScoringScale.ZeroToTen,
+    };
+
+    /// <summary>The form.</summary>
+    [BindProperty]
+    public ScaleInput Input { get; set; } = new();
+
+    /// <summary>Shows the scale and thresholds as stored.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
+    {
+        if (!await OpenSetupAsync(cancel))
+        {
+            return NotFound();
+        }
+
+        Input = new ScaleInput
+        {
+            Version = Setup.Version,
+            Maximum = Definition.Scale.Maximum.ToString(CultureInfo.InvariantCulture),
+            Spread = Definition.SpreadFlag?.ToString("0.##", CultureInfo.InvariantCulture),
+            MinimumQuality = Definition.Lots.ToDictionary(l => l.Id, l => l.MinimumQualityPercent?.ToString("0.##", CultureInfo.InvariantCulture), StringComparer.Ordinal),
+            SectionMinimums = Definition.Lots.SelectMany(l => l.Sections.Select(s => ($"{l.Id}/{s.Id}", s.MinimumPercent?.ToString("0.##", CultureInfo.InvariantCulture))))
+                .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
+        };
+        return Page();
+    }
+
+    /// <summary>Saves the scale and thresholds.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
+    {
+        if (!await OpenSetupAsync(cancel))
+        {
+            return NotFound();
+        }
+
+        bool? complete = Input.Completed switch { "yes" => true, "no" => false, _ => null };
+        if (await TryChangeAsync(Input, validator, nameof(Input), () => Services.Change.HandleAsync(Me, TenderId, Input.Version, Task, tender =>
+            {
+                // A scale other than the one stored keeps its own descriptors; the same scale keeps the stored ones.
+                var scale = tender.Scale.Maximum.ToString(CultureInfo.InvariantCulture) == Input.Maximum ? tender.Scale : Scales[Input.Maximum!];
+                var changed = TenderDrafts.SetScale(tender, scale, ScaleInput.Optional(Input.Spread));
+                foreach (var lot in changed.Lots)
+                {
+                    var sections = lot.Sections.Where(s => Input.SectionMinimums.ContainsKey($"{lot.Id}/{s.Id}"))
+                        .ToDictionary(s => s.Id, s => ScaleInput.Optional(Input.SectionMinimums[$"{lot.Id}/{s.Id}"]), StringComparer.Ordinal);
+                    var minimum = Input.MinimumQuality.TryGetValue(lot.Id, out var typed) ? ScaleInput.Optional(typed) : lot.MinimumQualityPercent;
+                    changed = TenderDrafts.SetThresholds(changed, lot.Id, minimum, sections);
+                }
+
+                return Outcome<Tender>.Success(changed);
+            }, complete, cancel), cancel))
+        {
+            Done = "Scale and thresholds saved.";
+            return complete is null ? RedirectToPage(new { id = TenderId }) : RedirectToPage("/Tenders/Setup/Index", new { id = TenderId });
+        }
+
+        return Page();
+    }
+}
