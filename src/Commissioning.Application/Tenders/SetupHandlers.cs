@@ -348,7 +348,7 @@ public sealed class AddToPanel(ICommissioningContextFactory contexts, TimeProvid
 
         // One place per account: a person who already holds one (as the other role) keeps it.
         var place = memberships.Select(m => m.EvaluatorKey).FirstOrDefault(k => k is not null)
-            ?? TenderDrafts.UniqueId("e1", before.Evaluators.Select(e => e.Id));
+            ?? TenderDrafts.NextNumbered("e", before.Evaluators.Select(e => e.Id));
         var chosen = lotIds.Count == 0 ? before.Lots.Select(l => l.Id).ToList() : [.. lotIds.Distinct(StringComparer.Ordinal)];
         var after = before with
         {

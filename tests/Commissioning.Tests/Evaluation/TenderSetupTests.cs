@@ -92,6 +92,8 @@ public sealed class TenderSetupTests
         Assert.That(TenderDrafts.Slug("  St Clare's Hospice (Ltd) ", "member"), Is.EqualTo("st-clare-s-hospice-ltd"));
         Assert.That(TenderDrafts.Slug("<>!!", "member"), Is.EqualTo("member"));
         Assert.That(TenderDrafts.UniqueId("lot-1", ["lot-1", "lot-2"]), Is.EqualTo("lot-3"));
+        Assert.That(TenderDrafts.NextNumbered("G", ["G1", "G2", "G5", "custom"]), Is.EqualTo("G6"), "one more than the highest: a removed gate's id is not reused");
+        Assert.That(TenderDrafts.NextNumbered("e", []), Is.EqualTo("e1"));
     }
 
     [Test]

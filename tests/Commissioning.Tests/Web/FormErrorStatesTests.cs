@@ -36,6 +36,7 @@ public sealed class FormErrorStatesTests
         ["POST admin/accounts?handler=Unlock"] = "one button per locked account; the account is in the address",
         ["POST tenders/{id}/evaluate/check"] = "one button to submit; what is unscored is listed on the page, linked to where it is scored",
         ["POST tenders/{id}/setup/members?handler=Remove"] = "one button per member organisation; which one is in a hidden field",
+        ["POST tenders/{id}/setup/people?handler=Remove"] = "one button per person on the panel; which role is in a hidden field",
     };
 
     private static readonly HtmlParser Parser = new();
@@ -112,6 +113,15 @@ public sealed class FormErrorStatesTests
         var drafted = (await site.Services.GetRequiredService<ReadTenderSetup>().HandleAsync(alex, Guid.Parse(created.Split('/')[2]))).Value.Tender.Lots[0];
         await CheckAsync(admin, "POST tenders/{id}/setup/criteria", created + "/setup/criteria", null, Empty, expectErrors: 2); // quality and price; the section and question fields are then absent
         await CheckAsync(admin, "POST tenders/{id}/setup/criteria", created + "/setup/criteria", null, With(($"Input.Questions[{drafted.Sections[0].Questions[0].Id}]", "lots")), expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/setup/gates", created + "/setup/gates", null, Empty, expectErrors: 2 * drafted.Gates.Count);
+        await CheckAsync(admin, "POST tenders/{id}/setup/gates", created + "/setup/gates", null, With(("Input.Gates[0].Title", "")), expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/setup/price", created + "/setup/price", null, Empty, expectErrors: 5);
+        await CheckAsync(admin, "POST tenders/{id}/setup/price", created + "/setup/price", null, With(("Input.Method", "Linear")), expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/setup/scale", created + "/setup/scale", null, Empty, expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/setup/scale", created + "/setup/scale", null, With(("Input.Spread", "-1")), expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/setup/people", created + "/setup/people", null, Empty, expectErrors: 2);
+        await CheckAsync(admin, "POST tenders/{id}/setup/people", created + "/setup/people", null, With(("Input.AccountId", "no-such-account"), ("Input.Role", "Evaluator")), expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/setup/people?handler=Complete", created + "/setup/people", "Complete", Empty, expectErrors: 1);
 
         // Moderation: a tender in moderation, its lot-1 moderator, and the owner's forms.
         var moderated = await ModerationTender.CreateAsync(site);
@@ -178,7 +188,7 @@ public sealed class FormErrorStatesTests
         {
             Assert.That(handlers.Except(_covered, StringComparer.OrdinalIgnoreCase).Except(WithoutFields.Keys, StringComparer.OrdinalIgnoreCase), Is.Empty, "POST handlers no case tries");
             Assert.That(WithoutFields.Keys.Except(handlers, StringComparer.OrdinalIgnoreCase), Is.Empty, "handlers named as having no fields that the site no longer has");
-            Assert.That(_report, Has.Count.EqualTo(54), "cases tried");
+            Assert.That(_report, Has.Count.EqualTo(63), "cases tried");
         });
     }
 

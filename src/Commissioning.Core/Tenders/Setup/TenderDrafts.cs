@@ -110,7 +110,7 @@ public static class TenderDrafts
                 continue;
             }
 
-            var id = existing?.Id ?? UniqueId("lot-1", used);
+            var id = existing?.Id ?? NextNumbered("lot-", used);
             used.Add(id);
             lots.Add(DraftLot(tender, standards, id, plan.Title, members));
         }
@@ -176,7 +176,7 @@ public static class TenderDrafts
                 continue;
             }
 
-            var id = UniqueId("G1", used);
+            var id = NextNumbered("G", used);
             used.Add(id);
             gates.Add(new Gate { Id = id, Title = plan.Title, Description = plan.Description });
         }
@@ -281,6 +281,17 @@ public static class TenderDrafts
                 return candidate;
             }
         }
+    }
+
+    /// <summary>The next id in a numbered series, such as <c>G6</c> after <c>G1</c> to <c>G5</c>: one more than the highest number taken, so an id once used is not given again.</summary>
+    public static string NextNumbered(string prefix, IEnumerable<string> taken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(taken);
+        var highest = taken.Where(id => id.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(id => int.TryParse(id.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
+        return string.Create(CultureInfo.InvariantCulture, $"{prefix}{highest + 1}");
     }
 
     private static Lot DraftLot(Tender tender, StandardsCatalogue standards, string id, string title, IReadOnlyList<string> memberIds)

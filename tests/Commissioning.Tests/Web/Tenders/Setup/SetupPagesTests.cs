@@ -163,19 +163,45 @@ public sealed class SetupPagesTests
 
             Assert.That((await SetupAsync(site, owner, id)).Stage, Is.EqualTo(TenderStage.Draft));
 
-            // The tasks without pages yet are set through the application (as an imported file sets them); then every task is marked.
-            var change = site.Services.GetRequiredService<ChangeTenderSetup>();
-            var saved = await change.HandleAsync(owner, id, setup.Version, SetupTask.People, tender => Outcome<Tender>.Success(tender with
+            // The remaining tasks through their forms: details, gates, price, scale, and the panel chosen by name.
+            async Task PostAsync(string path, params (string Name, string Value)[] fields)
             {
-                Evaluators = [new Evaluator { Id = "e1", Name = "Eve Evaluator" }],
-                Assignments = [new Assignment { EvaluatorId = "e1", LotId = "lot-1" }],
-            }), true);
-            Assert.That(saved.Succeeded, Is.True);
-            var version = saved.Value;
-            foreach (var task in Enum.GetValues<SetupTask>())
-            {
-                version = (await change.HandleAsync(owner, id, version, task, Outcome<Tender>.Success, true)).Value;
+                var version = (await SetupAsync(site, owner, id)).Version;
+                using var response = await MovePageTests.PostAsync(client, path, [.. fields, ("Input.Version", V(version)), ("Completion.Version", V(version))]);
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), path + ": " + await MovePageTests.TextAsync(response));
             }
+
+            await PostAsync($"/tenders/{id}/setup/details", ("Input.Title", "Occupational health for Riverside"), ("Input.Regime", "pa2023"),
+                ("Input.Procedure", "Open procedure"), ("Input.Rationale", "Not a health care service."), ("Input.Completed", "yes"));
+            var gates = (await SetupAsync(site, owner, id)).Tender.Lots[0].Gates;
+            await PostAsync($"/tenders/{id}/setup/gates", [("Input.LotId", "lot-1"), ("Input.Completed", "yes"),
+                .. gates.SelectMany((g, i) => new[] { ($"Input.Gates[{i}].Id", g.Id), ($"Input.Gates[{i}].Title", g.Title), ($"Input.Gates[{i}].Description", g.Description) }),
+                ($"Input.Gates[{gates.Count}].Title", "Data protection"), ($"Input.Gates[{gates.Count}].Description", "Meets the Data Security and Protection Toolkit standards.")]);
+            var custom = (await SetupAsync(site, owner, id)).Tender.Lots[0].Gates[^1];
+            Assert.That((custom.Id, custom.RequirementId), Is.EqualTo(($"G{gates.Count + 1}", (string?)null)), "a custom gate: the next id, no requirement");
+            await PostAsync($"/tenders/{id}/setup/price", ("Input.LotId", "lot-1"), ("Input.ContractYears", "3"), ("Input.ExtensionYears", "2"), ("Input.EvaluateExtensions", "yes"),
+                ("Input.Method", "Linear"), ("Input.Ceiling", "£1,500,000"), ("Input.AbnormallyLow", "70"), ("Input.QualityMethod", "Absolute"), ("Input.TieBreak", "LowestPrice"), ("Input.Completed", "yes"));
+            var price = (await SetupAsync(site, owner, id)).Tender.Lots[0].Price;
+            Assert.That((price.EvaluatedYears, price.Method, price.Ceiling), Is.EqualTo((5, PriceMethod.Linear, (decimal?)1_500_000m)));
+            await PostAsync($"/tenders/{id}/setup/scale", ("Input.Maximum", "5"), ("Input.MinimumQuality[lot-1]", "40"), ("Input.Completed", "yes"));
+            Assert.That((await SetupAsync(site, owner, id)).Tender.Scale.Maximum, Is.EqualTo(5));
+
+            var eve = await TestAccounts.CreateAsync(site, "eve@example.nhs.uk", organisation: "North ICS", displayName: "Eve Evaluator");
+            var people = await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/people");
+            Assert.That(people, Does.Contain("Eve Evaluator (eve@example.nhs.uk)"), "chosen by name, not by an id inside the file");
+            await PostAsync($"/tenders/{id}/setup/people", ("Input.AccountId", eve), ("Input.Role", "Evaluator"));
+            var panel = (await SetupAsync(site, owner, id)).Tender;
+            Assert.That(panel.Evaluators.Single().Name, Is.EqualTo("Eve Evaluator"));
+            Assert.That(panel.Assignments.Single().LotId, Is.EqualTo("lot-1"));
+            using (var again = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/people", ("Input.AccountId", eve), ("Input.Role", "Evaluator"), ("Input.Version", V((await SetupAsync(site, owner, id)).Version))))
+            {
+                Assert.That(await MovePageTests.TextAsync(again), Does.Contain("Eve Evaluator is already an evaluator of this tender."));
+            }
+
+            await PostAsync($"/tenders/{id}/setup/people?handler=Complete", ("Completion.Completed", "yes"));
+            await PostAsync($"/tenders/{id}/setup/lots?handler=Complete", ("Completion.Completed", "yes"));
+            await PostAsync($"/tenders/{id}/setup/members?handler=Complete", ("Completion.Completed", "yes"));
+            var change = site.Services.GetRequiredService<ChangeTenderSetup>();
 
             setup = await SetupAsync(site, owner, id);
             Assert.That(setup.ReadyToPublish, Is.True, string.Join("; ", setup.Problems.Select(p => p.Message)));
@@ -234,6 +260,27 @@ public sealed class SetupPagesTests
             using var form = new FormUrlEncodedContent([new("Input.Title", "Taken"), new("Input.Regime", "pa2023"), new("Input.Procedure", "Open"), new("Input.Rationale", "x"), new("Input.Version", "1"), new("__RequestVerificationToken", token)]);
             using var post = await other.PostAsync(new Uri($"/tenders/{id}/setup/details", UriKind.Relative), form);
             Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        }
+    }
+
+    [Test]
+    public async Task AnEvaluatorPlace_IsOnePersons_ASecondAccountOrASecondPlaceIsRefused()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            var team = TenderCalls.Of(site.Services);
+            var id = (await team.ImportAsync(owner, AwardReady.ExampleFile(act: true))).Value;
+            await TestAccounts.CreateAsync(site, "ann@example.nhs.uk", organisation: "North ICS", displayName: "Ann");
+            await TestAccounts.CreateAsync(site, "ben@example.nhs.uk", organisation: "North ICS", displayName: "Ben");
+            Assert.That((await team.AddPersonAsync(owner, id, "ann@example.nhs.uk", TenderRole.Evaluator, "e1", [], null)).Succeeded, Is.True);
+
+            var second = await team.AddPersonAsync(owner, id, "ben@example.nhs.uk", TenderRole.Evaluator, "e1", [], null);
+            Assert.That(second.Errors.Select(e => e.Message), Has.Some.StartsWith("Someone else already holds the evaluator place e1."), "the second account would see the first's unsubmitted scores");
+            var otherPlace = await team.AddPersonAsync(owner, id, "ann@example.nhs.uk", TenderRole.Moderator, "e2", [], null);
+            Assert.That(otherPlace.Errors.Select(e => e.Message), Has.Some.StartsWith("This person already holds another evaluator place"));
+            Assert.That((await team.PeopleAsync(owner, id)).Value.Count(p => p.EvaluatorId is not null), Is.EqualTo(1));
         }
     }
 }
