@@ -31,7 +31,8 @@ public sealed class TenderSetupTests
     [TestCase("Scale.Levels[2]", SetupTask.ScaleAndThresholds)]
     [TestCase("SpreadFlag", SetupTask.ScaleAndThresholds)]
     [TestCase("Lots[0].Gates[1].RequirementId", SetupTask.Gates)]
-    [TestCase("Lots[0].QualityWeight", SetupTask.PriceAndScoring)]
+    [TestCase("Lots[0].QualityWeight", SetupTask.AwardCriteria)]
+    [TestCase("Lots[0].Price.Method", SetupTask.PriceAndScoring)]
     [TestCase("Lots[0].Price.Ceiling", SetupTask.PriceAndScoring)]
     [TestCase("Lots[0].TieBreak.SectionId", SetupTask.PriceAndScoring)]
     [TestCase("Lots[0].AbnormallyLowPercent", SetupTask.PriceAndScoring)]
@@ -130,7 +131,7 @@ public sealed class TenderSetupTests
         var changed = TenderDrafts.SetWeights(tender, lot.Id, 65m, 30m,
             new Dictionary<string, decimal> { [first.Id] = first.Weight + 5m },
             new Dictionary<string, decimal> { [first.Questions[0].Id] = 99m });
-        var problems = ProblemsOf(changed).Where(p => p.Task == SetupTask.AwardCriteria || p.Task == SetupTask.PriceAndScoring).Select(p => p.Message).ToList();
+        var problems = ProblemsOf(changed).Where(p => p.Task == SetupTask.AwardCriteria).Select(p => p.Message).ToList();
         Assert.That(problems, Has.Some.Contains("Quality and price weights for lot 1 (All) add up to 95%"));
         Assert.That(problems, Has.Some.Contains("Section weights for lot 1 (All) add up to 105%"));
         Assert.That(problems, Has.Some.Contains($"Question weights in section {first.Id}"));

@@ -66,8 +66,9 @@ public static partial class TenderSetup
     public static IReadOnlyList<SetupTask> Prerequisites(SetupTask task) => task switch
     {
         SetupTask.Lots => [SetupTask.Members],
-        SetupTask.AwardCriteria or SetupTask.Gates or SetupTask.PriceAndScoring => [SetupTask.Lots],
-        SetupTask.People or SetupTask.ScaleAndThresholds => [SetupTask.Lots, SetupTask.AwardCriteria],
+        // Everything else is set lot by lot, so it waits for the lots; it does not wait for the
+        // criteria to add up (a weight still being worked on should not hold up the panel).
+        SetupTask.AwardCriteria or SetupTask.Gates or SetupTask.PriceAndScoring or SetupTask.ScaleAndThresholds or SetupTask.People => [SetupTask.Lots],
         _ => [],
     };
 
@@ -104,7 +105,8 @@ public static partial class TenderSetup
             _ when rest.StartsWith(".Gates", StringComparison.Ordinal) => SetupTask.Gates,
             ".MinimumQualityPercent" => SetupTask.ScaleAndThresholds,
             _ when rest.EndsWith(".MinimumPercent", StringComparison.Ordinal) || rest.EndsWith(".MinimumScore", StringComparison.Ordinal) => SetupTask.ScaleAndThresholds,
-            _ when rest.StartsWith(".Sections", StringComparison.Ordinal) || rest == ".SectionWeights" => SetupTask.AwardCriteria,
+            // The criteria page sets quality against price as well as the sections and questions.
+            _ when rest.StartsWith(".Sections", StringComparison.Ordinal) || rest is ".SectionWeights" or ".QualityWeight" or ".PriceWeight" or ".Weights" => SetupTask.AwardCriteria,
             _ => SetupTask.PriceAndScoring,
         };
     }

@@ -1,0 +1,199 @@
+using System.Net;
+using Commissioning.Application.Accounts;
+using Commissioning.Core.Lifecycle;
+using Commissioning.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Commissioning.Tests.Browser;
+
+/// <summary>
+/// A commissioner who has never seen a tender file sets up a tender in Chromium: creates it, adds
+/// three member organisations (two with the profile form, one from a profiles file), plans two
+/// lots, works through every task, is refused publication while a weight does not add up, fixes
+/// it and publishes. Axe checks every page and error state; text typed into the set-up's
+/// free-text fields is hostile markup, and none of it runs.
+/// </summary>
+public sealed class SetupJourneyBrowserTests : BrowserTest
+{
+    private const string Owner = "olive@example.nhs.uk";
+
+    private readonly List<string> _dialogs = [];
+
+    private async Task CheckAsync(IPage page, string name)
+    {
+        Assert.That(await page.Locator("img[src='x']").CountAsync(), Is.Zero, $"{name}: typed markup became an element");
+        await AssertAccessibleAsync(page, "setup-" + name);
+    }
+
+    private static async Task CompleteAsync(IPage page, string button)
+    {
+        await page.CheckAsync("main input[name$='.Completed'][value='yes']");
+        await page.ClickAsync($"main button:has-text('{button}')");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Set up the tender");
+    }
+
+    [Test]
+    public async Task ANewcomer_SetsUpATwoLotTenderForThreeMembers_IsRefusedWithAProblemLeft_FixesItAndPublishes()
+    {
+        await TestAccounts.CreateAsync(Site, Owner, roles: [SiteRoles.Commissioner], organisation: "Riverside ICB", displayName: "Olive Owner");
+        await TestAccounts.CreateAsync(Site, "eve@example.nhs.uk", organisation: "Riverside ICB", displayName: "Eve Evaluator");
+        await TestAccounts.CreateAsync(Site, "max@example.nhs.uk", organisation: "Riverside ICB", displayName: "Max Moderator");
+        var hostile = XssCorpus.Payloads.Where(p => p.PassesTheForms(XssCorpus.Fields.Approver)).Take(4).ToList();
+        var page = await NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        page.Dialog += async (_, dialog) =>
+        {
+            _dialogs.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        await page.GotoAsync(BaseUrl + "/account/sign-in");
+        await page.FillAsync("#email", Owner);
+        await page.FillAsync("#password", TestAccounts.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
+
+        // Create: the details, first with nothing entered.
+        await page.GotoAsync(BaseUrl + "/tenders");
+        await page.ClickAsync("main a:has-text('Create a tender')");
+        await CheckAsync(page, "new");
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Enter the tender's title.");
+        await CheckAsync(page, "new-errors");
+        var title = "Occupational health " + hostile[0].For(XssCorpus.Fields.Approver)[..Math.Min(120, hostile[0].For(XssCorpus.Fields.Approver).Length)];
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
+        await page.GetByLabel("Your reference (optional)").FillAsync("RIV-OH-2027");
+        await page.GetByLabel("Procurement Act 2023").CheckAsync();
+        await page.GetByLabel("Procedure or process").FillAsync("Open procedure");
+        await page.GetByLabel("Why this regime and procedure?").FillAsync("Occupational health is not a health care service under the PSR. " + hostile[1].Text);
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Set up the tender");
+        await Assertions.Expect(page.Locator(".nhsuk-caption-l")).ToContainTextAsync(title);
+        await CheckAsync(page, "task-list-new");
+        var tender = page.Url.Replace("/setup", string.Empty, StringComparison.Ordinal);
+
+        await page.ClickAsync("main a:has-text('Tender details')");
+        await CheckAsync(page, "details");
+        await CompleteAsync(page, "Save and return");
+
+        // Members: two by the profile form (one with its errors first), one from a profiles file.
+        await page.ClickAsync("main a:has-text('Member organisations')");
+        await CheckAsync(page, "members-none");
+        await page.ClickAsync("main a:has-text('Add a member organisation')");
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Enter the name of the organisation");
+        await CheckAsync(page, "member-errors");
+        foreach (var (name, type, headcount) in new[] { ("Riverside Hospitals NHS Trust", "acute-trust", "6200"), ("Riverside Surgery " + hostile[2].For(XssCorpus.Fields.Approver)[..Math.Min(60, hostile[2].For(XssCorpus.Fields.Approver).Length)], "gp-practice-or-pcn", "25") })
+        {
+            if (!page.Url.EndsWith("/add", StringComparison.Ordinal))
+            {
+                await page.ClickAsync("main a:has-text('Add a member organisation')");
+            }
+
+            await page.GetByLabel("Name of the organisation").FillAsync(name);
+            await page.CheckAsync($"input[name='Input.Type'][value='{type}']");
+            await page.GetByLabel("How many staff does it employ?").FillAsync(headcount);
+            await page.CheckAsync("input[name='Input.HostsMedicalTrainees'][value='no']");
+            await page.CheckAsync("input[name='Input.Delivery'][value='external']");
+            await page.ClickAsync("main button[type=submit]");
+            await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("added.");
+        }
+
+        var profiles = Path.Combine(Path.GetTempPath(), $"profiles-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(profiles, """{ "format": "oh-profiles", "version": 1, "organisations": [ { "name": "St Clare Hospice", "type": "small-organisation", "headcount": 140, "hostsMedicalTrainees": false, "currentDelivery": "external" } ] }""");
+        await page.SetInputFilesAsync("input[type=file][name='Upload.File']", profiles);
+        await page.ClickAsync("main button:has-text('Add from the file')");
+        File.Delete(profiles);
+        await Assertions.Expect(page.Locator("#members")).ToContainTextAsync("St Clare Hospice");
+        await CheckAsync(page, "members");
+        await CompleteAsync(page, "Save and return");
+
+        // Lots: the trust alone, and primary care with the hospice.
+        await page.ClickAsync("main a:has-text('Lots')");
+        await CheckAsync(page, "lots-first");
+        await page.FillAsync("input[name='Input.Lots[0].Title']", "Trust");
+        await page.UncheckAsync("input[name='Input.Lots[0].Members'][value^='riverside-surgery']");
+        await page.UncheckAsync("input[name='Input.Lots[0].Members'][value='st-clare-hospice']");
+        await page.ClickAsync("main button:has-text('Save the lots')");
+        await page.FillAsync("input[name='Input.Lots[1].Title']", "Primary care and hospice " + hostile[3].For(XssCorpus.Fields.Approver)[..Math.Min(60, hostile[3].For(XssCorpus.Fields.Approver).Length)]);
+        await page.CheckAsync("input[name='Input.Lots[1].Members'][value^='riverside-surgery']");
+        await page.CheckAsync("input[name='Input.Lots[1].Members'][value='st-clare-hospice']");
+        await page.ClickAsync("main button:has-text('Save the lots')");
+        await CheckAsync(page, "lots");
+        await CompleteAsync(page, "Save and return");
+
+        // Each lot's criteria, gates and price; the first lot's quality and price left adding up to 110%.
+        foreach (var lot in new[] { "lot-1", "lot-2" })
+        {
+            await page.GotoAsync($"{tender}/setup/criteria?lot={lot}");
+            if (lot == "lot-1")
+            {
+                await CheckAsync(page, "criteria");
+                await page.FillAsync("#quality", "70");
+                await page.FillAsync($"#{Commissioning.NhsUk.Forms.FieldIds.From("Input.Questions[Q1.1]")}", "many");
+                await page.ClickAsync("main button:has-text('Save the weights')");
+                await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Enter the weight of question Q1.1");
+                await Assertions.Expect(page.Locator("#total-quality-price")).ToContainTextAsync("110% (must be 100%)");
+                await CheckAsync(page, "criteria-errors");
+                await page.FillAsync($"#{Commissioning.NhsUk.Forms.FieldIds.From("Input.Questions[Q1.1]")}", "12.5");
+            }
+
+            await CompleteAsync(page, "Save the weights");
+            await page.GotoAsync($"{tender}/setup/gates?lot={lot}");
+            if (lot == "lot-1")
+            {
+                await CheckAsync(page, "gates");
+                await page.Locator("main input[name$='.Title']").Last.FillAsync("Data protection " + hostile[0].For(XssCorpus.Fields.Approver)[..Math.Min(60, hostile[0].For(XssCorpus.Fields.Approver).Length)]);
+                await page.Locator("main textarea").Last.FillAsync("Meets the Data Security and Protection Toolkit standards. " + hostile[1].Text);
+            }
+
+            await CompleteAsync(page, "Save the gates");
+            await page.GotoAsync($"{tender}/setup/price?lot={lot}");
+            if (lot == "lot-1")
+            {
+                await CheckAsync(page, "price");
+                await page.CheckAsync("input[name='Input.Method'][value='Linear']");
+                await page.FillAsync("#ceiling", "1,500,000");
+            }
+
+            await CompleteAsync(page, "Save");
+        }
+
+        await page.ClickAsync("main a:has-text('Scale and thresholds')");
+        await CheckAsync(page, "scale");
+        await CompleteAsync(page, "Save");
+
+        await page.ClickAsync("main a:has-text('Evaluators and moderators')");
+        await CheckAsync(page, "people-none");
+        await page.SelectOptionAsync("select[name='Input.AccountId']", new SelectOptionValue { Label = "Eve Evaluator (eve@example.nhs.uk)" });
+        await page.CheckAsync("input[name='Input.Role'][value='Evaluator']");
+        await page.ClickAsync("main button:has-text('Add to the panel')");
+        await page.SelectOptionAsync("select[name='Input.AccountId']", new SelectOptionValue { Label = "Max Moderator (max@example.nhs.uk)" });
+        await page.CheckAsync("input[name='Input.Role'][value='Moderator']");
+        await page.ClickAsync("main button:has-text('Add to the panel')");
+        await Assertions.Expect(page.Locator("#panel")).ToContainTextAsync("Max Moderator");
+        await CheckAsync(page, "people");
+        await CompleteAsync(page, "Save and return");
+
+        // Refused: the first lot's weights still add up to 110%, and the list links to the task.
+        await Assertions.Expect(page.Locator("#setup-problems")).ToContainTextAsync("Quality and price weights for lot 1 (Trust) add up to 110%");
+        await CheckAsync(page, "task-list-refused");
+        await page.GotoAsync(tender + "/stage/open-for-bids");
+        await Assertions.Expect(page.Locator("#refusals")).ToContainTextAsync("Award criteria: Quality and price weights for lot 1 (Trust) add up to 110%");
+        await CheckAsync(page, "publish-refused");
+
+        await page.GotoAsync(tender + "/setup");
+        await page.ClickAsync("#setup-problems a:has-text('Award criteria')");
+        await page.FillAsync("#price", "30");
+        await CompleteAsync(page, "Save the weights");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("You have completed 8 of 8 tasks.");
+        await CheckAsync(page, "task-list-done");
+        await page.ClickAsync("main a:has-text('Check and publish')");
+        await CheckAsync(page, "publish");
+        await page.ClickAsync("main button:has-text('Confirm')");
+        await Assertions.Expect(page.Locator("#stage-now")).ToHaveTextAsync("Open for bids");
+
+        var locked = await page.APIRequest.GetAsync(tender + "/setup/lots");
+        Assert.That(locked.Status, Is.EqualTo((int)HttpStatusCode.OK));
+        Assert.That(await locked.TextAsync(), Does.Contain("The tender is open for bids").Or.Contain("cannot").IgnoreCase, "published: the set-up pages say why nothing changes");
+        Assert.That(_dialogs, Is.Empty, "no script from the text typed into the set-up ran");
+    }
+}
