@@ -51,13 +51,13 @@ public sealed class ListTenders(ICommissioningContextFactory contexts)
             : [];
         var ids = roles.Select(r => r.TenderId).Concat(bidFor).ToHashSet();
         var tenders = await db.Tenders.AsNoTracking().Where(t => ids.Contains(t.Id))
-            .Select(t => new TenderSummary(t.Id, t.Title, t.Stage, t.Version, t.StandstillEndsOn, t.CancellationReason))
+            .Select(t => new { Summary = new TenderSummary(t.Id, t.Title, t.Stage, t.Version, t.StandstillEndsOn, t.CancellationReason), t.Reference, t.CreatedAt })
             .ToListAsync(cancel).ConfigureAwait(false);
-        return [.. tenders.OrderByDescending(t => t.Id).Select(t => new TenderListItem(t,
+        return [.. tenders.OrderByDescending(t => t.Summary.Id).Select(t => new TenderListItem(t.Summary,
         [
-            .. roles.Where(r => r.TenderId == t.Id).OrderBy(r => r.Role).Select(r => r.EvaluatorKey is null ? r.Role.ToString() : $"{r.Role} ({r.EvaluatorKey})"),
-            .. bidFor.Contains(t.Id) ? ["Bidder"] : Array.Empty<string>(),
-        ]))];
+            .. roles.Where(r => r.TenderId == t.Summary.Id).OrderBy(r => r.Role).Select(r => r.EvaluatorKey is null ? r.Role.ToString() : $"{r.Role} ({r.EvaluatorKey})"),
+            .. bidFor.Contains(t.Summary.Id) ? ["Bidder"] : Array.Empty<string>(),
+        ], t.Reference, t.CreatedAt))];
     }
 }
 

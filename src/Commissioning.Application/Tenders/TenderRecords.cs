@@ -19,7 +19,9 @@ public sealed record Saved(long Version);
 /// <summary>A tender in someone's list, with what they are on it.</summary>
 /// <param name="Tender">The tender.</param>
 /// <param name="Roles">Their roles, in words, such as <c>Owner</c> or <c>Evaluator (e1)</c>, or <c>Bidder</c> for a provider.</param>
-public sealed record TenderListItem(TenderSummary Tender, IReadOnlyList<string> Roles);
+/// <param name="Reference">The buyer's reference, if any.</param>
+/// <param name="CreatedAt">When the tender was created or imported here: with the reference, what tells two tenders of one title apart.</param>
+public sealed record TenderListItem(TenderSummary Tender, IReadOnlyList<string> Roles, string? Reference = null, DateTimeOffset? CreatedAt = null);
 
 /// <summary>A lot, or one section of it.</summary>
 /// <param name="LotId">The lot's id.</param>

@@ -64,7 +64,7 @@ public sealed class ImportModel(FindUser users, ImportTender import, IValidator<
         FileProblems = imported.Errors;
         var count = imported.Errors.Count;
         ModelState.AddModelError("Input.File", count == 1
-            ? $"The file {Input.File.FileName} could not be imported: {imported.Errors[0].Message}"
+            ? $"The file {Input.File.FileName} could not be imported: {FileProblemText.Message(imported.Errors[0])}"
             : $"The file {Input.File.FileName} could not be imported. It has {count} problems, listed below. Nothing was saved.");
         return Page();
     }

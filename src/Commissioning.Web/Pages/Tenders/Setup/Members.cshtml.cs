@@ -73,7 +73,7 @@ public sealed class MembersModel(TenderPageServices pages, ReadTenderSetup read,
         {
             FileProblems = profiles.Errors;
             ModelState.AddModelError("Upload.File", profiles.Errors.Count == 1
-                ? $"The file {Upload.File.FileName} could not be read: {profiles.Errors[0].Message}"
+                ? $"The file {Upload.File.FileName} could not be read: {FileProblemText.Message(profiles.Errors[0])}"
                 : $"The file {Upload.File.FileName} has {profiles.Errors.Count} problems, listed below. No organisation was added.");
             return Page();
         }
