@@ -24,6 +24,8 @@ public static class TenderMapping
         {
             Title = tender.Title,
             Reference = tender.Reference,
+            ClarificationDeadline = tender.ClarificationDeadline,
+            BidDeadline = tender.BidDeadline,
             Regime = tender.Regime.Regime,
             Procedure = tender.Regime.Procedure,
             RegimeRationale = tender.Regime.Rationale,
@@ -128,6 +130,8 @@ public static class TenderMapping
         ArgumentNullException.ThrowIfNull(row);
         row.Title = tender.Title;
         row.Reference = tender.Reference;
+        row.ClarificationDeadline = tender.ClarificationDeadline;
+        row.BidDeadline = tender.BidDeadline;
         row.Regime = tender.Regime.Regime;
         row.Procedure = tender.Regime.Procedure;
         row.RegimeRationale = tender.Regime.Rationale;
@@ -222,6 +226,8 @@ public static class TenderMapping
         {
             Title = row.Title,
             Reference = row.Reference,
+            ClarificationDeadline = row.ClarificationDeadline,
+            BidDeadline = row.BidDeadline,
             Members = [.. row.Members.OrderBy(m => m.Position).Select(m => new TenderMember { Id = m.Key, Profile = Parse<OrganisationProfile>(m.ProfileJson) })],
             Regime = new RegimeChoice { Regime = row.Regime, Procedure = row.Procedure, Rationale = row.RegimeRationale },
             Scale = Parse<ScoringScale>(row.ScaleJson),

@@ -40,8 +40,11 @@ public sealed record TenderDetails(string Title, string? Reference, RegimeChoice
 /// <summary>The checks the set-up handlers share: problems of a definition, task by task.</summary>
 internal static class SetupRules
 {
-    public static IReadOnlyList<SetupProblem> Problems(Tender tender, StandardsCatalogue? standards) =>
-        TenderSetup.Problems(new TenderValidator(standards).Validate(tender).Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
+    public static IReadOnlyList<SetupProblem> Problems(Tender tender, StandardsCatalogue? standards, bool setUpInSite) =>
+    [
+        .. TenderSetup.Problems(new TenderValidator(standards).Validate(tender).Errors.Select(e => (e.PropertyName, e.ErrorMessage))),
+        .. setUpInSite ? TenderSetup.SiteProblems(tender) : [],
+    ];
 
     public static IReadOnlySet<SetupTask> Completed(string? json) =>
         json is null
@@ -63,7 +66,7 @@ internal static class SetupRules
     public static async Task<List<string>> PublishRefusalsAsync(CommissioningDbContext db, TenderRow row, StandardsCatalogue? standards, CancellationToken cancel)
     {
         var tender = await TenderLoader.DefinitionAsync(db, row.Id, cancel).ConfigureAwait(false);
-        var problems = Problems(tender, standards);
+        var problems = Problems(tender, standards, row.SetupCompletedJson is not null);
         var tasks = TenderSetup.Assess(tender, problems, Completed(row.SetupCompletedJson));
         var refusals = new List<string>();
         foreach (var task in tasks.Where(t => t.Status != SetupStatus.Completed))
@@ -121,7 +124,7 @@ public sealed class ReadTenderSetup(ICommissioningContextFactory contexts, Stand
         var row = await db.Tenders.AsNoTracking().Where(t => t.Id == tenderId).Select(t => new { t.Stage, t.Version, t.SetupCompletedJson }).SingleAsync(cancel).ConfigureAwait(false);
         var hasBids = await db.Bids.AnyAsync(b => b.TenderId == tenderId, cancel).ConfigureAwait(false);
         var tender = await TenderLoader.DefinitionAsync(db, tenderId, cancel).ConfigureAwait(false);
-        var problems = SetupRules.Problems(tender, standards);
+        var problems = SetupRules.Problems(tender, standards, row.SetupCompletedJson is not null);
         var tasks = TenderSetup.Assess(tender, problems, SetupRules.Completed(row.SetupCompletedJson));
         return Outcome<TenderSetupState>.Success(new TenderSetupState(tenderId, row.Stage, row.Version, tender, tasks, row.SetupCompletedJson is null, SetupRules.LockedBecause(row.Stage, hasBids)));
     }
@@ -234,6 +237,7 @@ public sealed class ChangeTenderSetup(ICommissioningContextFactory contexts, Tim
             SetupTask.Members => new { members = tender.Members },
             SetupTask.ScaleAndThresholds => new { tender.Scale, tender.SpreadFlag, thresholds = tender.Lots.Select(l => new { l.Id, l.MinimumQualityPercent, sections = l.Sections.Select(s => new { s.Id, s.MinimumPercent, questions = s.Questions.Where(q => q.MinimumScore is not null).Select(q => new { q.Id, q.MinimumScore }) }) }) },
             SetupTask.People => new { evaluators = tender.Evaluators, assignments = tender.Assignments },
+            SetupTask.KeyDates => new { tender.ClarificationDeadline, tender.BidDeadline },
             _ => new { lots = tender.Lots },
         };
         return TenderMapping.Json(new { part, completed = completed is null ? null : JsonSerializer.Deserialize<List<string>>(completed) });

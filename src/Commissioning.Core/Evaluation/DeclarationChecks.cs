@@ -35,13 +35,22 @@ public static class DeclarationChecks
     /// <summary>The sub-specialism requirement ids with their names.</summary>
     public static IReadOnlyDictionary<string, string> SubSpecialisms => SubSpecialismNames;
 
-    /// <summary>Checks a requirement against the declarations, or returns null if they cannot decide it.</summary>
-    public static DeclarationCheck? Check(string requirementId, Declarations declarations)
+    /// <summary>
+    /// Checks a requirement against the declarations, or returns null if they cannot decide it.
+    /// With <paramref name="asAt"/> (the tender's bid deadline), an accreditation or a live ESR
+    /// interface dated after that day does not count: the gate asks what holds at the deadline
+    /// (the toolkit's reading of a pass or fail requirement; a later date is a plan, not a fact).
+    /// </summary>
+    public static DeclarationCheck? Check(string requirementId, Declarations declarations, DateOnly? asAt = null)
     {
         ArgumentNullException.ThrowIfNull(requirementId);
         ArgumentNullException.ThrowIfNull(declarations);
         return requirementId switch
         {
+            "SEQ-01" when declarations.Seqohs == SeqohsStatus.Accredited && After(declarations.SeqohsDate, asAt) =>
+                new(false, $"SEQOHS accreditation dated {Day(declarations.SeqohsDate!.Value)}, after the bid deadline ({Day(asAt!.Value)})"),
+            "INF-03" when declarations.Esr == EsrInterface.Live && After(declarations.EsrDate, asAt) =>
+                new(false, $"two-way ESR interface live only from {Day(declarations.EsrDate!.Value)}, after the bid deadline ({Day(asAt!.Value)})"),
             "SEQ-01" => declarations.Seqohs switch
             {
                 SeqohsStatus.Accredited => new(true, "SEQOHS accredited" + On(declarations.SeqohsDate, " since")),
@@ -68,6 +77,10 @@ public static class DeclarationChecks
             _ => null,
         };
     }
+
+    private static bool After(DateOnly? day, DateOnly? deadline) => day is { } d && deadline is { } limit && d > limit;
+
+    private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static DeclarationCheck Team(StaffingFigures staffing)
     {

@@ -75,7 +75,7 @@ internal sealed class LotScoring
 
         foreach (var bid in pack.Bids.Where(b => b.LotId == lot.Id))
         {
-            var gates = lot.Gates.Select(g => DecideGate(g, bid, decisions, evaluatorNames)).ToList();
+            var gates = lot.Gates.Select(g => DecideGate(g, bid, decisions, evaluatorNames, tender.BidDeadline)).ToList();
             foreach (var gate in gates.Where(g => g.Status == GateStatus.NotAssessed))
             {
                 outstanding.Add(new OutstandingItem { Kind = OutstandingKind.GateNotDecided, Bid = bid, Gate = gate.Gate });
@@ -450,7 +450,7 @@ internal sealed class LotScoring
         return highest == lowest ? priceWeight : priceWeight * (highest - price) / (highest - lowest);
     }
 
-    private static GateOutcome DecideGate(Gate gate, Bid bid, Dictionary<(string, string), GateDecision> decisions, Dictionary<string, string> names)
+    private static GateOutcome DecideGate(Gate gate, Bid bid, Dictionary<(string, string), GateDecision> decisions, Dictionary<string, string> names, DateOnly? bidDeadline)
     {
         if (decisions.TryGetValue((bid.Id, gate.Id), out var decision))
         {
@@ -464,7 +464,7 @@ internal sealed class LotScoring
             };
         }
 
-        if (gate.RequirementId is { } requirementId && DeclarationChecks.Check(requirementId, bid.Declarations) is { } check)
+        if (gate.RequirementId is { } requirementId && DeclarationChecks.Check(requirementId, bid.Declarations, bidDeadline) is { } check)
         {
             return new GateOutcome { Gate = gate, Status = check.Passed ? GateStatus.Passed : GateStatus.Failed, Basis = GateBasis.Declarations, Declared = check };
         }

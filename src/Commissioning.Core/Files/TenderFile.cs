@@ -21,12 +21,14 @@ public static class TenderFile
     public const string Format = "oh-tender";
 
     /// <summary>The version this toolkit writes, and the newest it reads.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>The oldest version this toolkit reads.</summary>
     public const int OldestVersion = 1;
 
     private static readonly string[] NewLotFields = ["sectionWeights", "weights", "qualityMethod", "abnormallyLowPercent"];
+
+    private static readonly string[] KeyDateFields = ["clarificationDeadline", "bidDeadline"];
 
     private static readonly JsonFileFormat<TenderPack> JsonFormat = new(Format, Version, OldestVersion, FieldsNewerThan);
 
@@ -76,6 +78,14 @@ public static class TenderFile
     {
         FileProblem Newer(string path) =>
             new(path, $"{path} is not part of version {fileVersion} of the {Format} format. Change \"version\" to {Version} to use it.");
+
+        if (fileVersion < 4 && root.TryGetProperty("tender", out var dated) && dated.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var field in KeyDateFields.Where(f => dated.TryGetProperty(f, out _)))
+            {
+                yield return Newer($"$.tender.{field}");
+            }
+        }
 
         if (fileVersion < 3 && root.TryGetProperty("conflictDeclarations", out _))
         {

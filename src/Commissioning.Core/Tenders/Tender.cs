@@ -61,6 +61,13 @@ public sealed record Tender
     public required string Title { get; init; }
     /// <summary>The buyer's reference, if any.</summary>
     public string? Reference { get; init; }
+    /// <summary>The last day bidders may ask clarification questions, if set (file version 4).</summary>
+    public DateOnly? ClarificationDeadline { get; init; }
+    /// <summary>
+    /// The day bids are due, if set (file version 4). A bid's declarations are judged as they
+    /// stand on that day: an accreditation or interface dated after it does not pass a gate.
+    /// </summary>
+    public DateOnly? BidDeadline { get; init; }
     /// <summary>The organisations bought for.</summary>
     public required IReadOnlyList<TenderMember> Members { get; init; }
     /// <summary>Regime, procedure and rationale.</summary>

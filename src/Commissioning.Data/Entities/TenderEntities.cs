@@ -23,6 +23,10 @@ public sealed class TenderRow : EditableRow
     public required string Title { get; set; }
     /// <summary>The buyer's reference.</summary>
     public string? Reference { get; set; }
+    /// <summary>The last day for clarification questions, if set.</summary>
+    public DateOnly? ClarificationDeadline { get; set; }
+    /// <summary>The day bids are due, if set.</summary>
+    public DateOnly? BidDeadline { get; set; }
     /// <summary>The regime.</summary>
     public ProcurementRegime Regime { get; set; }
     /// <summary>The procedure or process.</summary>

@@ -435,3 +435,31 @@ public sealed class ScaleInputValidator : AbstractValidator<ScaleInput>
         RuleFor(x => x.Completed).Must(c => c is null or "" or "yes" or "no").WithMessage("Select whether you have completed this task.");
     }
 }
+
+/// <summary>The key dates: the clarification deadline and the bid deadline.</summary>
+public sealed class DatesInput
+{
+    /// <summary>The last day bidders may ask clarification questions.</summary>
+    public Commissioning.NhsUk.Forms.DateInputModel Clarification { get; set; } = new();
+
+    /// <summary>The day bids are due.</summary>
+    public Commissioning.NhsUk.Forms.DateInputModel Bids { get; set; } = new();
+
+    /// <summary>"yes" or "no": whether the task is complete; empty to only save.</summary>
+    public string? Completed { get; set; }
+
+    /// <summary>The tender's version when the page was shown.</summary>
+    public long Version { get; set; }
+}
+
+/// <summary>Checks the key dates: each a real date (or left empty, to come back to).</summary>
+public sealed class DatesInputValidator : AbstractValidator<DatesInput>
+{
+    /// <summary>The rules.</summary>
+    public DatesInputValidator()
+    {
+        RuleFor(x => x.Clarification).RealDate("the clarification deadline", required: false);
+        RuleFor(x => x.Bids).RealDate("the bid deadline", required: false);
+        RuleFor(x => x.Completed).Must(c => c is null or "" or "yes" or "no").WithMessage("Select whether you have completed this task.");
+    }
+}

@@ -161,6 +161,20 @@ public sealed class SetupJourneyBrowserTests : BrowserTest
         await CheckAsync(page, "scale");
         await CompleteAsync(page, "Save");
 
+        await page.ClickAsync("main a:has-text('Key dates')");
+        await page.FillAsync("#clarification-day", "12");
+        await page.FillAsync("#clarification-month", "3");
+        await page.FillAsync("#clarification-year", "2027");
+        await page.FillAsync("#bids-day", "30");
+        await page.FillAsync("#bids-month", "2");
+        await page.FillAsync("#bids-year", "2027");
+        await page.ClickAsync("main button:has-text('Save')");
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("must be a real date");
+        await CheckAsync(page, "dates-errors");
+        await page.FillAsync("#bids-day", "26");
+        await page.FillAsync("#bids-month", "3");
+        await CompleteAsync(page, "Save");
+
         await page.ClickAsync("main a:has-text('Evaluators and moderators')");
         await CheckAsync(page, "people-none");
         await page.SelectOptionAsync("select[name='Input.AccountId']", new SelectOptionValue { Label = "Eve Evaluator (eve@example.nhs.uk)" });
@@ -184,7 +198,7 @@ public sealed class SetupJourneyBrowserTests : BrowserTest
         await page.ClickAsync("#setup-problems a:has-text('Award criteria')");
         await page.FillAsync("#price", "30");
         await CompleteAsync(page, "Save the weights");
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("You have completed 8 of 8 tasks.");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("You have completed 9 of 9 tasks.");
         await CheckAsync(page, "task-list-done");
         await page.ClickAsync("main a:has-text('Check and publish')");
         await CheckAsync(page, "publish");

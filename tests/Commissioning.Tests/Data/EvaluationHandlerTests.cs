@@ -133,7 +133,8 @@ public sealed class EvaluationHandlerTests(DatabaseProvider provider)
         var id = (await Team().ImportAsync(TenderFile.Write(pack), Owner, evaluatorsStillScoring: false)).Value;
         foreach (var stage in new[] { TenderStage.OpenForBids, TenderStage.Evaluation })
         {
-            await Team().ChangeStageAsync(id, Owner, stage, null, (await Team().FindAsync(id))!.Version);
+            var moved = await Team().ChangeStageAsync(id, Owner, stage, null, (await Team().FindAsync(id))!.Version);
+            Assert.That(moved.Succeeded, Is.True, string.Join("; ", moved.Errors.Select(e => e.Message)));
         }
 
         var alex = await Team().UserAsync(Alex);

@@ -36,6 +36,8 @@ public sealed class TenderSetupTests
     [TestCase("Lots[0].Price.Ceiling", SetupTask.PriceAndScoring)]
     [TestCase("Lots[0].TieBreak.SectionId", SetupTask.PriceAndScoring)]
     [TestCase("Lots[0].AbnormallyLowPercent", SetupTask.PriceAndScoring)]
+    [TestCase("BidDeadline", SetupTask.KeyDates)]
+    [TestCase("ClarificationDeadline", SetupTask.KeyDates)]
     [TestCase("Evaluators", SetupTask.People)]
     [TestCase("Assignments[2].QuestionIds[0]", SetupTask.People)]
     public void TaskOf_PutsEachProblemWithTheTaskThatFixesIt(string path, SetupTask task) =>
@@ -135,5 +137,24 @@ public sealed class TenderSetupTests
         Assert.That(problems, Has.Some.Contains("Quality and price weights for lot 1 (All) add up to 95%"));
         Assert.That(problems, Has.Some.Contains("Section weights for lot 1 (All) add up to 105%"));
         Assert.That(problems, Has.Some.Contains($"Question weights in section {first.Id}"));
+    }
+
+    [Test]
+    public void Declarations_AreJudgedAtTheBidDeadline_ADateAfterItDoesNotPass()
+    {
+        var deadline = new DateOnly(2027, 3, 26);
+        var accredited = new Declarations { Seqohs = SeqohsStatus.Accredited, SeqohsDate = new DateOnly(2099, 1, 1), Esr = EsrInterface.Live, EsrDate = new DateOnly(2027, 3, 27) };
+        Assert.Multiple(() =>
+        {
+            Assert.That(Commissioning.Core.Evaluation.DeclarationChecks.Check("SEQ-01", accredited, deadline)!.Passed, Is.False);
+            Assert.That(Commissioning.Core.Evaluation.DeclarationChecks.Check("SEQ-01", accredited, deadline)!.Reason, Does.Contain("after the bid deadline (26 March 2027)"));
+            Assert.That(Commissioning.Core.Evaluation.DeclarationChecks.Check("INF-03", accredited, deadline)!.Passed, Is.False, "live only from the day after the deadline");
+            Assert.That(Commissioning.Core.Evaluation.DeclarationChecks.Check("INF-03", accredited with { EsrDate = deadline }, deadline)!.Passed, Is.True, "live on the deadline itself counts");
+            Assert.That(Commissioning.Core.Evaluation.DeclarationChecks.Check("SEQ-01", accredited, null)!.Passed, Is.True, "a tender without a bid deadline judges the declaration as made");
+        });
+
+        var site = TenderDrafts.SetDates(TwoMembers(), new DateOnly(2027, 3, 26), new DateOnly(2027, 3, 12));
+        Assert.That(ProblemsOf(site).Single(p => p.Task == SetupTask.KeyDates).Message, Does.StartWith("The clarification deadline (26 March 2027) must be before the bid deadline (12 March 2027)"));
+        Assert.That(TenderSetup.SiteProblems(TwoMembers()).Select(p => p.Message), Is.EqualTo(new[] { "Enter the last day bidders may ask clarification questions", "Enter the bid deadline" }));
     }
 }

@@ -164,7 +164,7 @@ public sealed class ProblemTests
     {
         Assert.That(Problems(TenderFile.Read(Tender(root => root.Remove("version")))), Is.EqualTo(new[]
         {
-            ("$", "The file does not say which version of the oh-tender format it uses: it should have \"version\": 3."),
+            ("$", "The file does not say which version of the oh-tender format it uses: it should have \"version\": 4."),
         }));
     }
 
@@ -173,16 +173,16 @@ public sealed class ProblemTests
     {
         Assert.That(Problems(TenderFile.Read(Tender(root => root["version"] = "1"))), Is.EqualTo(new[]
         {
-            ("$.version", "$.version should be a whole number, such as 3; found \"1\"."),
+            ("$.version", "$.version should be a whole number, such as 4; found \"1\"."),
         }));
     }
 
     [Test]
     public void UnknownVersion()
     {
-        Assert.That(Problems(TenderFile.Read(Tender(root => root["version"] = 4))), Is.EqualTo(new[]
+        Assert.That(Problems(TenderFile.Read(Tender(root => root["version"] = 5))), Is.EqualTo(new[]
         {
-            ("$.version", "This file is version 4 of the oh-tender format; this toolkit reads versions 1 to 3."),
+            ("$.version", "This file is version 5 of the oh-tender format; this toolkit reads versions 1 to 4."),
         }));
     }
 

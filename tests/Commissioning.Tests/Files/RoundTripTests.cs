@@ -39,7 +39,7 @@ public sealed class RoundTripTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(written, Does.StartWith("{\n  \"format\": \"oh-tender\",\n  \"version\": 3,\n  \"tender\": {\n    \"title\": \"Sample tender\","));
+            Assert.That(written, Does.StartWith("{\n  \"format\": \"oh-tender\",\n  \"version\": 4,\n  \"tender\": {\n    \"title\": \"Sample tender\","));
             Assert.That(written, Does.EndWith("\n}\n"));
             Assert.That(written, Does.Not.Contain("\r"));
         });

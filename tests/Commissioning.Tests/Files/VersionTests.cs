@@ -33,8 +33,8 @@ public sealed class VersionTests
         Assert.That((lot.Weights, lot.SectionWeights, lot.Sections[0].QuestionWeights, lot.QualityMethod, lot.AbnormallyLowPercent),
             Is.EqualTo((WeightUnit.Percent, WeightUnit.Percent, WeightUnit.Percent, QualityMethod.Absolute, 70m)));
         Assert.That(read.Value.LowPriceDecisions, Is.Empty);
-        Assert.That(TenderFile.Write(read.Value), Is.EqualTo(TenderFile.Write(Plain())), "written again, it is the version 3 file");
-        Assert.That(TenderFile.Write(read.Value), Does.Contain("\"version\": 3,"));
+        Assert.That(TenderFile.Write(read.Value), Is.EqualTo(TenderFile.Write(Plain())), "written again, it is the version 4 file");
+        Assert.That(TenderFile.Write(read.Value), Does.Contain("\"version\": 4,"));
     }
 
     [Test]
@@ -63,9 +63,9 @@ public sealed class VersionTests
 
         Assert.That(read.Problems.Select(p => (p.Path, p.Message)), Is.EqualTo(new[]
         {
-            ("$.lowPriceDecisions", "$.lowPriceDecisions is not part of version 1 of the oh-tender format. Change \"version\" to 3 to use it."),
-            ("$.tender.lots[0].weights", "$.tender.lots[0].weights is not part of version 1 of the oh-tender format. Change \"version\" to 3 to use it."),
-            ("$.tender.lots[0].sections[0].questionWeights", "$.tender.lots[0].sections[0].questionWeights is not part of version 1 of the oh-tender format. Change \"version\" to 3 to use it."),
+            ("$.lowPriceDecisions", "$.lowPriceDecisions is not part of version 1 of the oh-tender format. Change \"version\" to 4 to use it."),
+            ("$.tender.lots[0].weights", "$.tender.lots[0].weights is not part of version 1 of the oh-tender format. Change \"version\" to 4 to use it."),
+            ("$.tender.lots[0].sections[0].questionWeights", "$.tender.lots[0].sections[0].questionWeights is not part of version 1 of the oh-tender format. Change \"version\" to 4 to use it."),
         }));
     }
 
@@ -137,7 +137,7 @@ public sealed class VersionTests
 
         Assert.That(read.Problems.Select(p => (p.Path, p.Message)), Is.EqualTo(new[]
         {
-            ("$.conflictDeclarations", "$.conflictDeclarations is not part of version 2 of the oh-tender format. Change \"version\" to 3 to use it."),
+            ("$.conflictDeclarations", "$.conflictDeclarations is not part of version 2 of the oh-tender format. Change \"version\" to 4 to use it."),
         }));
     }
 
@@ -162,5 +162,22 @@ public sealed class VersionTests
     public void AValidatorsPropertyPath_IsNamedByItsJsonPath(string propertyPath, string jsonPath)
     {
         Assert.That(TenderFile.JsonPath(propertyPath), Is.EqualTo(jsonPath));
+    }
+
+    [Test]
+    public void AVersion3File_ThatGivesKeyDates_IsRefused_AndVersion4KeepsThem()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(TenderFile.Write(Plain()))!.AsObject();
+        root["tender"]!["bidDeadline"] = "2027-03-26";
+        root["version"] = 3;
+        Assert.That(TenderFile.Read(root.ToJsonString()).Problems.Select(p => (p.Path, p.Message)), Is.EqualTo(new[]
+        {
+            ("$.tender.bidDeadline", "$.tender.bidDeadline is not part of version 3 of the oh-tender format. Change \"version\" to 4 to use it."),
+        }));
+
+        root["version"] = 4;
+        var read = TenderFile.Read(root.ToJsonString());
+        Assert.That(read.Value.Tender.BidDeadline, Is.EqualTo(new DateOnly(2027, 3, 26)));
+        Assert.That(TenderFile.Write(read.Value), Does.Contain("\"bidDeadline\": \"2027-03-26\""));
     }
 }

@@ -163,6 +163,8 @@ public sealed class AuthorisationMatrixTests
         ["POST tenders/{id:guid}/setup/price"] = OnTender(Persona.Owner), // the first lot when none is named
         ["GET tenders/{id:guid}/setup/scale"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/setup/scale"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/setup/dates"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/setup/dates"] = OnTender(Persona.Owner),
         ["GET tenders/{id:guid}/setup/people"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/setup/people"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/setup/people?handler=Remove"] = OnTender(Persona.Owner),
@@ -233,14 +235,14 @@ public sealed class AuthorisationMatrixTests
         await SignInAsync(client, Persona.Owner);
         var guessed = Guid.NewGuid();
         var checkedPages = 0;
-        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1", "/setup", "/setup/details", "/setup/members", "/setup/members/add", "/setup/lots", "/setup/criteria", "/setup/gates", "/setup/price", "/setup/scale", "/setup/people" })
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1", "/setup", "/setup/details", "/setup/members", "/setup/members/add", "/setup/lots", "/setup/criteria", "/setup/gates", "/setup/price", "/setup/scale", "/setup/dates", "/setup/people" })
         {
             using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
             checkedPages++;
         }
 
-        Assert.That(checkedPages, Is.EqualTo(34));
+        Assert.That(checkedPages, Is.EqualTo(35));
     }
 
     [Test]

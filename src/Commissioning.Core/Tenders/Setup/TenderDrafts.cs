@@ -206,6 +206,13 @@ public static class TenderDrafts
         });
     }
 
+    /// <summary>The tender's key dates.</summary>
+    public static Tender SetDates(Tender tender, DateOnly? clarificationDeadline, DateOnly? bidDeadline)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        return tender with { ClarificationDeadline = clarificationDeadline, BidDeadline = bidDeadline };
+    }
+
     /// <summary>The scoring scale and the spread that calls for moderation (null for half the scale).</summary>
     public static Tender SetScale(Tender tender, ScoringScale scale, decimal? spreadFlag)
     {

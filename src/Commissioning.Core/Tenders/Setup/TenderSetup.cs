@@ -19,6 +19,8 @@ public enum SetupTask
     ScaleAndThresholds,
     /// <summary>Quality and price weights, the price model, the abnormally low price rule, the quality method and the tie-break.</summary>
     PriceAndScoring,
+    /// <summary>The clarification deadline and the bid deadline.</summary>
+    KeyDates,
     /// <summary>Evaluators and moderators, and what each scores.</summary>
     People,
 }
@@ -81,6 +83,11 @@ public static partial class TenderSetup
             return SetupTask.Members;
         }
 
+        if (path is "ClarificationDeadline" or "BidDeadline")
+        {
+            return SetupTask.KeyDates;
+        }
+
         if (path.StartsWith("Scale", StringComparison.Ordinal) || path == "SpreadFlag")
         {
             return SetupTask.ScaleAndThresholds;
@@ -119,6 +126,28 @@ public static partial class TenderSetup
         return [.. failures.Select(f => new SetupProblem(TaskOf(f.Path), f.Path, f.Message))];
     }
 
+    /// <summary>
+    /// What a tender set up in the site must have beyond what a tender file must: both deadlines,
+    /// so that bidders know when to ask and when to bid, and declarations are judged at a known day.
+    /// (Files from before version 4 have no dates, so the file's own check cannot ask for them.)
+    /// </summary>
+    public static IReadOnlyList<SetupProblem> SiteProblems(Tender tender)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        var problems = new List<SetupProblem>();
+        if (tender.ClarificationDeadline is null)
+        {
+            problems.Add(new SetupProblem(SetupTask.KeyDates, "ClarificationDeadline", "Enter the last day bidders may ask clarification questions"));
+        }
+
+        if (tender.BidDeadline is null)
+        {
+            problems.Add(new SetupProblem(SetupTask.KeyDates, "BidDeadline", "Enter the bid deadline"));
+        }
+
+        return problems;
+    }
+
     /// <summary>Every task with its status.</summary>
     /// <param name="tender">The tender being set up.</param>
     /// <param name="problems">Its problems (from <see cref="Problems"/>).</param>
@@ -133,9 +162,11 @@ public static partial class TenderSetup
         {
             var mine = problems.Where(p => p.Task == task).ToList();
             var waitsFor = Prerequisites(task).Where(p => states[p].Status != SetupStatus.Completed).ToList();
+            // Marked complete with nothing wrong is completed even with nothing entered: a tender
+            // from a file before version 4 has no key dates, and a lot may rightly have no gates.
             var status = waitsFor.Count > 0 ? SetupStatus.CannotStartYet
-                : !Started(tender, task) ? SetupStatus.NotStarted
                 : mine.Count == 0 && completed.Contains(task) ? SetupStatus.Completed
+                : !Started(tender, task) ? SetupStatus.NotStarted
                 : SetupStatus.InProgress;
             states[task] = new SetupTaskState(task, status, mine, waitsFor);
         }
@@ -164,6 +195,7 @@ public static partial class TenderSetup
             SetupTask.Gates or SetupTask.PriceAndScoring => tender.Lots.Count > 0,
             // Every tender has a scale from the start (the toolkit's default until changed).
             SetupTask.ScaleAndThresholds => true,
+            SetupTask.KeyDates => tender.ClarificationDeadline is not null || tender.BidDeadline is not null,
             SetupTask.People => tender.Evaluators.Count > 0,
             _ => false,
         };
@@ -179,6 +211,7 @@ public static partial class TenderSetup
         SetupTask.Gates => "Gates",
         SetupTask.ScaleAndThresholds => "Scale and thresholds",
         SetupTask.PriceAndScoring => "Price and scoring",
+        SetupTask.KeyDates => "Key dates",
         SetupTask.People => "Evaluators and moderators",
         _ => task.ToString(),
     };

@@ -93,6 +93,14 @@ public sealed class TenderValidator : AbstractValidator<Tender>
             }
         });
 
+        RuleFor(t => t).Custom((tender, context) =>
+        {
+            if (tender.ClarificationDeadline is { } clarification && tender.BidDeadline is { } bids && clarification >= bids)
+            {
+                context.AddFailure("ClarificationDeadline", $"The clarification deadline ({clarification.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}) must be before the bid deadline ({bids.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}), so that answers to bidders' questions reach every bidder in time.");
+            }
+        });
+
         RuleFor(t => t.Evaluators).NotEmpty().WithMessage("Add at least one evaluator");
         RuleFor(t => t.Evaluators).Custom((evaluators, context) =>
         {

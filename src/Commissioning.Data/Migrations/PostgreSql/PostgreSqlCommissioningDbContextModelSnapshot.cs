@@ -908,11 +908,17 @@ namespace Commissioning.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("AssessmentSummariesSentOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("BidDeadline")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("BuyerOrganisationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("CancellationReason")
                         .HasColumnType("text");
+
+                    b.Property<DateOnly?>("ClarificationDeadline")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("ContractEnteredOn")
                         .HasColumnType("date");

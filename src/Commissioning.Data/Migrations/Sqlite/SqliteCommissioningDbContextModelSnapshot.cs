@@ -909,10 +909,16 @@ namespace Commissioning.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("AssessmentSummariesSentOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BidDeadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("BuyerOrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancellationReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClarificationDeadline")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ContractEnteredOn")

@@ -32,6 +32,7 @@ public sealed class IndexModel(TenderPageServices pages, ReadTenderSetup read, C
         SetupTask.Gates => "/Tenders/Setup/Gates",
         SetupTask.ScaleAndThresholds => "/Tenders/Setup/Scale",
         SetupTask.PriceAndScoring => "/Tenders/Setup/Price",
+        SetupTask.KeyDates => "/Tenders/Setup/Dates",
         SetupTask.People => "/Tenders/Setup/People",
         _ => string.Empty,
     };

@@ -83,7 +83,7 @@ public sealed class SetupPagesTests
         {
             var id = await CreateAsync(client);
             var list = await MovePageTests.GetAsync(client, $"/tenders/{id}/setup");
-            Assert.That(list, Does.Contain("You have completed 0 of 8 tasks").And.Contain("Cannot start yet").And.Contain("Complete member organisations first"));
+            Assert.That(list, Does.Contain("You have completed 0 of 9 tasks").And.Contain("Cannot start yet").And.Contain("Complete member organisations first"));
 
             var setup = await SetupAsync(site, owner, id);
             await AddMemberAsync(client, id, setup.Version, "Riverside Hospitals NHS Trust", "acute-trust", "6200");
@@ -183,6 +183,9 @@ public sealed class SetupPagesTests
                 ("Input.Method", "Linear"), ("Input.Ceiling", "£1,500,000"), ("Input.AbnormallyLow", "70"), ("Input.QualityMethod", "Absolute"), ("Input.TieBreak", "LowestPrice"), ("Input.Completed", "yes"));
             var price = (await SetupAsync(site, owner, id)).Tender.Lots[0].Price;
             Assert.That((price.EvaluatedYears, price.Method, price.Ceiling), Is.EqualTo((5, PriceMethod.Linear, (decimal?)1_500_000m)));
+            await PostAsync($"/tenders/{id}/setup/dates", ("Input.Clarification.Day", "12"), ("Input.Clarification.Month", "3"), ("Input.Clarification.Year", "2027"),
+                ("Input.Bids.Day", "26"), ("Input.Bids.Month", "March"), ("Input.Bids.Year", "2027"), ("Input.Completed", "yes"));
+            Assert.That((await SetupAsync(site, owner, id)).Tender.BidDeadline, Is.EqualTo(new DateOnly(2027, 3, 26)));
             await PostAsync($"/tenders/{id}/setup/scale", ("Input.Maximum", "5"), ("Input.MinimumQuality[lot-1]", "40"), ("Input.Completed", "yes"));
             Assert.That((await SetupAsync(site, owner, id)).Tender.Scale.Maximum, Is.EqualTo(5));
 
@@ -249,7 +252,7 @@ public sealed class SetupPagesTests
             await TestAccounts.CreateAsync(site, Other, roles: [SiteRoles.Commissioner], organisation: "South ICS", displayName: "Oscar Other");
             using var other = site.CreateNonRedirectingClient();
             await TestAccounts.SignInAsync(other, Other);
-            foreach (var path in new[] { "setup", "setup/details", "setup/members", "setup/members/add", "setup/lots", "setup/criteria" })
+            foreach (var path in new[] { "setup", "setup/details", "setup/members", "setup/members/add", "setup/lots", "setup/criteria", "setup/gates", "setup/price", "setup/scale", "setup/dates", "setup/people" })
             {
                 using var response = await other.GetAsync(new Uri($"/tenders/{id}/{path}", UriKind.Relative));
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
