@@ -41,7 +41,7 @@ public sealed class TenderPagesBrowserTests : BrowserTest
         await owner.SetInputFilesAsync("input[type=file][name='Input.File']", broken);
         await owner.ClickAsync("button:has-text('Import')");
         Assert.That(await owner.InnerTextAsync(".nhsuk-error-summary"), Does.Contain("could not be imported"));
-        Assert.That(await owner.InnerTextAsync("main"), Does.Contain("$."), "the problems say where they are in the file");
+        Assert.That(await owner.InnerTextAsync("main"), Does.Contain("Tender → lot 2 → price weight"), "the problems say where they are in the file, in words");
         await AssertAccessibleAsync(owner, "tenders-import-refused");
         File.Delete(broken);
         await owner.GotoAsync(BaseUrl + "/tenders");
