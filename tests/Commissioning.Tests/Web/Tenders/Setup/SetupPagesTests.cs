@@ -84,6 +84,11 @@ public sealed class SetupPagesTests
             var id = await CreateAsync(client);
             var list = await MovePageTests.GetAsync(client, $"/tenders/{id}/setup");
             Assert.That(list, Does.Contain("You have completed 0 of 9 tasks").And.Contain("Cannot start yet").And.Contain("Complete member organisations first"));
+            Assert.That(list, Does.Contain($"href=\"/tenders/{id}/export\""), "the tender can be downloaded as a file from its set-up");
+            using (var file = await client.GetAsync(new Uri($"/tenders/{id}/export", UriKind.Relative)))
+            {
+                Assert.That(Commissioning.Core.Files.TenderFile.Read(await file.Content.ReadAsStringAsync()).Value.Tender.Title, Is.EqualTo("Occupational health for Riverside"));
+            }
 
             var setup = await SetupAsync(site, owner, id);
             await AddMemberAsync(client, id, setup.Version, "Riverside Hospitals NHS Trust", "acute-trust", "6200");
