@@ -17,17 +17,10 @@ namespace Commissioning.Web.Pages.Tenders.Setup;
 /// so they show without JavaScript.
 /// </summary>
 [Authorize]
-public sealed class CriteriaModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator, IValidator<WeightsInput> validator) : SetupPageModel(pages, read, change, completeValidator)
+public sealed class CriteriaModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator, IValidator<WeightsInput> validator) : LotTaskModel(pages, read, change, completeValidator)
 {
     /// <inheritdoc />
     public override SetupTask Task => SetupTask.AwardCriteria;
-
-    /// <summary>The lot shown, from the address (<c>?lot=</c>); the first lot when none is named.</summary>
-    [FromQuery(Name = "lot")]
-    public string? LotId { get; set; }
-
-    /// <summary>The lot shown.</summary>
-    public Lot? Lot { get; private set; }
 
     /// <summary>The weights form.</summary>
     [BindProperty]
@@ -36,13 +29,7 @@ public sealed class CriteriaModel(TenderPageServices pages, ReadTenderSetup read
     /// <summary>Shows the lot's weights as stored.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
     {
-        if (!await OpenSetupAsync(cancel))
-        {
-            return NotFound();
-        }
-
-        Lot = LotId is null ? (Definition.Lots.Count > 0 ? Definition.Lots[0] : null) : Definition.FindLot(LotId);
-        if (Lot is null && LotId is not null)
+        if (!await OpenSetupAsync(cancel) || !FindLot(LotId))
         {
             return NotFound();
         }
@@ -58,18 +45,12 @@ public sealed class CriteriaModel(TenderPageServices pages, ReadTenderSetup read
     /// <summary>Saves the lot's weights; they are saved even when a level does not yet add up to 100%, which the task then lists as a problem.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
     {
-        if (!await OpenSetupAsync(cancel))
+        if (Input.LotId is null || !await OpenSetupAsync(cancel) || !FindLot(Input.LotId) || Lot is null)
         {
             return NotFound();
         }
 
-        Lot = Input.LotId is null ? null : Definition.FindLot(Input.LotId);
-        if (Lot is null)
-        {
-            return NotFound();
-        }
-
-        bool? complete = Input.Completed switch { "yes" => true, "no" => false, _ => null };
+        var complete = Complete(Input.Completed);
         var lotId = Lot.Id;
         if (await TryChangeAsync(Input, validator, nameof(Input), () => Services.Change.HandleAsync(Me, TenderId, Input.Version, Task, tender =>
             {

@@ -51,7 +51,7 @@ public sealed class DatesModel(TenderPageServices pages, ReadTenderSetup read, C
             return NotFound();
         }
 
-        bool? complete = Input.Completed switch { "yes" => true, "no" => false, _ => null };
+        var complete = Complete(Input.Completed);
         if (await TryChangeAsync(Input, validator, nameof(Input), () => Services.Change.HandleAsync(Me, TenderId, Input.Version, Task,
             tender => Outcome<Tender>.Success(TenderDrafts.SetDates(tender, Input.Clarification.ToDate(), Input.Bids.ToDate())), complete, cancel), cancel))
         {

@@ -50,7 +50,7 @@ public sealed class DetailsModel(TenderPageServices pages, ReadTenderSetup read,
             return NotFound();
         }
 
-        bool? complete = Input.Completed switch { "yes" => true, "no" => false, _ => null };
+        var complete = Complete(Input.Completed);
         if (await TryChangeAsync(Input, validator, nameof(Input), () =>
         {
             var details = Input.ToDetails();

@@ -24,7 +24,4 @@ public abstract class LotTaskModel(TenderPageServices pages, ReadTenderSetup rea
         Lot = lotId is null ? (Definition.Lots.Count > 0 ? Definition.Lots[0] : null) : Definition.FindLot(lotId);
         return Lot is not null || lotId is null;
     }
-
-    /// <summary>"yes" and "no" as the completion radios send them; anything else leaves the mark alone.</summary>
-    protected static bool? Complete(string? completed) => completed switch { "yes" => true, "no" => false, _ => null };
 }

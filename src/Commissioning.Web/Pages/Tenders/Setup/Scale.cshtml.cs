@@ -62,7 +62,7 @@ public sealed class ScaleModel(TenderPageServices pages, ReadTenderSetup read, C
             return NotFound();
         }
 
-        bool? complete = Input.Completed switch { "yes" => true, "no" => false, _ => null };
+        var complete = Complete(Input.Completed);
         if (await TryChangeAsync(Input, validator, nameof(Input), () => Services.Change.HandleAsync(Me, TenderId, Input.Version, Task, tender =>
             {
                 // A scale other than the one stored keeps its own descriptors; the same scale keeps the stored ones.

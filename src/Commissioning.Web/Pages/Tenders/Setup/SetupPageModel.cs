@@ -55,6 +55,9 @@ public abstract class SetupPageModel(TenderPageServices pages, ReadTenderSetup r
     [TempData]
     public string? Done { get; set; }
 
+    /// <summary>"yes" and "no" as the completion radios send them; anything else leaves the mark alone.</summary>
+    protected static bool? Complete(string? completed) => completed switch { "yes" => true, "no" => false, _ => null };
+
     /// <summary>The services.</summary>
     protected SetupPageServices Services { get; } = new(pages, read, change, completeValidator);
 
