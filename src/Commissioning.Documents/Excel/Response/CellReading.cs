@@ -14,6 +14,8 @@ internal sealed partial class CellReading(XLWorkbook book, ResponseLayout layout
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "d/M/yy", "d MMMM yyyy", "d MMM yyyy", "d-M-yyyy", "d.M.yyyy"];
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly DateOnly EarliestDate = new(1990, 1, 1);
+    private static readonly DateOnly LatestDate = new(2100, 12, 31);
 
     private readonly List<WorkbookProblem> _problems = [];
     private readonly List<WorkbookProblem> _warnings = [];
@@ -280,16 +282,16 @@ internal sealed partial class CellReading(XLWorkbook book, ResponseLayout layout
     /// <summary>The cell's text, or null if it is blank or cannot be read. One-line text is trimmed.</summary>
     private static string? ReadText(IXLCell cell, bool oneLine)
     {
-        if (cell.HasFormula)
+        if (cell.HasFormula || IsBlank(cell))
         {
             return null;
         }
 
         var text = cell.DataType switch
         {
-            XLDataType.Number => NumberText(cell.GetDouble()),
-            XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            XLDataType.Boolean => cell.GetBoolean() ? "TRUE" : "FALSE",
+            XLDataType.Number => cell.TryGetValue<double>(out var number) ? NumberText(number) : cell.GetString(),
+            XLDataType.DateTime => DateOf(cell) is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : NumberOf(cell) is { } serial ? NumberText(serial) : cell.GetString(),
+            XLDataType.Boolean => cell.TryGetValue<bool>(out var flag) ? (flag ? "TRUE" : "FALSE") : cell.GetString(),
             _ => cell.GetString(),
         };
         if (string.IsNullOrWhiteSpace(text))
@@ -299,6 +301,19 @@ internal sealed partial class CellReading(XLWorkbook book, ResponseLayout layout
 
         return oneLine ? text.Trim() : text;
     }
+
+    /// <summary>
+    /// A date-formatted cell's date, or null when its number is no date at all (Excel's dates run
+    /// from 1900 to 9999; a date-formatted 10000000 is a number in a date's clothing).
+    /// </summary>
+    private static DateTime? DateOf(IXLCell cell) =>
+        NumberOf(cell) is { } serial && serial is > -657435.0 and < 2958466.0 ? DateTime.FromOADate(serial) : null;
+
+    /// <summary>The number a cell holds, whatever its format says; null when it holds none.</summary>
+    private static double? NumberOf(IXLCell cell) =>
+        double.TryParse(cell.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? number
+        : cell.DataType == XLDataType.DateTime && cell.TryGetValue<DateTime>(out var date) ? date.ToOADate()
+        : null;
 
     private enum NumberKind
     {
@@ -317,8 +332,11 @@ internal sealed partial class CellReading(XLWorkbook book, ResponseLayout layout
         decimal value;
         switch (cell.DataType)
         {
+            case XLDataType.DateTime:
+                Add(cell, "The cell is formatted as a date, so what Excel shows is not the number typed. Format the cell as a number (Home, then Number Format, then Number) and type the number again.");
+                return null;
             case XLDataType.Number:
-                if (!decimal.TryParse(NumberText(cell.GetDouble()), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                if (!cell.TryGetValue<double>(out var number) || !decimal.TryParse(NumberText(number), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
                 {
                     Add(cell, "The number is too large to use. Check it for a typing slip.");
                     return null;
@@ -361,19 +379,34 @@ internal sealed partial class CellReading(XLWorkbook book, ResponseLayout layout
             return null;
         }
 
-        switch (cell.DataType)
+        DateOnly? date = cell.DataType switch
         {
-            case XLDataType.DateTime:
-                return DateOnly.FromDateTime(cell.GetDateTime());
-            case XLDataType.Number when cell.GetDouble() is >= 32874 and <= 73415 and var serial && Math.Floor(serial) == serial:
-                // A date typed into a cell whose date format was cleared: Excel's day number (1990 to 2100).
-                return DateOnly.FromDateTime(DateTime.FromOADate(serial));
-            case XLDataType.Text when DateOnly.TryParseExact(cell.GetString().Trim(), DateFormats, British, DateTimeStyles.None, out var parsed):
-                return parsed;
-            default:
-                Add(cell, $"Should be a date, such as 3 July 2023; found '{Clip(ReadText(cell, oneLine: true) ?? string.Empty)}'.");
-                return null;
+            XLDataType.DateTime when DateOf(cell) is { } excelDate => DateOnly.FromDateTime(excelDate),
+            XLDataType.DateTime => null,
+            // A date typed into a cell whose date format was cleared: Excel's day number.
+            XLDataType.Number when NumberOf(cell) is { } serial && Math.Floor(serial) == serial && serial is >= 32874 and <= 73415 => DateOnly.FromDateTime(DateTime.FromOADate(serial)),
+            XLDataType.Text when DateOnly.TryParseExact(cell.GetString().Trim(), DateFormats, British, DateTimeStyles.None, out var parsed) => parsed,
+            _ => null,
+        };
+
+        if (date is null)
+        {
+            var found = cell.DataType == XLDataType.DateTime
+                ? $"a number ({NumberText(NumberOf(cell) ?? 0)}) formatted as a date"
+                : $"'{Clip(ReadText(cell, oneLine: true) ?? string.Empty)}'";
+            Add(cell, $"Should be a date between 1990 and 2100, such as 3 July 2023; found {found}.");
+            return null;
         }
+
+        // The same years as the workbook's own data validation allows (ResponseWorkbookWriter):
+        // an earlier or later date is a slip (a date-formatted -5 is 25 December 1899).
+        if (date < EarliestDate || date > LatestDate)
+        {
+            Add(cell, $"Should be a date between 1990 and 2100; found {date.Value.ToString("d MMMM yyyy", British)}. Check it for a typing slip.");
+            return null;
+        }
+
+        return date;
     }
 
     /// <summary>The position of the chosen label in <paramref name="labels"/> (matching case-insensitively, or the file format's id); 0 when blank.</summary>

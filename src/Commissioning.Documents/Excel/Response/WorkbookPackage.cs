@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
 
 namespace Commissioning.Documents.Excel.Response;
 
@@ -108,6 +109,11 @@ public static class WorkbookPackage
             problems.Add(WorkbookProblem.File($"The file holds two parts named '{Shown(duplicate.Key)}'. A workbook never does; the file has been altered or is damaged."));
         }
 
+        if (entries.FirstOrDefault(e => OutsideThePackage(e.FullName)) is { } climbing)
+        {
+            problems.Add(WorkbookProblem.File($"The file is damaged: it holds a part named '{Shown(climbing.FullName)}', which points outside the workbook. Excel never writes one. {SaveAsXlsx}"));
+        }
+
         problems.AddRange(ForbiddenParts(entries));
         if (problems.Count > 0)
         {
@@ -126,6 +132,8 @@ public static class WorkbookPackage
 
         // Now decompress each part with a hard cap: the directory's sizes are only claims.
         long actualTotal = 0;
+        var sheets = new List<(string Name, byte[] Content)>();
+        byte[]? sharedStrings = null;
         foreach (var entry in entries)
         {
             var (content, problem) = Expand(entry, actualTotal);
@@ -135,6 +143,15 @@ public static class WorkbookPackage
             }
 
             actualTotal += content!.Length;
+            if (entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+            {
+                sheets.Add((entry.FullName, content));
+            }
+            else if (entry.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase))
+            {
+                sharedStrings = content;
+            }
+
             if (IsXml(entry.FullName) && XmlProblem(entry.FullName, content) is { } xmlProblem)
             {
                 problems.Add(xmlProblem);
@@ -146,7 +163,87 @@ public static class WorkbookPackage
             }
         }
 
+        if (problems.Count == 0 && SharedStringOutOfRange(sheets, sharedStrings) is { } damaged)
+        {
+            problems.Add(damaged);
+        }
+
         return problems;
+    }
+
+    /// <summary>
+    /// A part name that climbs out of the package (<c>../</c>) or is an absolute path. Nothing here
+    /// ever writes a part to disk, but a package holding one was not saved by Excel.
+    /// </summary>
+    private static bool OutsideThePackage(string name)
+    {
+        var path = name.Replace('\\', '/');
+        return path.StartsWith('/') || (path.Length > 1 && path[1] == ':') || path.Split('/').Any(part => part == "..");
+    }
+
+    /// <summary>
+    /// A cell that holds shared text by its number in the workbook's table of text, where the number
+    /// is past the table's end. A spreadsheet library shows such a cell as blank, so an answer would
+    /// be lost without a word; the workbook is damaged instead. The parts have already been checked
+    /// for document type declarations, so no entity is ever expanded here.
+    /// </summary>
+    private static WorkbookProblem? SharedStringOutOfRange(List<(string Name, byte[] Content)> sheets, byte[]? sharedStrings)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
+        try
+        {
+            var count = 0;
+            if (sharedStrings is not null)
+            {
+                using var table = XmlReader.Create(new MemoryStream(sharedStrings, writable: false), settings);
+                while (table.Read())
+                {
+                    if (table.NodeType == XmlNodeType.Element && table.LocalName == "si" && table.Depth == 1)
+                    {
+                        count++;
+                    }
+                }
+            }
+
+            foreach (var (name, content) in sheets)
+            {
+                using var sheet = XmlReader.Create(new MemoryStream(content, writable: false), settings);
+                while (sheet.Read())
+                {
+                    if (sheet.NodeType != XmlNodeType.Element || sheet.LocalName != "c" || sheet.GetAttribute("t") != "s")
+                    {
+                        continue;
+                    }
+
+                    var address = sheet.GetAttribute("r") ?? "?";
+                    if (sheet.IsEmptyElement)
+                    {
+                        continue;
+                    }
+
+                    var depth = sheet.Depth;
+                    while (sheet.Read() && sheet.Depth > depth)
+                    {
+                        if (sheet.NodeType == XmlNodeType.Element && sheet.LocalName == "v")
+                        {
+                            var text = sheet.ReadElementContentAsString();
+                            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) || index >= count)
+                            {
+                                return WorkbookProblem.File($"The file is damaged: cell {Shown(address)} in the part '{Shown(name)}' refers to text the workbook does not hold, so what was typed there is lost. {SaveAsXlsx}");
+                            }
+
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            // Malformed XML is for the spreadsheet library to report as a damaged file.
+        }
+
+        return null;
     }
 
     private static (byte[]? Content, WorkbookProblem? Problem) Expand(ZipArchiveEntry entry, long totalSoFar)

@@ -48,8 +48,77 @@ internal static class HostileWorkbooks
             .Concat(Identities(bid, valid))
             .Concat(Structures(valid))
             .Concat(Formulas(valid))
-            .Concat(Values(valid));
+            .Concat(Values(valid))
+            .Concat(CellsOnceMisread(valid));
     }
+
+    /// <summary>The Declarations, Answers and Prices sheets' parts, as the writer lays them out (sheets in order).</summary>
+    private const string DeclarationsPart = "xl/worksheets/sheet2.xml";
+    private const string AnswersPart = "xl/worksheets/sheet4.xml";
+    private const string PricesPart = "xl/worksheets/sheet5.xml";
+
+    /// <summary>
+    /// Cells written as other spreadsheet programs write them, which the reader once crashed on or
+    /// misread: a date style on a number no date can be, a date style on a negative number, a
+    /// shared-string index past the table; and packages whose part names climb out of the package.
+    /// </summary>
+    private static IEnumerable<HostileCase> CellsOnceMisread(byte[] valid)
+    {
+        var layout = Layout;
+        var seqohsDate = $"{ResponseLayout.DeclarationInputColumn}{layout.Row(DeclarationField.SeqohsDate).Row}";
+        var esrDate = $"{ResponseLayout.DeclarationInputColumn}{layout.Row(DeclarationField.EsrDate).Row}";
+        var dateStyle = StyleOf(valid, DeclarationsPart, seqohsDate);
+        yield return new("date-styled number too large for a date", RawCell(valid, DeclarationsPart, seqohsDate, type: null, "10000000", dateStyle), $"{Decl}!{seqohsDate}", "Should be a date between 1990 and 2100, such as 3 July 2023; found a number (10000000) formatted as a date.");
+        yield return new("date-styled price too large for a date", RawCell(valid, PricesPart, "B5", type: null, "10000000", dateStyle), "Prices!B5", "formatted as a date");
+        yield return new("date-styled ordinary price", RawCell(valid, PricesPart, "B6", type: null, "2010000", dateStyle), "Prices!B6", "formatted as a date");
+        yield return new("date-styled minus five (25 December 1899)", RawCell(valid, DeclarationsPart, seqohsDate, type: null, "-5", dateStyle), $"{Decl}!{seqohsDate}", "Should be a date between 1990 and 2100; found 25 December 1899.");
+        yield return new("date-styled 219000 (the year 2499)", RawCell(valid, DeclarationsPart, esrDate, type: null, "219000", dateStyle), $"{Decl}!{esrDate}", "Should be a date between 1990 and 2100; found 6 August 2499");
+        yield return new("text date before 1990", ResponseWorkbooks.Edit(valid, b => SetCell(b, $"{Decl}!{seqohsDate}", "3 July 1899")), $"{Decl}!{seqohsDate}", "Should be a date between 1990 and 2100; found 3 July 1899");
+        yield return new("shared-string index past the table", RawCell(valid, AnswersPart, "F5", type: "s", "999999", style: null), File, "refers to text the workbook does not hold");
+        yield return new("part name climbing out of the package", Zip(valid, z => Put(z, "../../evil.txt", "x"u8.ToArray())), File, "points outside the workbook");
+        yield return new("part name that is an absolute path", Zip(valid, z => Put(z, "/etc/cron.d/evil", "x"u8.ToArray())), File, "points outside the workbook");
+    }
+
+    /// <summary>The style index (the <c>s</c> attribute) of a cell as written.</summary>
+    private static string StyleOf(byte[] workbook, string part, string address)
+    {
+        using var zip = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
+        using var stream = zip.GetEntry(part)!.Open();
+        var sheet = System.Xml.Linq.XDocument.Load(stream);
+        return sheet.Descendants(SpreadsheetMain + "c").Single(c => (string?)c.Attribute("r") == address).Attribute("s")!.Value;
+    }
+
+    private static readonly System.Xml.Linq.XNamespace SpreadsheetMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <summary>
+    /// The workbook with one cell rewritten in the sheet's XML, as another program might write it:
+    /// its type (<c>t</c>; null for a number), its value (<c>v</c>; null for none) and style.
+    /// </summary>
+    internal static byte[] RawCell(byte[] workbook, string part, string address, string? type, string? value, string? style) => Zip(workbook, z =>
+    {
+        System.Xml.Linq.XDocument sheet;
+        using (var stream = z.GetEntry(part)!.Open())
+        {
+            sheet = System.Xml.Linq.XDocument.Load(stream);
+        }
+
+        var cell = sheet.Descendants(SpreadsheetMain + "c").Single(c => (string?)c.Attribute("r") == address);
+        cell.RemoveNodes();
+        cell.SetAttributeValue("t", type);
+        if (style is not null)
+        {
+            cell.SetAttributeValue("s", style);
+        }
+
+        if (value is not null)
+        {
+            cell.Add(new System.Xml.Linq.XElement(SpreadsheetMain + "v", value));
+        }
+
+        using var output = new MemoryStream();
+        sheet.Save(output, System.Xml.Linq.SaveOptions.DisableFormatting);
+        Put(z, part, output.ToArray());
+    });
 
     private static IEnumerable<HostileCase> FilesThatAreNotWorkbooks()
     {
@@ -201,7 +270,7 @@ internal static class HostileWorkbooks
         yield return new("unknown ESR choice", Set(At(DeclarationField.Esr), "Soon"), At(DeclarationField.Esr), "'Soon' is not one of the choices. Choose one of: None, Planned, Live.");
         yield return new("unknown qualification", Set(At(DeclarationField.ConsultantQualification), "MFOM"), At(DeclarationField.ConsultantQualification), "'MFOM' is not one of the choices");
         yield return new("unknown provision", Set($"{Decl}!C{sub02}", "Sometimes"), $"{Decl}!C{sub02}", "'Sometimes' is not one of the choices. Choose one of: Not offered, Through a partner, Direct.");
-        yield return new("date in words", Set(At(DeclarationField.SeqohsDate), "next spring"), At(DeclarationField.SeqohsDate), "Should be a date, such as 3 July 2023; found 'next spring'.");
+        yield return new("date in words", Set(At(DeclarationField.SeqohsDate), "next spring"), At(DeclarationField.SeqohsDate), "Should be a date between 1990 and 2100, such as 3 July 2023; found 'next spring'.");
         yield return new("American date", Set(At(DeclarationField.EsrDate), "04/30/2020"), At(DeclarationField.EsrDate), "Should be a date");
         yield return new("true or false in a date", Set(At(DeclarationField.EsrDate), true), At(DeclarationField.EsrDate), "found 'TRUE'");
         yield return new("negative staff", Set(At(DeclarationField.OhNurses), -1), At(DeclarationField.OhNurses), "Should be 0 or more; found -1.");
