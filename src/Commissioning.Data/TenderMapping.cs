@@ -201,6 +201,9 @@ public static class TenderMapping
         return row;
     }
 
+    /// <summary>The rows for one bid: the bid, its prices and its answers.</summary>
+    public static BidRow BidRow(Guid tenderId, Bid bid, int position) => ToRow(tenderId, bid, position);
+
     private static BidRow ToRow(Guid tenderId, Bid bid, int position)
     {
         var row = new BidRow

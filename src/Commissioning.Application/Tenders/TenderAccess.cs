@@ -34,6 +34,8 @@ public enum TenderOperation
     Decide,
     /// <summary>Set up a draft tender in the site: its details, members, lots, criteria, gates, scale, price and people. The owner only.</summary>
     SetUp,
+    /// <summary>Receive bids: download the response workbooks, upload filled ones, enter a bid by hand. The owner only.</summary>
+    ReceiveBids,
 }
 
 /// <summary>
@@ -107,7 +109,7 @@ public sealed class TenderPermissions
     {
         TenderOperation.View => _roles.Count > 0 || _ownBids.Count > 0,
         TenderOperation.ViewPeople => SeesEverything,
-        TenderOperation.ManagePeople or TenderOperation.ChangeStage or TenderOperation.SetUp => IsOwner,
+        TenderOperation.ManagePeople or TenderOperation.ChangeStage or TenderOperation.SetUp or TenderOperation.ReceiveBids => IsOwner,
         TenderOperation.Decide => IsOwner || Has(TenderRole.Moderator),
         TenderOperation.ViewResults => SeesEverything
             || ((Has(TenderRole.Evaluator) || Has(TenderRole.Moderator)) && Tender.Stage is >= TenderStage.AwardRecommended and not TenderStage.Cancelled),

@@ -58,7 +58,8 @@ public sealed record PersonOnTender(Guid MembershipId, long Version, string User
 /// <param name="OrganisationName">That organisation's name.</param>
 /// <param name="Price">The prices, or null when this person may not see them.</param>
 /// <param name="Answers">How many questions the bid answers.</param>
-public sealed record BidOnTender(string Id, long Version, string LotId, string Provider, Guid? OrganisationId, string? OrganisationName, PriceSchedule? Price, int Answers);
+/// <param name="RowId">Its row's key in storage: the address of its own pages, whatever its id holds.</param>
+public sealed record BidOnTender(string Id, long Version, string LotId, string Provider, Guid? OrganisationId, string? OrganisationName, PriceSchedule? Price, int Answers, Guid RowId);
 
 /// <summary>An evaluator's score as one person may see it.</summary>
 /// <param name="Score">The score.</param>

@@ -117,37 +117,6 @@ public sealed class RemoveInputValidator : AbstractValidator<RemoveInput>
     }
 }
 
-/// <summary>The tender's settings and bid links, changed by its owner.</summary>
-public sealed class BidLinkInput
-{
-    /// <summary>The bid.</summary>
-    public string? BidId { get; set; }
-
-    /// <summary>The provider organisation's id, or empty to clear the link.</summary>
-    public string? OrganisationId { get; set; }
-
-    /// <summary>Each bid's version when the page was shown, by bid id.</summary>
-    public Dictionary<string, long> Versions { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Why, where a reason is required.</summary>
-    public string? Reason { get; set; }
-}
-
-/// <summary>Checks the bid link form.</summary>
-public sealed class BidLinkInputValidator : AbstractValidator<BidLinkInput>
-{
-    /// <summary>The rules.</summary>
-    public BidLinkInputValidator()
-    {
-        RuleFor(x => x.BidId).NotEmpty().WithMessage("Select the bid.").MaximumLength(100).WithMessage("Select the bid.")
-            .PlainText(TextShape.OneLine, _ => "The bid");
-        RuleFor(x => x.OrganisationId).Must(o => string.IsNullOrEmpty(o) || Guid.TryParse(o, out _)).WithMessage("Select a provider organisation, or none.");
-        RuleFor(x => x.Versions.Count).LessThanOrEqualTo(1000).OverridePropertyName("Versions").WithMessage("The form carried too many bids. Reload the page and try again.");
-        RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer.")
-            .PlainText(TextShape.MultiLine, _ => "The reason");
-    }
-}
-
 /// <summary>Whether evaluators and moderators see prices.</summary>
 public sealed class PricesInput
 {

@@ -22,12 +22,25 @@ public static class RequestLimits
     /// </summary>
     public const long MaxUploadBytes = 30L * 1024 * 1024;
 
-    /// <summary>The addresses that take a whole tender file; every other address keeps <see cref="MaxBodyBytes"/>.</summary>
+    /// <summary>The addresses that take a whole tender file; every other address but a tender's bids page keeps <see cref="MaxBodyBytes"/>.</summary>
     public static readonly IReadOnlyList<string> UploadPaths = ["/tenders/import"];
 
     /// <summary>The largest body accepted for a request to <paramref name="path"/>.</summary>
     public static long BodyLimitFor(PathString path) =>
-        UploadPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)) ? MaxUploadBytes : MaxBodyBytes;
+        UploadPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)) || IsBidsPage(path) ? MaxUploadBytes : MaxBodyBytes;
+
+    /// <summary>A tender's bids page, <c>/tenders/{id}/bids</c>, which takes filled response workbooks.</summary>
+    private static bool IsBidsPage(PathString path)
+    {
+        var value = path.Value;
+        const string prefix = "/tenders/";
+        const string suffix = "/bids";
+        return value is not null
+            && value.Length == prefix.Length + 36 + suffix.Length
+            && value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && value.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+            && Guid.TryParseExact(value.AsSpan(prefix.Length, 36), "D", out _);
+    }
 
     /// <summary>The most fields a form may have.</summary>
     public const int MaxFormFields = 1000;

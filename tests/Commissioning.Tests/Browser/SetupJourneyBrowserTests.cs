@@ -164,10 +164,12 @@ public sealed class SetupJourneyBrowserTests : BrowserTest
         await page.ClickAsync("main a:has-text('Key dates')");
         await page.FillAsync("#clarification-day", "12");
         await page.FillAsync("#clarification-month", "3");
-        await page.FillAsync("#clarification-year", "2027");
+        // Next year's dates, so that the bids uploaded below are on time whenever the test runs.
+        var year = (DateTime.UtcNow.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await page.FillAsync("#clarification-year", year);
         await page.FillAsync("#bids-day", "30");
         await page.FillAsync("#bids-month", "2");
-        await page.FillAsync("#bids-year", "2027");
+        await page.FillAsync("#bids-year", year);
         await page.ClickAsync("main button:has-text('Save')");
         await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("must be a real date");
         await CheckAsync(page, "dates-errors");
@@ -208,6 +210,51 @@ public sealed class SetupJourneyBrowserTests : BrowserTest
         var locked = await page.APIRequest.GetAsync(tender + "/setup/lots");
         Assert.That(locked.Status, Is.EqualTo((int)HttpStatusCode.OK));
         Assert.That(await locked.TextAsync(), Does.Contain("The tender is open for bids").Or.Contain("cannot").IgnoreCase, "published: the set-up pages say why nothing changes");
-        Assert.That(_dialogs, Is.Empty, "no script from the text typed into the set-up ran");
+
+        // Bids in: the owner downloads each lot's workbook, a provider fills lot 1's in (its name
+        // hostile markup), and the owner uploads it with lot 2's left blank.
+        await page.ClickAsync("main a:has-text('Receive bids')");
+        await CheckAsync(page, "bids-none");
+        var workbooks = new Dictionary<string, byte[]>();
+        foreach (var (lotTitle, index) in new[] { ("Trust", 0), ("Practices and hospice", 1) })
+        {
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("main a:has-text('Download the response workbook for')").Nth(index).ClickAsync());
+            var path = Path.Combine(Path.GetTempPath(), $"setup-journey-lot-{index + 1}-{Guid.NewGuid():N}.xlsx");
+            await download.SaveAsAsync(path);
+            workbooks[$"lot-{index + 1}"] = await File.ReadAllBytesAsync(path);
+            File.Delete(path);
+            Assert.That(download.SuggestedFilename, Does.EndWith($"lot-{index + 1}-response-workbook.xlsx"), lotTitle);
+        }
+
+        var exported = await page.APIRequest.GetAsync(tender + "/export");
+        var stored = Commissioning.Core.Files.TenderFile.Read(await exported.TextAsync()).Value.Tender;
+        var layout = Commissioning.Documents.Excel.Response.ResponseLayout.For(stored, "lot-1", Repository.Standards);
+        var example = Commissioning.Tests.Documents.Response.ResponseWorkbooks.ExampleBid("lot-1");
+        var provider = "Riverside OH " + hostile[2].For(XssCorpus.Fields.Approver)[..Math.Min(80, hostile[2].For(XssCorpus.Fields.Approver).Length)];
+        var bid = example with
+        {
+            Id = "bid-riverside-oh",
+            Provider = provider,
+            Answers = [.. layout.Questions.Select(q => new Commissioning.Core.Tenders.Answer { QuestionId = q.Question.Id, Text = $"Our approach to {q.Question.Id}: a named clinician, monthly reports." })],
+            Price = new Commissioning.Core.Tenders.PriceSchedule
+            {
+                AnnualPrices = [.. layout.Prices.Where(p => !p.Extension).Select(_ => 200_000m)],
+                ExtensionPrices = [.. layout.Prices.Where(p => p.Extension).Select(_ => 210_000m)],
+            },
+        };
+        var filled = Commissioning.Tests.Documents.Response.ResponseWorkbooks.Edit(workbooks["lot-1"], book => Commissioning.Tests.Documents.Response.ResponseWorkbooks.Fill(book, layout, bid));
+        await page.SetInputFilesAsync("input[type=file][name='Upload.Files']",
+        [
+            new FilePayload { Name = "riverside-oh.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = filled },
+            new FilePayload { Name = "blank-lot-2.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = workbooks["lot-2"] },
+        ]);
+        await page.ClickAsync("main button:has-text('Upload and check')");
+        await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("1 bid received");
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("1 of 2 workbooks was not received: blank-lot-2.xlsx");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Sheet Declarations, cell C5");
+        await Assertions.Expect(page.Locator("#received")).ToBeVisibleAsync();
+        Assert.That(await page.Locator("main table").Last.InnerTextAsync(), Does.Contain("bid-riverside-oh").And.Contain("Riverside OH"));
+        await CheckAsync(page, "bids-uploaded");
+        Assert.That(_dialogs, Is.Empty, "no script from the text typed into the set-up or the workbook ran");
     }
 }

@@ -76,7 +76,7 @@ public sealed class TenderPagesBrowserTests : BrowserTest
 
         // Link bid-a to Northgate's organisation.
         await owner.GotoAsync(tenderUrl);
-        await owner.SelectOptionAsync("#link-bid-id", "bid-a");
+        await owner.ClickAsync("a:has-text('Link to a provider organisation'):has-text('of bid bid-a')");
         await owner.SelectOptionAsync("#link-organisation-id", new SelectOptionValue { Label = "Northgate Occupational Health Ltd" });
         await owner.ClickAsync("button:has-text('Save the link')");
         Assert.That(await owner.InnerTextAsync(".nhsuk-notification-banner"), Does.Contain("Bid bid-a is linked"));

@@ -90,7 +90,11 @@ public sealed class AuthorisationMatrixTests
         ["POST Tenders/Import"] = ForRole(Persona.Owner),
         ["GET tenders/{id:guid}"] = OnTender(Persona.Owner, Persona.Evaluator, Persona.Moderator, Persona.Observer, Persona.Provider),
         ["POST tenders/{id:guid}?handler=Prices"] = OnTender(Persona.Owner),
-        ["POST tenders/{id:guid}?handler=Link"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/bids"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/bids?handler=Workbook"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/bids"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/bids/{bid:guid}/link"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/bids/{bid:guid}/link"] = OnTender(Persona.Owner),
         ["GET tenders/{id:guid}/people"] = OnTender(Persona.Owner, Persona.Observer),
         ["POST tenders/{id:guid}/people?handler=Add"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/people?handler=Remove"] = OnTender(Persona.Owner),
@@ -183,9 +187,12 @@ public sealed class AuthorisationMatrixTests
 
         var tender = await TeamAsync(site);
         var catalogue = site.Services.GetRequiredService<StandardsCatalogue>();
+        var firstBid = (await TenderCalls.Of(site.Services).BidsAsync((await OwnerAsync(site))!, tender)).Value[0];
         var values = new Dictionary<string, string>
         {
             ["{id:guid}"] = tender.ToString(),
+            ["{bid:guid}"] = firstBid.RowId.ToString(),
+            ["bids?handler=Workbook"] = $"bids?handler=Workbook&lot={firstBid.LotId}",
             ["{code:int?}"] = "404",
             ["{to}"] = "open-for-bids",
             ["standards/{id}"] = "standards/" + catalogue.RuleSets[0].Id,
@@ -235,14 +242,14 @@ public sealed class AuthorisationMatrixTests
         await SignInAsync(client, Persona.Owner);
         var guessed = Guid.NewGuid();
         var checkedPages = 0;
-        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1", "/setup", "/setup/details", "/setup/members", "/setup/members/add", "/setup/lots", "/setup/criteria", "/setup/gates", "/setup/price", "/setup/scale", "/setup/dates", "/setup/people" })
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1", "/setup", "/setup/details", "/setup/members", "/setup/members/add", "/setup/lots", "/setup/criteria", "/setup/gates", "/setup/price", "/setup/scale", "/setup/dates", "/setup/people", "/bids", "/bids?handler=Workbook&lot=lot-1", $"/bids/{Guid.NewGuid()}/link" })
         {
             using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
             checkedPages++;
         }
 
-        Assert.That(checkedPages, Is.EqualTo(35));
+        Assert.That(checkedPages, Is.EqualTo(38));
     }
 
     [Test]

@@ -76,8 +76,20 @@ public sealed class FormErrorStatesTests
 
         await CheckAsync(admin, "POST tenders/{id}?handler=Prices", tender, "Prices", Empty, expectErrors: 0);
         await CheckAsync(admin, "POST tenders/{id}?handler=Prices", tender, "Prices", With(("Prices.Reason", new string('a', 2001))), expectErrors: 1);
-        await CheckAsync(admin, "POST tenders/{id}?handler=Link", tender, "Link", Empty, expectErrors: 1);
-        await CheckAsync(admin, "POST tenders/{id}?handler=Link", tender, "Link", With(("Link.OrganisationId", "Northgate")), expectErrors: 1);
+        var calls = TenderCalls.Of(site.Services);
+        var owner = await AwardReady.UserAsync(site, "alex@example.nhs.uk");
+        var bidA = (await calls.BidsAsync(owner, Guid.Parse(tender.Split('/')[2]))).Value[0];
+        var linkPage = $"{tender}/bids/{bidA.RowId}/link";
+        await CheckAsync(admin, "POST tenders/{id}/bids/{bid:guid}/link", linkPage, null, With(("Link.OrganisationId", "Northgate")), expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/bids/{bid:guid}/link", linkPage, null, With(("Link.Reason", "Linked \u202Eevil")), expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/bids/{bid:guid}/link", linkPage, null, Empty, expectErrors: 0);
+
+        // Receiving bids: a tender open for bids, with none yet.
+        var open = await ImportOpenForBidsAsync(site, admin, owner);
+        await CheckWorkbooksAsync(admin, open, [], expectErrors: 1);
+        await CheckWorkbooksAsync(admin, open, [("bid.pdf", "%PDF-1.7"u8.ToArray())], expectErrors: 1);
+        await CheckWorkbooksAsync(admin, open, [("empty.xlsx", [])], expectErrors: 1);
+        await CheckWorkbooksAsync(admin, open, [("blank.xlsx", Commissioning.Tests.Documents.Response.ResponseWorkbooks.Blank())], expectErrors: 1);
 
         await TestAccounts.CreateAsync(site, "sam@example.nhs.uk", displayName: "Sam Evaluator");
         await CheckAsync(admin, "POST tenders/{id}/people?handler=Add", tender + "/people", "Add", Empty, expectErrors: 2);
@@ -146,7 +158,6 @@ public sealed class FormErrorStatesTests
         await CheckAsync(admin, "POST tenders/{id}/stage/{to}", tender + "/stage/cancelled", null, With(("Move.Reason", new string('a', 2001))), expectErrors: 1);
 
         // The award: a tender under the Act whose result is complete, recommended for award.
-        var owner = await AwardReady.UserAsync(site, "alex@example.nhs.uk");
         var act = $"/tenders/{await AwardReady.TenderAsync(site, owner, act: true)}";
         await CheckAsync(admin, "POST tenders/{id}/award?handler=Award", act + "/award", "Award", Empty, expectErrors: 3);
         await CheckAsync(admin, "POST tenders/{id}/award?handler=Award", act + "/award", "Award",
@@ -241,6 +252,42 @@ public sealed class FormErrorStatesTests
         var checkedFields = ErrorStates(html, name);
         Assert.That(checkedFields, Is.EqualTo(expectErrors), $"{name}: fields in error");
         _report.Add($"{name}: {checkedFields} fields in error, each linked");
+    }
+
+    /// <summary>The example tender without its bids, imported and opened for bids; its address.</summary>
+    private static async Task<string> ImportOpenForBidsAsync(SiteFactory site, HttpClient client, Commissioning.Application.SiteUser owner)
+    {
+        var pack = Commissioning.Core.Files.TenderFile.Read(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "examples", "ics-tender.json"))).Value;
+        var json = Commissioning.Core.Files.TenderFile.Write(new Commissioning.Core.Tenders.TenderPack { Tender = pack.Tender });
+        using var imported = await UploadAsync(client, ("no-bids.json", System.Text.Encoding.UTF8.GetBytes(json)));
+        var address = imported.Headers.Location!.OriginalString;
+        var id = Guid.Parse(address.Split('/')[2]);
+        var calls = TenderCalls.Of(site.Services);
+        var version = (await calls.OpenAsync(owner, id))!.Tender.Version;
+        Assert.That((await calls.ChangeStageAsync(owner, id, Commissioning.Core.Lifecycle.TenderStage.OpenForBids, null, version)).Succeeded, Is.True);
+        return address;
+    }
+
+    /// <summary>Uploads workbooks to a tender's bids page, and checks the errors shown.</summary>
+    private async Task CheckWorkbooksAsync(HttpClient client, string tender, IReadOnlyList<(string Name, byte[] Bytes)> files, int expectErrors)
+    {
+        const string handler = "POST tenders/{id}/bids";
+        _covered.Add(handler);
+        var path = tender + "/bids";
+        var token = await SiteFactory.GetAntiforgeryTokenAsync(client, path);
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (fileName, bytes) in files)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            form.Add(content, "Upload.Files", fileName);
+        }
+
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), form);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var name = $"{handler} ({(files.Count == 0 ? "no file" : string.Join(", ", files.Select(f => f.Name)))})";
+        Assert.That(ErrorStates(await response.Content.ReadAsStringAsync(), name), Is.EqualTo(expectErrors));
+        _report.Add($"{name}: {expectErrors} fields in error, each linked");
     }
 
     private async Task CheckUploadAsync(HttpClient client, (string Name, byte[] Bytes)? file, int expectErrors)

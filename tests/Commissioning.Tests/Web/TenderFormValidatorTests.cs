@@ -26,7 +26,9 @@ public sealed partial class TenderFormValidatorTests
         var link = new BidLinkInputValidator();
         var prices = new PricesInputValidator();
         var validPerson = new PersonInput { Email = "alex@example.nhs.uk", Role = "Evaluator" };
-        var validLink = new BidLinkInput { BidId = "bid-a" };
+        var validLink = new BidLinkInput();
+        var upload = new BidUploadInputValidator();
+        FormFile Workbook(string name, long length) => new(Stream.Null, 0, length, "Upload.Files", name);
 
         yield return ("no file", () => import.Validate(new ImportInput()), "File", "Select a tender file (.json) to import.");
         yield return ("not .json", () => import.Validate(new ImportInput { File = File("tender.txt", 10) }), "File", "The selected file must be a tender file ending in .json.");
@@ -43,9 +45,15 @@ public sealed partial class TenderFormValidatorTests
         var role = Guid.NewGuid();
         yield return ("remove reason too long", () => remove.Validate(new RemoveInput { MembershipId = role, Reasons = new() { [role] = Long(2001) } }), "Reason", "The reason must be 2,000 characters or fewer.");
         yield return ("too many remove reasons", () => remove.Validate(new RemoveInput { MembershipId = role, Reasons = Enumerable.Range(0, 1001).ToDictionary(_ => Guid.NewGuid(), _ => (string?)null) }), "Reasons", "The form carried too many reasons. Reload the page and try again.");
-        yield return ("no bid", () => link.Validate(new BidLinkInput()), "BidId", "Select the bid.");
         yield return ("organisation not an id", () => link.Validate(validLink.With(l => l.OrganisationId = "Northgate")), "OrganisationId", "Select a provider organisation, or none.");
-        yield return ("too many bid versions", () => link.Validate(validLink.With(l => l.Versions = Enumerable.Range(0, 1001).ToDictionary(i => $"bid-{i}", i => (long)i))), "Versions", "The form carried too many bids. Reload the page and try again.");
+        yield return ("link reason too long", () => link.Validate(validLink.With(l => l.Reason = Long(2001))), "Reason", "The reason must be 2,000 characters or fewer.");
+        yield return ("no workbook", () => upload.Validate(new BidUploadInput()), "Files", "Select one or more filled response workbooks (.xlsx) to upload.");
+        yield return ("51 workbooks", () => upload.Validate(new BidUploadInput { Files = [.. Enumerable.Range(0, 51).Select(i => (IFormFile)Workbook($"bid-{i}.xlsx", 100))] }), "Files", "Select at most 50 workbooks at once; 51 were selected.");
+        yield return ("a PDF among workbooks", () => upload.Validate(new BidUploadInput { Files = [Workbook("a.xlsx", 100), Workbook("b.pdf", 100)] }), "Files", "Every file must be an Excel workbook ending in .xlsx: The file b.pdf is not.");
+        yield return ("an empty workbook", () => upload.Validate(new BidUploadInput { Files = [Workbook("a.xlsx", 0)] }), "Files", "The file a.xlsx is empty.");
+        yield return ("a workbook over 10 MB", () => upload.Validate(new BidUploadInput { Files = [Workbook("a.xlsx", 11L * 1024 * 1024)] }), "Files", "The file a.xlsx is larger than 10 MB");
+        yield return ("workbooks over 30 MB together", () => upload.Validate(new BidUploadInput { Files = [.. Enumerable.Range(0, 4).Select(i => (IFormFile)Workbook($"{i}.xlsx", 9L * 1024 * 1024))] }), "Files", "The workbooks together must be smaller than 30 MB.");
+        yield return ("late reason too long", () => upload.Validate(new BidUploadInput { Files = [Workbook("a.xlsx", 100)], LateReason = Long(2001) }), "LateReason", "The reason must be 2,000 characters or fewer.");
         yield return ("prices reason too long", () => prices.Validate(new PricesInput { Reason = Long(2001) }), "Reason", "The reason must be 2,000 characters or fewer.");
     }
 
@@ -61,7 +69,7 @@ public sealed partial class TenderFormValidatorTests
             checkedCases++;
         }
 
-        Assert.That(checkedCases, Is.EqualTo(18));
+        Assert.That(checkedCases, Is.EqualTo(24));
     }
 
     [Test]
@@ -75,7 +83,8 @@ public sealed partial class TenderFormValidatorTests
     [Test]
     public void EveryMessageInTenderForms_IsGivenByACase()
     {
-        var source = System.IO.File.ReadAllText(Path.Combine(Repository.Root, "src", "Commissioning.Web", "Forms", "TenderForms.cs"));
+        var source = System.IO.File.ReadAllText(Path.Combine(Repository.Root, "src", "Commissioning.Web", "Forms", "TenderForms.cs"))
+            + System.IO.File.ReadAllText(Path.Combine(Repository.Root, "src", "Commissioning.Web", "Forms", "BidForms.cs"));
         var written = MessagePattern().Matches(source).Select(m => m.Groups[2].Value).Select(m => m.Split('{')[0]).Distinct().ToList();
         var given = Cases().Select(c => c.Message).ToList();
 

@@ -46,13 +46,7 @@ public sealed class ImportModel(FindUser users, ImportTender import, IValidator<
             return Challenge();
         }
 
-        byte[] bytes;
-        await using (var stream = Input.File!.OpenReadStream())
-        using (var buffer = new MemoryStream())
-        {
-            await stream.CopyToAsync(buffer, cancel);
-            bytes = buffer.ToArray();
-        }
+        var bytes = await UploadedFile.ReadAsync(Input.File!, cancel);
 
         var text = TenderFiles.Decode(bytes);
         var imported = text.Succeeded ? await import.HandleAsync(me, text.Value, cancel) : text.As<Guid>();
@@ -64,8 +58,8 @@ public sealed class ImportModel(FindUser users, ImportTender import, IValidator<
         FileProblems = imported.Errors;
         var count = imported.Errors.Count;
         ModelState.AddModelError("Input.File", count == 1
-            ? $"The file {Input.File.FileName} could not be imported: {FileProblemText.Message(imported.Errors[0])}"
-            : $"The file {Input.File.FileName} could not be imported. It has {count} problems, listed below. Nothing was saved.");
+            ? $"The file {Input.File!.FileName} could not be imported: {FileProblemText.Message(imported.Errors[0])}"
+            : $"The file {Input.File!.FileName} could not be imported. It has {count} problems, listed below. Nothing was saved.");
         return Page();
     }
 }

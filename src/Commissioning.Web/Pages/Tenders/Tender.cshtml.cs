@@ -11,26 +11,18 @@ namespace Commissioning.Web.Pages.Tenders;
 
 /// <summary>
 /// One tender: its stage, the signed-in person's roles, the bids they may see (prices only where
-/// they may), and for the owner the stage, the prices setting and which provider organisation
-/// submitted each bid.
+/// they may), and for the owner the stage, the prices setting and a link to each bid's provider
+/// organisation.
 /// </summary>
 [Authorize]
-public sealed class TenderModel(TenderPageServices pages, ListBids bids, ListProviderOrganisations providers, SetPriceVisibility setPrices, LinkBid linkBid,
-    IValidator<PricesInput> pricesValidator, IValidator<BidLinkInput> linkValidator) : TenderPageModel(pages)
+public sealed class TenderModel(TenderPageServices pages, ListBids bids, SetPriceVisibility setPrices, IValidator<PricesInput> pricesValidator) : TenderPageModel(pages)
 {
     /// <summary>The bids this person may see.</summary>
     public IReadOnlyList<BidOnTender> Bids { get; private set; } = [];
 
-    /// <summary>Provider organisations, for the owner's link form.</summary>
-    public IReadOnlyList<ProviderOrganisation> Providers { get; private set; } = [];
-
     /// <summary>The prices setting form.</summary>
     [BindProperty]
     public PricesInput Prices { get; set; } = new();
-
-    /// <summary>The bid link form.</summary>
-    [BindProperty]
-    public BidLinkInput Link { get; set; } = new();
 
     /// <summary>A confirmation after a change.</summary>
     [TempData]
@@ -65,25 +57,6 @@ public sealed class TenderModel(TenderPageServices pages, ListBids bids, ListPro
         return await RedisplayAsync(cancel, pricesAsSent: true);
     }
 
-    /// <summary>Records which provider organisation submitted a bid (owner only).</summary>
-    public async Task<IActionResult> OnPostLinkAsync(CancellationToken cancel)
-    {
-        if (!await OpenAsync(TenderOperation.ManagePeople, cancel))
-        {
-            return NotFound();
-        }
-
-        // One form for every bid: each bid's version as the owner saw it travels with the form.
-        Guid? organisation = Guid.TryParse(Link.OrganisationId, out var id) ? id : null;
-        if (await TryChangeAsync(Link, linkValidator, nameof(Link), () => linkBid.HandleAsync(Me, TenderId, Link.BidId!, organisation, Link.Versions.GetValueOrDefault(Link.BidId!), Link.Reason, cancel), cancel))
-        {
-            Done = organisation is null ? $"Bid {Link.BidId} is no longer linked to an organisation." : $"Bid {Link.BidId} is linked to its provider organisation.";
-            return RedirectToPage(new { id = TenderId });
-        }
-
-        return await RedisplayAsync(cancel);
-    }
-
     /// <summary>The stages the owner may move the tender to from where it is.</summary>
     public IReadOnlyList<TenderStage> NextStages => TenderLifecycle.NextStages(Access.Tender.Stage);
 
@@ -105,9 +78,5 @@ public sealed class TenderModel(TenderPageServices pages, ListBids bids, ListPro
         }
 
         Bids = (await bids.HandleAsync(Me, TenderId, cancel)).Value;
-        if (Access.Allows(TenderOperation.ManagePeople))
-        {
-            Providers = (await providers.HandleAsync(Me, TenderId, cancel)).Value;
-        }
     }
 }

@@ -28,3 +28,18 @@ dropExpandedFromRadios();
 for (const event of ['click', 'change', 'pageshow']) {
     window.addEventListener(event, dropExpandedFromRadios);
 }
+
+// A form that uploads files which take a while to check (response workbooks) says so once it is
+// sent, in a status region that screen readers announce; the browser shows the upload's own
+// progress. Without script the form works the same, without the words.
+for (const form of document.querySelectorAll('form[data-app-upload-progress]')) {
+    form.addEventListener('submit', () => {
+        const status = form.querySelector('.app-upload-progress');
+        const input = form.querySelector('input[type=file]');
+        if (status && input && input.files && input.files.length > 0) {
+            const count = input.files.length;
+            status.textContent = `Uploading and checking ${count} workbook${count === 1 ? '' : 's'}. Each takes a moment to check: keep this page open.`;
+            status.hidden = false;
+        }
+    });
+}

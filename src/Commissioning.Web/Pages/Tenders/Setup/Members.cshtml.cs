@@ -59,13 +59,7 @@ public sealed class MembersModel(TenderPageServices pages, ReadTenderSetup read,
             return Page();
         }
 
-        byte[] bytes;
-        await using (var stream = Upload.File!.OpenReadStream())
-        using (var buffer = new MemoryStream())
-        {
-            await stream.CopyToAsync(buffer, cancel);
-            bytes = buffer.ToArray();
-        }
+        var bytes = await UploadedFile.ReadAsync(Upload.File!, cancel);
 
         var text = TenderFiles.Decode(bytes);
         var profiles = text.Succeeded ? TenderFiles.ReadProfiles(text.Value) : text.As<IReadOnlyList<OrganisationProfile>>();
@@ -73,8 +67,8 @@ public sealed class MembersModel(TenderPageServices pages, ReadTenderSetup read,
         {
             FileProblems = profiles.Errors;
             ModelState.AddModelError("Upload.File", profiles.Errors.Count == 1
-                ? $"The file {Upload.File.FileName} could not be read: {FileProblemText.Message(profiles.Errors[0])}"
-                : $"The file {Upload.File.FileName} has {profiles.Errors.Count} problems, listed below. No organisation was added.");
+                ? $"The file {Upload.File!.FileName} could not be read: {FileProblemText.Message(profiles.Errors[0])}"
+                : $"The file {Upload.File!.FileName} has {profiles.Errors.Count} problems, listed below. No organisation was added.");
             return Page();
         }
 

@@ -1,0 +1,343 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Commissioning.Core.Lifecycle;
+using Commissioning.Core.Standards;
+using Commissioning.Core.Tenders;
+using Commissioning.Core.Tenders.Validation;
+using Commissioning.Data;
+using Commissioning.Documents.Excel.Response;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Application.Tenders;
+
+/// <summary>
+/// The key the site signs response workbooks with. With a secret from the site's configuration
+/// (<c>ResponseWorkbooks:Secret</c>, at least 32 bytes, base64), only this site can make a
+/// workbook that imports; without one it uses the key derived from the tender, as the command
+/// line does, so that a workbook downloaded here also imports there (docs/response-workbook.md
+/// says what each protects against).
+/// </summary>
+public sealed class ResponseWorkbookSigning
+{
+    private readonly ResponseWorkbookKey? _secret;
+
+    private ResponseWorkbookSigning(ResponseWorkbookKey? secret) => _secret = secret;
+
+    /// <summary>Signs with the key derived from each tender and lot.</summary>
+    public static ResponseWorkbookSigning Derived { get; } = new(null);
+
+    /// <summary>Signs with a key made from <paramref name="secret"/> (at least 32 bytes).</summary>
+    public static ResponseWorkbookSigning FromSecret(byte[] secret) => new(ResponseWorkbookKey.FromSecret(secret));
+
+    /// <summary>Whether workbooks are signed with the tender's own derived key.</summary>
+    public bool IsDerived => _secret is null;
+
+    /// <summary>The key for a lot's workbook.</summary>
+    public ResponseWorkbookKey KeyFor(Tender tender, string lotId) => _secret ?? ResponseWorkbookKey.DerivedFrom(tender, lotId);
+
+    /// <summary>The key the reader checks with: null for the key derived from the workbook's lot.</summary>
+    internal ResponseWorkbookKey? ImportKey => _secret;
+}
+
+/// <summary>One workbook sent to be received as a bid.</summary>
+/// <param name="FileName">The name it was uploaded with (shown back, never used as a path).</param>
+/// <param name="Bytes">Its content.</param>
+public sealed record WorkbookUpload(string FileName, byte[] Bytes);
+
+/// <summary>What became of one workbook: the bid it gave, or every problem with its sheet and cell.</summary>
+/// <param name="FileName">The name it was uploaded with.</param>
+/// <param name="Sha256">The SHA-256 of the bytes received, as hex: the receipt's fingerprint.</param>
+/// <param name="Size">How many bytes were received.</param>
+/// <param name="Bid">The bid received; null when the workbook was refused.</param>
+/// <param name="Problems">Why it was refused; empty when received.</param>
+/// <param name="Warnings">Worth knowing but not stopping it, such as questions left unanswered.</param>
+public sealed record WorkbookReceipt(string FileName, string Sha256, int Size, ReceivedBid? Bid, IReadOnlyList<WorkbookProblem> Problems, IReadOnlyList<WorkbookProblem> Warnings)
+{
+    /// <summary>Whether the workbook became a bid.</summary>
+    public bool Received => Bid is not null;
+}
+
+/// <summary>A bid as received.</summary>
+/// <param name="Id">The bid's reference.</param>
+/// <param name="Provider">The provider's name.</param>
+/// <param name="LotId">The lot.</param>
+/// <param name="LotTitle">The lot's title.</param>
+/// <param name="Answers">How many questions it answers.</param>
+/// <param name="ReceivedAt">When it was saved.</param>
+/// <param name="Late">True when it was received after the bid deadline (with the owner's reason).</param>
+public sealed record ReceivedBid(string Id, string Provider, string LotId, string LotTitle, int Answers, DateTimeOffset ReceivedAt, bool Late);
+
+/// <summary>What the owner sees of receiving bids: the lots to download a workbook for, and whether bids can be received now.</summary>
+/// <param name="Tender">The tender.</param>
+/// <param name="Lots">Each lot, by id and title.</param>
+/// <param name="Refusal">Why no bid can be received now (the stage); null when bids can be received.</param>
+/// <param name="DeadlinePassed">True when the bid deadline has passed: a bid then needs a reason.</param>
+/// <param name="WorkbooksRefusal">Why no workbook can be downloaded yet (the tender has problems to fix first); null when they can.</param>
+public sealed record BidsInbox(TenderSummary Tender, IReadOnlyList<(string Id, string Title)> Lots, string? Refusal, bool DeadlinePassed, string? WorkbooksRefusal);
+
+/// <summary>The rules of receiving bids that do not need the database.</summary>
+public static class BidReceiving
+{
+    /// <summary>The most workbooks taken in one upload.</summary>
+    public const int MaxWorkbooksAtOnce = 50;
+
+    /// <summary>
+    /// The day as it is in the United Kingdom, whose buyers use the toolkit: the bid deadline is a
+    /// date, and a bid is on time until that day ends there (the toolkit's judgement: the tender
+    /// holds a date, not a time, so the whole day is given).
+    /// </summary>
+    public static DateOnly UkToday(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow();
+        var zone = UkZone.Value;
+        return DateOnly.FromDateTime(zone is null ? now.UtcDateTime : TimeZoneInfo.ConvertTime(now, zone).DateTime);
+    }
+
+    /// <summary>Whether a bid received today is late.</summary>
+    public static bool IsLate(DateOnly? bidDeadline, DateOnly today) => bidDeadline is { } deadline && today > deadline;
+
+    private static readonly Lazy<TimeZoneInfo?> UkZone = new(() =>
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return null;
+        }
+    });
+
+    /// <summary>A file name as it may be shown and recorded: control characters replaced, cut to 120 characters.</summary>
+    public static string Shown(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var clean = new string([.. Path.GetFileName(fileName.Replace('\\', '/')).Select(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' ? '?' : c)]);
+        return clean.Length == 0 ? "(no name)" : clean.Length > 120 ? clean[..120] + "…" : clean;
+    }
+}
+
+/// <summary>What the owner needs to receive bids; for the tender's owner only.</summary>
+/// <param name="contexts">Makes a context for each operation.</param>
+/// <param name="time">The clock, for the bid deadline.</param>
+/// <param name="standards">The standards the tender's rules refer to.</param>
+public sealed class ReadBidsInbox(ICommissioningContextFactory contexts, TimeProvider time, StandardsCatalogue standards)
+{
+    /// <summary>The lots and whether bids can be received now.</summary>
+    public async Task<Outcome<BidsInbox>> HandleAsync(SiteUser user, Guid tenderId, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = contexts.Create();
+        var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.ReceiveBids, cancel).ConfigureAwait(false);
+        if (!access.Succeeded)
+        {
+            return access.As<BidsInbox>();
+        }
+
+        var tender = await TenderLoader.DefinitionAsync(db, tenderId, cancel).ConfigureAwait(false);
+        var summary = access.Value.Tender;
+        var stage = TenderLifecycle.Check(summary.Stage, TenderChange.Bid);
+        var problems = new TenderValidator(standards).Validate(tender);
+        return Outcome<BidsInbox>.Success(new BidsInbox(
+            summary,
+            [.. tender.Lots.Select(l => (l.Id, l.Title))],
+            stage.Allowed ? null : stage.Refusal,
+            BidReceiving.IsLate(tender.BidDeadline, BidReceiving.UkToday(time)),
+            problems.IsValid ? null : "The tender still has problems to fix in its set-up, and the workbooks are made from its questions and prices. Fix them first."));
+    }
+}
+
+/// <summary>
+/// The provider response workbook for one lot, signed so that it imports only into this lot of
+/// this tender as it now is. For the owner, while the tender is a draft with no problems left or
+/// open for bids.
+/// </summary>
+/// <param name="contexts">Makes a context for each operation.</param>
+/// <param name="standards">The standards the workbook's guidance and lists come from.</param>
+/// <param name="signing">The key workbooks are signed with.</param>
+public sealed class DownloadResponseWorkbook(ICommissioningContextFactory contexts, StandardsCatalogue standards, ResponseWorkbookSigning signing)
+{
+    /// <summary>The workbook, named after the tender's reference and the lot.</summary>
+    public async Task<Outcome<DownloadFile>> HandleAsync(SiteUser user, Guid tenderId, string lotId, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(lotId);
+        await using var db = contexts.Create();
+        var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.ReceiveBids, cancel).ConfigureAwait(false);
+        if (!access.Succeeded)
+        {
+            return access.As<DownloadFile>();
+        }
+
+        var tender = await TenderLoader.DefinitionAsync(db, tenderId, cancel).ConfigureAwait(false);
+        if (tender.FindLot(lotId) is not { } lot)
+        {
+            return Outcome<DownloadFile>.Fail(FailureKind.NotFound, $"The tender has no lot '{lotId}'.");
+        }
+
+        if (access.Value.Tender.Stage is not (TenderStage.Draft or TenderStage.OpenForBids))
+        {
+            return Outcome<DownloadFile>.Fail(FailureKind.Refused, "Bids are no longer being received, so the response workbook is not offered.");
+        }
+
+        if (!new TenderValidator(standards).Validate(tender).IsValid)
+        {
+            return Outcome<DownloadFile>.Fail(FailureKind.Refused, "The tender still has problems to fix in its set-up, and the workbook is made from its questions and prices. Fix them first.");
+        }
+
+        var bytes = ResponseWorkbookWriter.Write(tender, lot.Id, standards, signing.KeyFor(tender, lot.Id));
+        var name = $"{DownloadRules.Stem(access.Value.Tender)}-{EvaluationDocumentFiles.SafeName(lot.Id, "lot")}-response-workbook.xlsx";
+        return Outcome<DownloadFile>.Success(new DownloadFile(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes));
+    }
+}
+
+/// <summary>
+/// Receives filled response workbooks as bids. Each workbook is checked exactly as the command
+/// line's import checks it (the package, the signed identity, the structure, every cell, then
+/// the tender's rules with the bid added) and is saved as one bid, with its audit entry, in one
+/// transaction; a workbook with any problem saves nothing, and the others in the same upload are
+/// received or refused on their own. The owner only, while the tender is open for bids; after the
+/// bid deadline only with a reason, recorded as a late bid.
+/// </summary>
+/// <param name="contexts">Makes a context for each operation.</param>
+/// <param name="time">The clock, for the deadline and the audit trail.</param>
+/// <param name="standards">The standards the tender's rules refer to.</param>
+/// <param name="signing">The key workbooks are signed with.</param>
+public sealed class ReceiveBidWorkbooks(ICommissioningContextFactory contexts, TimeProvider time, StandardsCatalogue standards, ResponseWorkbookSigning signing)
+{
+    /// <summary>A receipt for each workbook, in the order given; a failure only when none could be considered at all.</summary>
+    public async Task<Outcome<IReadOnlyList<WorkbookReceipt>>> HandleAsync(SiteUser user, Guid tenderId, IReadOnlyList<WorkbookUpload> workbooks, string? lateReason, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(workbooks);
+        lateReason = TenderGate.Blank(lateReason);
+        if (workbooks.Count == 0)
+        {
+            return Outcome<IReadOnlyList<WorkbookReceipt>>.Fail(FailureKind.Invalid, "Choose one or more response workbooks (.xlsx) to upload.", new FormFieldLocation("Files"));
+        }
+
+        if (workbooks.Count > BidReceiving.MaxWorkbooksAtOnce)
+        {
+            return Outcome<IReadOnlyList<WorkbookReceipt>>.Fail(FailureKind.Invalid, $"Upload at most {BidReceiving.MaxWorkbooksAtOnce} workbooks at once; {workbooks.Count} were chosen.", new FormFieldLocation("Files"));
+        }
+
+        var receipts = new List<WorkbookReceipt>();
+        foreach (var workbook in workbooks)
+        {
+            var receipt = await ReceiveAsync(user, tenderId, workbook, lateReason, cancel).ConfigureAwait(false);
+            if (!receipt.Succeeded)
+            {
+                // The tender itself refuses (not found, not the owner, the stage, a late bid with no
+                // reason): the same for every workbook, so say it once.
+                return receipt.As<IReadOnlyList<WorkbookReceipt>>();
+            }
+
+            receipts.Add(receipt.Value);
+        }
+
+        return Outcome<IReadOnlyList<WorkbookReceipt>>.Success(receipts);
+    }
+
+    private async Task<Outcome<WorkbookReceipt>> ReceiveAsync(SiteUser user, Guid tenderId, WorkbookUpload workbook, string? lateReason, CancellationToken cancel)
+    {
+        var name = BidReceiving.Shown(workbook.FileName);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(workbook.Bytes));
+        WorkbookReceipt Refused(IReadOnlyList<WorkbookProblem> problems, IReadOnlyList<WorkbookProblem>? warnings = null) =>
+            new(name, sha256, workbook.Bytes.Length, null, problems, warnings ?? []);
+
+        // Read and check the workbook first, outside any transaction: reading takes a while, and
+        // on SQLite the transaction holds the database's one write lock. The lot cannot change
+        // meanwhile (the set-up is locked once the tender is open for bids).
+        TenderPack pack;
+        await using (var read = contexts.Create())
+        {
+            var refused = await RefusedAsync(read, user, tenderId, lateReason, cancel).ConfigureAwait(false);
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            pack = new TenderPack
+            {
+                Tender = await TenderLoader.DefinitionAsync(read, tenderId, cancel).ConfigureAwait(false),
+                Bids = await BulkRead.BidsAsync(read, tenderId, cancel).ConfigureAwait(false),
+            };
+        }
+
+        var import = ResponseWorkbookReader.Read(pack, workbook.Bytes, TenderFiles.Rules(standards), new ResponseImportOptions
+        {
+            Key = signing.ImportKey,
+            Standards = standards,
+        });
+        if (!import.Succeeded)
+        {
+            return Outcome<WorkbookReceipt>.Success(Refused(import.Problems, import.Warnings));
+        }
+
+        // Then save it with the stage held still, checking again what may have changed.
+        await using var db = contexts.Create();
+        if (await TenderChanges.ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false) is null)
+        {
+            return TenderChanges.NotFound<WorkbookReceipt>();
+        }
+
+        if (await RefusedAsync(db, user, tenderId, lateReason, cancel).ConfigureAwait(false) is { } now)
+        {
+            return now;
+        }
+
+        var bid = import.Bid!;
+        var late = await IsLateAsync(db, tenderId, cancel).ConfigureAwait(false);
+        var position = await db.Bids.Where(b => b.TenderId == tenderId).Select(b => (int?)b.Position).MaxAsync(cancel).ConfigureAwait(false) ?? -1;
+        db.Bids.Add(TenderMapping.BidRow(tenderId, bid, position + 1));
+        var receivedAt = time.GetUtcNow();
+        AuditTrail.Add(db, time, user.Actor, tenderId, "Bid", bid.Id, late ? "ReceivedLate" : "Received", null,
+            JsonSerializer.Serialize(new { provider = bid.Provider, lot = bid.LotId, file = name, sha256, bytes = workbook.Bytes.Length, answers = bid.Answers.Count }), late ? lateReason : null);
+        var saved = await TenderChanges.SaveAsync(db, tenderId, "Bid", bid.Id, expectedVersion: null, () => true, cancel).ConfigureAwait(false);
+        if (!saved.Succeeded)
+        {
+            if (saved.Failure == FailureKind.Conflict)
+            {
+                // Another upload saved a bid with this reference first.
+                return Outcome<WorkbookReceipt>.Success(Refused([new WorkbookProblem(ResponseLayout.DeclarationsSheet, null, $"The tender already has a bid with the reference '{bid.Id}'. Each bid needs its own reference.")]));
+            }
+
+            return saved.As<WorkbookReceipt>();
+        }
+
+        var lotTitle = pack.Tender.FindLot(bid.LotId)?.Title ?? bid.LotId;
+        return Outcome<WorkbookReceipt>.Success(new WorkbookReceipt(name, sha256, workbook.Bytes.Length,
+            new ReceivedBid(bid.Id, bid.Provider, bid.LotId, lotTitle, bid.Answers.Count, receivedAt, late), [], import.Warnings));
+    }
+
+    /// <summary>Why no bid can be received now (not the owner, the stage, a late bid with no reason); null when one can.</summary>
+    private async Task<Outcome<WorkbookReceipt>?> RefusedAsync(CommissioningDbContext db, SiteUser user, Guid tenderId, string? lateReason, CancellationToken cancel)
+    {
+        var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.ReceiveBids, cancel).ConfigureAwait(false);
+        if (!access.Succeeded)
+        {
+            return access.As<WorkbookReceipt>();
+        }
+
+        var stage = TenderLifecycle.Check(access.Value.Tender.Stage, TenderChange.Bid);
+        if (!stage.Allowed)
+        {
+            return Outcome<WorkbookReceipt>.Fail(FailureKind.Refused, stage.Refusal!);
+        }
+
+        var deadline = await db.Tenders.Where(t => t.Id == tenderId).Select(t => t.BidDeadline).SingleAsync(cancel).ConfigureAwait(false);
+        if (BidReceiving.IsLate(deadline, BidReceiving.UkToday(time)) && lateReason is null)
+        {
+            return Outcome<WorkbookReceipt>.Fail(FailureKind.Invalid, $"The bid deadline ({TenderLifecycle.Day(deadline!.Value)}) has passed. Enter why a late bid is being accepted; the reason is recorded with each bid.", new FormFieldLocation("LateReason"));
+        }
+
+        return null;
+    }
+
+    private async Task<bool> IsLateAsync(CommissioningDbContext db, Guid tenderId, CancellationToken cancel)
+    {
+        var deadline = await db.Tenders.Where(t => t.Id == tenderId).Select(t => t.BidDeadline).SingleAsync(cancel).ConfigureAwait(false);
+        return BidReceiving.IsLate(deadline, BidReceiving.UkToday(time));
+    }
+}

@@ -1,0 +1,118 @@
+using Commissioning.Application.Tenders;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Commissioning.Web.Pages.Tenders.Bids;
+
+/// <summary>
+/// Receiving bids (the owner): each lot's response workbook to send to providers, the upload of
+/// filled workbooks (several at once, each received or refused on its own with every problem
+/// against its sheet and cell), and the bids received, each with a page to link it to its
+/// provider organisation.
+/// </summary>
+[Authorize]
+public sealed class IndexModel(TenderPageServices pages, ReadBidsInbox inbox, ListBids bids, DownloadResponseWorkbook workbook, ReceiveBidWorkbooks receive,
+    IValidator<BidUploadInput> validator) : TenderPageModel(pages)
+{
+    /// <summary>The lots and whether bids can be received.</summary>
+    public BidsInbox Inbox { get; private set; } = null!;
+
+    /// <summary>The bids received so far.</summary>
+    public IReadOnlyList<BidOnTender> Bids { get; private set; } = [];
+
+    /// <summary>The upload.</summary>
+    [BindProperty]
+    public BidUploadInput Upload { get; set; } = new();
+
+    /// <summary>What became of each workbook just uploaded.</summary>
+    public IReadOnlyList<WorkbookReceipt> Receipts { get; private set; } = [];
+
+    /// <summary>Shows the page.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
+    {
+        if (!await OpenAsync(TenderOperation.ReceiveBids, cancel))
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(cancel);
+        return Page();
+    }
+
+    /// <summary>The response workbook for one lot.</summary>
+    public async Task<IActionResult> OnGetWorkbookAsync(string? lot, CancellationToken cancel)
+    {
+        if (!await OpenAsync(TenderOperation.ReceiveBids, cancel) || string.IsNullOrEmpty(lot))
+        {
+            return NotFound();
+        }
+
+        var file = await workbook.HandleAsync(Me, TenderId, lot, cancel);
+        if (!file.Succeeded)
+        {
+            if (file.Failure == Commissioning.Application.FailureKind.NotFound)
+            {
+                return NotFound();
+            }
+
+            AddErrors(file.Errors, "Workbook");
+            await LoadAsync(cancel);
+            return Page();
+        }
+
+        return File(file.Value.Content, file.Value.ContentType, file.Value.FileName);
+    }
+
+    /// <summary>Receives the workbooks chosen; shows what became of each. The body may be as large as <see cref="RequestLimits.MaxUploadBytes"/> here (<see cref="RequestLimits.BodyLimitFor"/>).</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
+    {
+        if (!await OpenAsync(TenderOperation.ReceiveBids, cancel))
+        {
+            return NotFound();
+        }
+
+        IReadOnlyList<WorkbookReceipt> receipts = [];
+        if (await TryChangeAsync(Upload, validator, nameof(Upload), async () =>
+            {
+                var uploads = new List<WorkbookUpload>();
+                foreach (var file in Upload.Files)
+                {
+                    uploads.Add(new WorkbookUpload(file.FileName, await UploadedFile.ReadAsync(file, cancel)));
+                }
+
+                var received = await receive.HandleAsync(Me, TenderId, uploads, Upload.LateReason, cancel);
+                if (received.Succeeded)
+                {
+                    receipts = received.Value;
+                }
+
+                return received;
+            }, cancel))
+        {
+            Receipts = receipts;
+            var refused = receipts.Count(r => !r.Received);
+            if (refused > 0)
+            {
+                var refusedName = receipts.First(r => !r.Received).FileName;
+                ModelState.AddModelError("Upload.Files", (refused, receipts.Count) switch
+                {
+                    (1, 1) => $"{refusedName} was not received. Its problems are listed below; nothing from it was saved.",
+                    (1, _) => $"1 of {receipts.Count} workbooks was not received: {refusedName}. Its problems are listed below; nothing from it was saved.",
+                    _ => $"{refused} of {receipts.Count} workbooks were not received. Each one's problems are listed below; nothing from them was saved.",
+                });
+            }
+        }
+
+        await LoadAsync(cancel);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancel)
+    {
+        Inbox = (await inbox.HandleAsync(Me, TenderId, cancel)).Value;
+        Bids = (await bids.HandleAsync(Me, TenderId, cancel)).Value;
+    }
+}

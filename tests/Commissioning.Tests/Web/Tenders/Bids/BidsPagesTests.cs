@@ -1,0 +1,245 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Commissioning.Application;
+using Commissioning.Application.Accounts;
+using Commissioning.Core.Files;
+using Commissioning.Core.Lifecycle;
+using Commissioning.Core.Tenders;
+using Commissioning.Documents.Excel.Response;
+using Commissioning.Tests.Documents.Response;
+using Commissioning.Tests.Support;
+using Commissioning.Tests.Web.Tenders.Stage;
+
+namespace Commissioning.Tests.Web.Tenders.Bids;
+
+/// <summary>
+/// Receiving bids in the site: the owner downloads each lot's response workbook, uploads filled
+/// ones several at once (each received or refused on its own, every problem against its sheet and
+/// cell, nothing saved from a workbook with a problem), late bids only with a reason; and links a
+/// bid to its provider organisation on a page of its own, whatever the tender's size or the bid's id.
+/// </summary>
+[NonParallelizable]
+public sealed class BidsPagesTests
+{
+    private const string Owner = "olive@example.nhs.uk";
+    private const string Other = "oscar@example.nhs.uk";
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static async Task<(SiteFactory Site, HttpClient Client, SiteUser Owner)> SiteAsync()
+    {
+        var site = new SiteFactory();
+        await TestAccounts.CreateAsync(site, Owner, roles: [SiteRoles.Commissioner], organisation: "North ICS", displayName: "Olive Owner");
+        await TestAccounts.CreateAsync(site, Other, roles: [SiteRoles.Commissioner], organisation: "South ICS", displayName: "Oscar Other");
+        var client = site.CreateNonRedirectingClient();
+        await TestAccounts.SignInAsync(client, Owner);
+        return (site, client, await AwardReady.UserAsync(site, Owner));
+    }
+
+    /// <summary>The example tender with no bids, imported by the owner and (unless told not to) opened for bids.</summary>
+    private static async Task<Guid> TenderAsync(SiteFactory site, SiteUser owner, DateOnly? bidDeadline = null, bool open = true, IReadOnlyList<Bid>? bids = null)
+    {
+        var tender = ResponseWorkbooks.ExamplePack.Tender;
+        if (bidDeadline is { } deadline)
+        {
+            tender = tender with { ClarificationDeadline = deadline.AddDays(-7), BidDeadline = deadline };
+        }
+
+        var calls = TenderCalls.Of(site.Services);
+        var id = (await calls.ImportAsync(owner, TenderFile.Write(new TenderPack { Tender = tender, Bids = bids ?? [] }))).Value;
+        if (open)
+        {
+            var version = (await calls.OpenAsync(owner, id))!.Tender.Version;
+            var opened = await calls.ChangeStageAsync(owner, id, TenderStage.OpenForBids, null, version);
+            Assert.That(opened.Succeeded, Is.True, opened.Succeeded ? null : opened.Errors[0].Message);
+        }
+
+        return id;
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, IEnumerable<(string Name, byte[] Bytes)> files, string? lateReason = null)
+    {
+        var path = $"/tenders/{id}/bids";
+        var token = await SiteFactory.GetAntiforgeryTokenAsync(client, path);
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, bytes) in files)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue(XlsxType);
+            form.Add(content, "Upload.Files", name);
+        }
+
+        if (lateReason is not null)
+        {
+            form.Add(new StringContent(lateReason), "Upload.LateReason");
+        }
+
+        return await client.PostAsync(new Uri(path, UriKind.Relative), form);
+    }
+
+    [Test]
+    public async Task Workbooks_DownloadedPerLot_FilledAndUploadedTogether_EachReceivedOrRefusedOnItsOwn()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            var id = await TenderAsync(site, owner);
+            var page = await MovePageTests.GetAsync(client, $"/tenders/{id}");
+            Assert.That(page, Does.Contain($"href=\"/tenders/{id}/bids\""), "the tender page leads to receiving bids");
+            var bids = await MovePageTests.GetAsync(client, $"/tenders/{id}/bids");
+            Assert.That(bids, Does.Contain("Download the response workbook for Trusts").And.Contain("Download the response workbook for Primary care and hospice").And.Contain("No bids yet."));
+
+            // The workbook downloaded for lot 2 is the one the command line makes for it.
+            using (var download = await client.GetAsync(new Uri($"/tenders/{id}/bids?handler=Workbook&lot=lot-2", UriKind.Relative)))
+            {
+                Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(download.Content.Headers.ContentType!.MediaType, Is.EqualTo(XlsxType));
+                Assert.That(download.Content.Headers.ContentDisposition!.FileName, Does.EndWith("lot-2-response-workbook.xlsx"));
+                var bytes = await download.Content.ReadAsByteArrayAsync();
+                var filled = ResponseWorkbooks.Edit(bytes, book => ResponseWorkbooks.Fill(book, ResponseLayout.For(ResponseWorkbooks.ExamplePack.Tender, "lot-2", Repository.Standards), ResponseWorkbooks.ExampleBid("lot-2", "bid-from-download")));
+                using var received = await UploadAsync(client, id, [("lot-2 filled.xlsx", filled)]);
+                Assert.That(await MovePageTests.TextAsync(received), Does.Contain("1 bid received").And.Contain("bid-from-download"));
+            }
+
+            using (var missing = await client.GetAsync(new Uri($"/tenders/{id}/bids?handler=Workbook&lot=lot-9", UriKind.Relative)))
+            {
+                Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            }
+
+            // Three at once: two sound, one with a price in words and a formula in an answer.
+            var northgate = ResponseWorkbooks.Filled(ResponseWorkbooks.ExampleBid("lot-1", "bid-northgate"));
+            var southgate = ResponseWorkbooks.Filled(ResponseWorkbooks.ExampleBid("lot-1", "bid-southgate") with { Provider = "Southgate OH" });
+            var broken = ResponseWorkbooks.Filled(ResponseWorkbooks.ExampleBid("lot-1", "bid-broken"), book =>
+            {
+                book.Worksheet(ResponseLayout.PricesSheet).Cell("B5").Value = "£1.2m";
+                book.Worksheet(ResponseLayout.AnswersSheet).Cell("F6").FormulaA1 = "1+1";
+            });
+            using var response = await UploadAsync(client, id, [("northgate.xlsx", northgate), ("broken.xlsx", broken), ("southgate.xlsx", southgate)]);
+            var text = await MovePageTests.TextAsync(response);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(text, Does.Contain("2 bids received").And.Contain("bid-northgate").And.Contain("bid-southgate"));
+            Assert.That(text, Does.Contain("1 of 3 workbooks was not received: broken.xlsx").And.Contain("broken.xlsx was not received"));
+            Assert.That(text, Does.Contain("Sheet Prices, cell B5").And.Contain("Should be a number; found '£1.2m'").And.Contain("Sheet Answers, cell F6").And.Contain("Holds a formula"));
+            Assert.That(text, Does.Contain(Convert.ToHexStringLower(SHA256.HashData(northgate))), "the receipt carries the file's checksum");
+
+            var stored = (await TenderCalls.Of(site.Services).BidsAsync(owner, id)).Value;
+            Assert.That(stored.Select(b => b.Id), Is.EqualTo(new[] { "bid-from-download", "bid-northgate", "bid-southgate" }), "nothing from the broken workbook");
+            var audit = (await TenderCalls.Of(site.Services).AuditAsync(owner, id)).Value;
+            Assert.That(audit.Count(a => a.Entity == "Bid" && a.Action == "Received"), Is.EqualTo(3));
+            Assert.That(audit.Single(a => a.Key == "bid-northgate").After, Does.Contain(Convert.ToHexStringLower(SHA256.HashData(northgate))).And.Contain("northgate.xlsx"));
+
+            var auditPage = await MovePageTests.GetAsync(client, $"/tenders/{id}/audit");
+            Assert.That(auditPage, Does.Contain($"Olive Owner received Northgate Occupational Health Ltd's bid for lot lot-1 (Trusts) from the response workbook northgate.xlsx (SHA-256 {Convert.ToHexStringLower(SHA256.HashData(northgate))})."));
+
+            // The same workbook again: its reference is taken, so it is refused against its cell.
+            using var again = await UploadAsync(client, id, [("northgate.xlsx", northgate)]);
+            Assert.That(await MovePageTests.TextAsync(again), Does.Contain("northgate.xlsx was not received").And.Contain("already has a bid with this reference"));
+            Assert.That((await TenderCalls.Of(site.Services).BidsAsync(owner, id)).Value, Has.Count.EqualTo(3));
+        }
+    }
+
+    [Test]
+    public async Task Bids_OnlyWhileOpen_LateOnlyWithAReason_AndNeverByAnotherCommissioner()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10);
+            var withDates = ResponseWorkbooks.ExamplePack.Tender with { ClarificationDeadline = deadline.AddDays(-7), BidDeadline = deadline };
+            var workbook = ResponseWorkbooks.Filled(ResponseWorkbooks.ExampleBid("lot-1", "bid-late"), tender: withDates);
+
+            // A draft: the workbooks can be downloaded to check them, but no bid is received.
+            var draft = await TenderAsync(site, owner, bidDeadline: deadline, open: false);
+            Assert.That(await MovePageTests.GetAsync(client, $"/tenders/{draft}/bids"), Does.Contain("Bids can only be received or changed while it is open for bids").And.Not.Contain("Upload and check"));
+            using (var sent = await UploadAsync(client, draft, [("late.xlsx", workbook)]))
+            {
+                Assert.That(await MovePageTests.TextAsync(sent), Does.Contain("Bids can only be received or changed while it is open for bids"));
+            }
+
+            Assert.That((await TenderCalls.Of(site.Services).BidsAsync(owner, draft)).Value, Is.Empty);
+
+            // The deadline passed ten days ago: refused without a reason, received and recorded as late with one.
+            var late = await TenderAsync(site, owner, bidDeadline: deadline);
+            Assert.That(await MovePageTests.GetAsync(client, $"/tenders/{late}/bids"), Does.Contain("Why are these late bids being accepted?"));
+            using (var noReason = await UploadAsync(client, late, [("late.xlsx", workbook)]))
+            {
+                var text = await MovePageTests.TextAsync(noReason);
+                Assert.That(text, Does.Contain("nhsuk-error-summary").And.Contain("has passed. Enter why a late bid is being accepted").And.Contain("href=\"#upload-late-reason\""));
+            }
+
+            Assert.That((await TenderCalls.Of(site.Services).BidsAsync(owner, late)).Value, Is.Empty);
+            using (var withReason = await UploadAsync(client, late, [("late.xlsx", workbook)], lateReason: "The provider's portal upload failed on the day; evidence of the attempt is on file."))
+            {
+
+                Assert.That(await MovePageTests.TextAsync(withReason), Does.Contain("1 bid received").And.Contain("(late)"));
+            }
+
+            var audit = (await TenderCalls.Of(site.Services).AuditAsync(owner, late)).Value.Single(a => a.Entity == "Bid");
+            Assert.That(audit.Action, Is.EqualTo("ReceivedLate"));
+            Assert.That(audit.Reason, Does.Contain("portal upload failed"));
+
+            // Another commissioner finds nothing there at all.
+            using var other = site.CreateNonRedirectingClient();
+            await TestAccounts.SignInAsync(other, Other);
+            foreach (var path in new[] { $"/tenders/{late}/bids", $"/tenders/{late}/bids?handler=Workbook&lot=lot-1" })
+            {
+                using var response = await other.GetAsync(new Uri(path, UriKind.Relative));
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
+            }
+
+            var bid = (await TenderCalls.Of(site.Services).BidsAsync(owner, late)).Value.Single();
+            using (var link = await other.GetAsync(new Uri($"/tenders/{late}/bids/{bid.RowId}/link", UriKind.Relative)))
+            {
+                Assert.That(link.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            }
+
+            using (var guessed = await client.GetAsync(new Uri($"/tenders/{late}/bids/{Guid.NewGuid()}/link", UriKind.Relative)))
+            {
+                Assert.That(guessed.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a bid the tender does not have");
+            }
+        }
+    }
+
+    [Test]
+    public async Task BidLink_ATenderOf1200Bids_OneWithAnIdOf100000Characters_EveryBidCanBeLinked()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            await TestAccounts.CreateAsync(site, "pat@northgate.example", organisation: "Northgate OH", organisationKind: OrganisationKind.Provider, displayName: "Pat Provider");
+            var template = ResponseWorkbooks.ExampleBid("lot-1", "x") with { Answers = [] };
+            var longId = "bid-" + new string('n', 100_000 - 4);
+            List<Bid> many = [template with { Id = longId }, .. Enumerable.Range(1, 1199).Select(i => template with { Id = $"bid-{i:0000}", Provider = $"Provider {i}" })];
+            var id = await TenderAsync(site, owner, open: false, bids: many);
+
+            var calls = TenderCalls.Of(site.Services);
+            var stored = (await calls.BidsAsync(owner, id)).Value;
+            Assert.That(stored, Has.Count.EqualTo(1200));
+            var tenderPage = await MovePageTests.GetAsync(client, $"/tenders/{id}");
+            Assert.That(tenderPage, Does.Contain($"/tenders/{id}/bids/{stored[1199].RowId}/link"), "every bid has its own link page");
+
+            foreach (var bid in new[] { stored[0], stored[1199] })
+            {
+                var linkPage = $"/tenders/{id}/bids/{bid.RowId}/link";
+                Assert.That(await MovePageTests.GetAsync(client, linkPage), Does.Contain("Northgate OH"));
+                var organisation = (await calls.ProviderOrganisationsAsync(owner, id)).Value.Single();
+                using var linked = await MovePageTests.PostAsync(client, linkPage, ("Link.OrganisationId", organisation.Id.ToString()), ("Link.Version", bid.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                Assert.That(linked.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(linked));
+                Assert.That(string.Join(";", linked.Headers.GetValues("Set-Cookie")), Has.Length.LessThan(4096), "the confirmation's cookie stays small whatever the bid's id");
+            }
+
+            stored = (await calls.BidsAsync(owner, id)).Value;
+            Assert.That(stored.Count(b => b.OrganisationName == "Northgate OH"), Is.EqualTo(2));
+            Assert.That(stored[0].Id, Has.Length.EqualTo(100_000));
+
+            // A link made from a page shown before another change is refused, not overwritten.
+            using var stale = await MovePageTests.PostAsync(client, $"/tenders/{id}/bids/{stored[0].RowId}/link", ("Link.OrganisationId", string.Empty), ("Link.Version", "1"));
+            Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await calls.BidsAsync(owner, id)).Value[0].OrganisationName, Is.EqualTo("Northgate OH"));
+        }
+    }
+}
