@@ -6,6 +6,9 @@ using Commissioning.Core.Tenders;
 using Commissioning.Core.Tenders.Validation;
 using Commissioning.Data;
 using Commissioning.Documents.Excel.Response;
+using Commissioning.Documents.Evaluation;
+using Commissioning.Documents.Questionnaire;
+using Commissioning.Documents.Specification;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Application.Tenders;
@@ -189,6 +192,46 @@ public sealed class DownloadResponseWorkbook(ICommissioningContextFactory contex
         var bytes = ResponseWorkbookWriter.Write(tender, lot.Id, standards, signing.KeyFor(tender, lot.Id));
         var name = $"{DownloadRules.Stem(access.Value.Tender)}-{EvaluationDocumentFiles.SafeName(lot.Id, "lot")}-response-workbook.xlsx";
         return Outcome<DownloadFile>.Success(new DownloadFile(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes));
+    }
+}
+
+/// <summary>
+/// The invitation-to-tender questionnaire for every lot, as the command line's
+/// <c>render questionnaire</c> makes it: HTML to print or Markdown. The same rules as the
+/// response workbooks: the owner, a draft with no problems left or a tender open for bids.
+/// </summary>
+/// <param name="contexts">Makes a context for each operation.</param>
+/// <param name="standards">The standards the questions' guidance comes from.</param>
+public sealed class DownloadQuestionnaire(ICommissioningContextFactory contexts, StandardsCatalogue standards)
+{
+    /// <summary>The questionnaire, named after the tender.</summary>
+    public async Task<Outcome<DownloadFile>> HandleAsync(SiteUser user, Guid tenderId, DocumentOutput format, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = contexts.Create();
+        var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.ReceiveBids, cancel).ConfigureAwait(false);
+        if (!access.Succeeded)
+        {
+            return access.As<DownloadFile>();
+        }
+
+        var tender = await TenderLoader.DefinitionAsync(db, tenderId, cancel).ConfigureAwait(false);
+        if (access.Value.Tender.Stage is not (TenderStage.Draft or TenderStage.OpenForBids))
+        {
+            return Outcome<DownloadFile>.Fail(FailureKind.Refused, "Bids are no longer being received, so the questionnaire is not offered.");
+        }
+
+        if (!new TenderValidator(standards).Validate(tender).IsValid)
+        {
+            return Outcome<DownloadFile>.Fail(FailureKind.Refused, "The tender still has problems to fix in its set-up, and the questionnaire is made from its questions. Fix them first.");
+        }
+
+        var html = format == DocumentOutput.Html;
+        var text = QuestionnaireDocuments.Render(Commissioning.Documents.Templates.TemplateSet.Shipped, standards, tender, lotId: null, html ? OutputFormat.Html : OutputFormat.Markdown);
+        return Outcome<DownloadFile>.Success(new DownloadFile(
+            $"{DownloadRules.Stem(access.Value.Tender)}-questionnaire.{(html ? "html" : "md")}",
+            html ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
+            System.Text.Encoding.UTF8.GetBytes(text)));
     }
 }
 

@@ -14,7 +14,7 @@ namespace Commissioning.Web.Pages.Tenders.Bids;
 /// provider organisation.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(TenderPageServices pages, ReadBidsInbox inbox, ListBids bids, DownloadResponseWorkbook workbook, ReceiveBidWorkbooks receive,
+public sealed class IndexModel(TenderPageServices pages, ReadBidsInbox inbox, ListBids bids, DownloadResponseWorkbook workbook, DownloadQuestionnaire questionnaire, ReceiveBidWorkbooks receive,
     IValidator<BidUploadInput> validator) : TenderPageModel(pages)
 {
     /// <summary>The lots and whether bids can be received.</summary>
@@ -58,6 +58,25 @@ public sealed class IndexModel(TenderPageServices pages, ReadBidsInbox inbox, Li
                 return NotFound();
             }
 
+            AddErrors(file.Errors, "Workbook");
+            await LoadAsync(cancel);
+            return Page();
+        }
+
+        return File(file.Value.Content, file.Value.ContentType, file.Value.FileName);
+    }
+
+    /// <summary>The invitation-to-tender questionnaire, as HTML (the default) or Markdown (<c>format=md</c>).</summary>
+    public async Task<IActionResult> OnGetQuestionnaireAsync(string? format, CancellationToken cancel)
+    {
+        if (!await OpenAsync(TenderOperation.ReceiveBids, cancel))
+        {
+            return NotFound();
+        }
+
+        var file = await questionnaire.HandleAsync(Me, TenderId, format == "md" ? Commissioning.Documents.Evaluation.DocumentOutput.Markdown : Commissioning.Documents.Evaluation.DocumentOutput.Html, cancel);
+        if (!file.Succeeded)
+        {
             AddErrors(file.Errors, "Workbook");
             await LoadAsync(cancel);
             return Page();

@@ -103,6 +103,19 @@ public sealed class BidsPagesTests
                 Assert.That(await MovePageTests.TextAsync(received), Does.Contain("1 bid received").And.Contain("bid-from-download"));
             }
 
+            using (var questionnaire = await client.GetAsync(new Uri($"/tenders/{id}/bids?handler=Questionnaire", UriKind.Relative)))
+            {
+                Assert.That(questionnaire.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/html"));
+                var html = await questionnaire.Content.ReadAsStringAsync();
+                var expected = Commissioning.Documents.Questionnaire.QuestionnaireDocuments.Render(Commissioning.Documents.Templates.TemplateSet.Shipped, Repository.Standards, ResponseWorkbooks.ExamplePack.Tender, null, Commissioning.Documents.Specification.OutputFormat.Html);
+                Assert.That(html, Is.EqualTo(expected), "the questionnaire the command line renders");
+            }
+
+            using (var markdown = await client.GetAsync(new Uri($"/tenders/{id}/bids?handler=Questionnaire&format=md", UriKind.Relative)))
+            {
+                Assert.That(markdown.Content.Headers.ContentDisposition!.FileName, Does.EndWith("-questionnaire.md"));
+            }
+
             using (var missing = await client.GetAsync(new Uri($"/tenders/{id}/bids?handler=Workbook&lot=lot-9", UriKind.Relative)))
             {
                 Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
