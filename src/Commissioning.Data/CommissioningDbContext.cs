@@ -68,6 +68,8 @@ public abstract class CommissioningDbContext : IdentityDbContext<UserAccount>, I
     /// <summary>Roles on tenders.</summary>
     public DbSet<TenderMembershipRow> TenderMemberships => Set<TenderMembershipRow>();
 
+    /// <summary>Provider organisations invited to bid for a tender.</summary>
+    public DbSet<TenderInvitationRow> TenderInvitations => Set<TenderInvitationRow>();
     /// <summary>Providers' readiness checks.</summary>
     public DbSet<ReadinessCheckRow> ReadinessChecks => Set<ReadinessCheckRow>();
     /// <summary>The lots and sections a membership covers.</summary>
@@ -213,6 +215,14 @@ public abstract class CommissioningDbContext : IdentityDbContext<UserAccount>, I
             e.HasMany(m => m.Scope).WithOne().HasForeignKey(s => s.MembershipId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<MembershipScopeRow>(e => e.ToTable("MembershipScopes"));
+        builder.Entity<TenderInvitationRow>(e =>
+        {
+            e.ToTable("TenderInvitations");
+            e.HasIndex(i => new { i.TenderId, i.OrganisationId }).IsUnique();
+            e.HasIndex(i => i.OrganisationId);
+            e.HasOne<TenderRow>().WithMany().HasForeignKey(i => i.TenderId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OrganisationRow>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.Entity<ReadinessCheckRow>(e =>
         {
             e.ToTable("ReadinessChecks");

@@ -85,6 +85,9 @@ public static class AuditNarrative
             ("Bid", "OrganisationLinked") => Text(after, "organisation") is { Length: > 0 } organisation
                 ? $"{who} linked {Bid(e.Key)} to the provider organisation {organisation}."
                 : $"{who} unlinked {Bid(e.Key)} from its provider organisation.",
+            ("Bid", "Submitted") => $"{who} submitted {Bid(e.Key)} for lot {LotWords(Text(after, "lot"), n)} from the response workbook {Text(after, "file")} (SHA-256 {Text(after, "sha256")}).",
+            ("Invitation", "Created") => $"{who} invited {Text(after, "organisation")} to bid.",
+            ("Invitation", "Removed") => $"{who} withdrew {Text(before, "organisation")}'s invitation to bid.",
             ("Bid", "Received" or "ReceivedLate") => $"{who} received {Bid(e.Key)} for lot {LotWords(Text(after, "lot"), n)}{(e.Action == "ReceivedLate" ? ", after the bid deadline," : "")} from the response workbook {Text(after, "file")} (SHA-256 {Text(after, "sha256")}).",
             ("EvaluatorScore", "Submitted") => $"{who} submitted {Text(after, "scores")} scores as {Evaluator(Text(after, "evaluatorId"))}.",
             ("EvaluatorScore", "Created") => $"{who} saved a draft score of {Text(after, "score")} for {Provider(parts.ElementAtOrDefault(1) ?? "")} on {Question(parts.ElementAtOrDefault(2) ?? "")}.",

@@ -154,7 +154,7 @@ public sealed class ReadBidsInbox(ICommissioningContextFactory contexts, TimePro
 /// <summary>
 /// The provider response workbook for one lot, signed so that it imports only into this lot of
 /// this tender as it now is. For the owner, while the tender is a draft with no problems left or
-/// open for bids.
+/// open for bids; for a provider organisation invited to bid, while it is open for bids.
 /// </summary>
 /// <param name="contexts">Makes a context for each operation.</param>
 /// <param name="standards">The standards the workbook's guidance and lists come from.</param>
@@ -170,7 +170,12 @@ public sealed class DownloadResponseWorkbook(ICommissioningContextFactory contex
         var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.ReceiveBids, cancel).ConfigureAwait(false);
         if (!access.Succeeded)
         {
-            return access.As<DownloadFile>();
+            // An invited provider may download it too, but only while the tender is open for bids.
+            access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.SubmitBid, cancel).ConfigureAwait(false);
+            if (!access.Succeeded || access.Value.Tender.Stage != TenderStage.OpenForBids)
+            {
+                return TenderChanges.NotFound<DownloadFile>();
+            }
         }
 
         var tender = await TenderLoader.DefinitionAsync(db, tenderId, cancel).ConfigureAwait(false);
@@ -332,10 +337,23 @@ public sealed class ReceiveBidWorkbooks(ICommissioningContextFactory contexts, T
 
         var bid = import.Bid!;
         var late = await IsLateAsync(db, tenderId, cancel).ConfigureAwait(false);
+        var fromProvider = !(await TenderGate.PermissionsAsync(db, user, tenderId, cancel).ConfigureAwait(false))!.Allows(TenderOperation.ReceiveBids);
         var position = await db.Bids.Where(b => b.TenderId == tenderId).Select(b => (int?)b.Position).MaxAsync(cancel).ConfigureAwait(false) ?? -1;
-        db.Bids.Add(TenderMapping.BidRow(tenderId, bid, position + 1));
         var receivedAt = time.GetUtcNow();
-        AuditTrail.Add(db, time, user.Actor, tenderId, "Bid", bid.Id, late ? "ReceivedLate" : "Received", null,
+        var row = TenderMapping.BidRow(tenderId, bid, position + 1);
+        row.ReceivedAt = receivedAt;
+        row.ReceivedFile = name;
+        row.ReceivedSha256 = sha256;
+        row.ReceivedBytes = workbook.Bytes.Length;
+        row.ReceivedLate = late;
+        if (fromProvider)
+        {
+            // A provider's own upload is theirs to see at once: it is linked to their organisation.
+            row.ProviderOrganisationId = user.OrganisationId;
+        }
+
+        db.Bids.Add(row);
+        AuditTrail.Add(db, time, user.Actor, tenderId, "Bid", bid.Id, fromProvider ? "Submitted" : late ? "ReceivedLate" : "Received", null,
             JsonSerializer.Serialize(new { provider = bid.Provider, lot = bid.LotId, file = name, sha256, bytes = workbook.Bytes.Length, answers = bid.Answers.Count }), late ? lateReason : null);
         var saved = await TenderChanges.SaveAsync(db, tenderId, "Bid", bid.Id, expectedVersion: null, () => true, cancel).ConfigureAwait(false);
         if (!saved.Succeeded)
@@ -343,7 +361,7 @@ public sealed class ReceiveBidWorkbooks(ICommissioningContextFactory contexts, T
             if (saved.Failure == FailureKind.Conflict)
             {
                 // Another upload saved a bid with this reference first.
-                return Outcome<WorkbookReceipt>.Success(Refused([new WorkbookProblem(ResponseLayout.DeclarationsSheet, null, $"The tender already has a bid with the reference '{bid.Id}'. Each bid needs its own reference.")]));
+                return Outcome<WorkbookReceipt>.Success(Refused([new WorkbookProblem(ResponseLayout.DeclarationsSheet, null, $"The bid reference '{bid.Id}' is already in use on this tender. Each bid needs its own reference.")]));
             }
 
             return saved.As<WorkbookReceipt>();
@@ -354,28 +372,38 @@ public sealed class ReceiveBidWorkbooks(ICommissioningContextFactory contexts, T
             new ReceivedBid(bid.Id, bid.Provider, bid.LotId, lotTitle, bid.Answers.Count, receivedAt, late), [], import.Warnings));
     }
 
-    /// <summary>Why no bid can be received now (not the owner, the stage, a late bid with no reason); null when one can.</summary>
+    /// <summary>
+    /// Why no bid can be received now from this person (not the owner nor an invited provider,
+    /// the stage, a late bid with no reason, or a provider's bid after the deadline); null when one can.
+    /// </summary>
     private async Task<Outcome<WorkbookReceipt>?> RefusedAsync(CommissioningDbContext db, SiteUser user, Guid tenderId, string? lateReason, CancellationToken cancel)
     {
-        var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.ReceiveBids, cancel).ConfigureAwait(false);
-        if (!access.Succeeded)
+        var access = await TenderGate.PermissionsAsync(db, user, tenderId, cancel).ConfigureAwait(false);
+        if (access is null || !(access.Allows(TenderOperation.ReceiveBids) || access.Allows(TenderOperation.SubmitBid)))
         {
-            return access.As<WorkbookReceipt>();
+            return TenderChanges.NotFound<WorkbookReceipt>();
         }
 
-        var stage = TenderLifecycle.Check(access.Value.Tender.Stage, TenderChange.Bid);
+        var stage = TenderLifecycle.Check(access.Tender.Stage, TenderChange.Bid);
         if (!stage.Allowed)
         {
             return Outcome<WorkbookReceipt>.Fail(FailureKind.Refused, stage.Refusal!);
         }
 
         var deadline = await db.Tenders.Where(t => t.Id == tenderId).Select(t => t.BidDeadline).SingleAsync(cancel).ConfigureAwait(false);
-        if (BidReceiving.IsLate(deadline, BidReceiving.UkToday(time)) && lateReason is null)
+        if (!BidReceiving.IsLate(deadline, BidReceiving.UkToday(time)))
         {
-            return Outcome<WorkbookReceipt>.Fail(FailureKind.Invalid, $"The bid deadline ({TenderLifecycle.Day(deadline!.Value)}) has passed. Enter why a late bid is being accepted; the reason is recorded with each bid.", new FormFieldLocation("LateReason"));
+            return null;
         }
 
-        return null;
+        if (!access.Allows(TenderOperation.ReceiveBids))
+        {
+            return Outcome<WorkbookReceipt>.Fail(FailureKind.Refused, $"The bid deadline ({TenderLifecycle.Day(deadline!.Value)}) has passed, so the upload is closed. Only the buyer can add a late bid, with the reason recorded: contact them if yours could not be sent in time.");
+        }
+
+        return lateReason is null
+            ? Outcome<WorkbookReceipt>.Fail(FailureKind.Invalid, $"The bid deadline ({TenderLifecycle.Day(deadline!.Value)}) has passed. Enter why a late bid is being accepted; the reason is recorded with each bid.", new FormFieldLocation("LateReason"))
+            : null;
     }
 
     private async Task<bool> IsLateAsync(CommissioningDbContext db, Guid tenderId, CancellationToken cancel)

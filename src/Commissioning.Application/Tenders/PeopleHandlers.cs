@@ -204,7 +204,7 @@ public sealed class ListBids(ICommissioningContextFactory contexts)
 
         var permissions = access.Value;
         var rows = await db.Bids.AsNoTracking().Where(b => b.TenderId == tenderId).OrderBy(b => b.Position)
-            .Select(b => new { b.Id, b.Key, b.Version, b.LotKey, b.Provider, b.ProviderOrganisationId, Organisation = db.Organisations.Where(o => o.Id == b.ProviderOrganisationId).Select(o => o.Name).FirstOrDefault(), Answers = b.Answers.Count })
+            .Select(b => new { b.Id, b.Key, b.Version, b.LotKey, b.ReceivedAt, b.ReceivedLate, b.Provider, b.ProviderOrganisationId, Organisation = db.Organisations.Where(o => o.Id == b.ProviderOrganisationId).Select(o => o.Name).FirstOrDefault(), Answers = b.Answers.Count })
             .ToListAsync(cancel).ConfigureAwait(false);
         var visible = rows.Where(b => permissions.MaySeeBid(b.Key, b.LotKey)).ToList();
         var priced = visible.Where(b => permissions.MaySeePrices(b.Key, b.LotKey)).Select(b => b.Key).ToHashSet(StringComparer.Ordinal);
@@ -219,7 +219,7 @@ public sealed class ListBids(ICommissioningContextFactory contexts)
         }
 
         return Outcome<IReadOnlyList<BidOnTender>>.Success(
-            [.. visible.Select(b => new BidOnTender(b.Key, b.Version, b.LotKey, b.Provider, b.ProviderOrganisationId, b.Organisation, prices.GetValueOrDefault(b.Key), b.Answers, b.Id))]);
+            [.. visible.Select(b => new BidOnTender(b.Key, b.Version, b.LotKey, b.Provider, b.ProviderOrganisationId, b.Organisation, prices.GetValueOrDefault(b.Key), b.Answers, b.Id, b.ReceivedAt, b.ReceivedLate))]);
     }
 }
 

@@ -36,6 +36,8 @@ public enum TenderOperation
     SetUp,
     /// <summary>Receive bids: download the response workbooks, upload filled ones, enter a bid by hand. The owner only.</summary>
     ReceiveBids,
+    /// <summary>Respond to the tender: a provider organisation invited to bid downloads the response workbooks and uploads its own.</summary>
+    SubmitBid,
 }
 
 /// <summary>
@@ -47,9 +49,13 @@ public sealed class TenderPermissions
 {
     private readonly IReadOnlyList<RoleOnTender> _roles;
     private readonly IReadOnlySet<string> _ownBids;
+    private readonly bool _invited;
 
-    /// <summary>Works out the permissions. <paramref name="roles"/> are this person's memberships of this tender only.</summary>
-    public TenderPermissions(TenderSummary tender, SiteUser user, IReadOnlyList<RoleOnTender> roles, IReadOnlySet<string> ownBids, bool evaluatorsSeePrices)
+    /// <summary>
+    /// Works out the permissions. <paramref name="roles"/> are this person's memberships of this
+    /// tender only; <paramref name="invited"/> says whether their provider organisation is invited to bid.
+    /// </summary>
+    public TenderPermissions(TenderSummary tender, SiteUser user, IReadOnlyList<RoleOnTender> roles, IReadOnlySet<string> ownBids, bool evaluatorsSeePrices, bool invited = false)
     {
         ArgumentNullException.ThrowIfNull(tender);
         ArgumentNullException.ThrowIfNull(user);
@@ -59,6 +65,8 @@ public sealed class TenderPermissions
         User = user;
         _roles = roles;
         _ownBids = ownBids;
+        // An invitation shows the tender from publication on: a draft is the buyer's alone.
+        _invited = invited && user.IsProvider && tender.Stage != TenderStage.Draft;
         EvaluatorsSeePrices = evaluatorsSeePrices;
         EvaluatorKeys = KeysOf(roles, TenderRole.Evaluator);
         ModeratorKeys = KeysOf(roles, TenderRole.Moderator);
@@ -95,8 +103,11 @@ public sealed class TenderPermissions
     /// <summary>Sees the whole tender: an owner or an observer.</summary>
     public bool SeesEverything => IsOwner || IsObserver;
 
-    /// <summary>Has no role on the tender and sees it only because their organisation bid.</summary>
-    public bool IsBidderOnly => _roles.Count == 0 && _ownBids.Count > 0;
+    /// <summary>Has no role on the tender and sees it only because their organisation bid or is invited to.</summary>
+    public bool IsBidderOnly => _roles.Count == 0 && (_ownBids.Count > 0 || _invited);
+
+    /// <summary>A provider's account whose organisation is invited to bid.</summary>
+    public bool IsInvited => _invited;
 
     /// <summary>The evaluator ids in the tender that are this person's own scoring identities.</summary>
     public IReadOnlyList<string> EvaluatorKeys { get; }
@@ -107,7 +118,8 @@ public sealed class TenderPermissions
     /// <summary>Whether the person may do <paramref name="operation"/> on this tender at all.</summary>
     public bool Allows(TenderOperation operation) => operation switch
     {
-        TenderOperation.View => _roles.Count > 0 || _ownBids.Count > 0,
+        TenderOperation.View => _roles.Count > 0 || _ownBids.Count > 0 || _invited,
+        TenderOperation.SubmitBid => _invited,
         TenderOperation.ViewPeople => SeesEverything,
         TenderOperation.ManagePeople or TenderOperation.ChangeStage or TenderOperation.SetUp or TenderOperation.ReceiveBids => IsOwner,
         TenderOperation.Decide => IsOwner || Has(TenderRole.Moderator),

@@ -30,7 +30,9 @@ internal static class TenderGate
         var ownBids = user.IsProvider
             ? await db.Bids.AsNoTracking().Where(b => b.TenderId == tenderId && b.ProviderOrganisationId == user.OrganisationId).Select(b => b.Key).ToListAsync(cancel).ConfigureAwait(false)
             : [];
-        var permissions = new TenderPermissions(tender.Summary, user, roles, ownBids.ToHashSet(StringComparer.Ordinal), tender.EvaluatorsSeePrices);
+        var invited = user.IsProvider && user.OrganisationId is { } organisation
+            && await db.TenderInvitations.AsNoTracking().AnyAsync(i => i.TenderId == tenderId && i.OrganisationId == organisation, cancel).ConfigureAwait(false);
+        var permissions = new TenderPermissions(tender.Summary, user, roles, ownBids.ToHashSet(StringComparer.Ordinal), tender.EvaluatorsSeePrices, invited);
         return permissions.Allows(TenderOperation.View) ? permissions : null;
     }
 

@@ -49,14 +49,17 @@ public sealed class ListTenders(ICommissioningContextFactory contexts)
         var bidFor = user.IsProvider
             ? await db.Bids.AsNoTracking().Where(b => b.ProviderOrganisationId == user.OrganisationId).Select(b => b.TenderId).Distinct().ToListAsync(cancel).ConfigureAwait(false)
             : [];
-        var ids = roles.Select(r => r.TenderId).Concat(bidFor).ToHashSet();
+        var invitedTo = user.IsProvider
+            ? await db.TenderInvitations.AsNoTracking().Where(i => i.OrganisationId == user.OrganisationId).Select(i => i.TenderId).ToListAsync(cancel).ConfigureAwait(false)
+            : [];
+        var ids = roles.Select(r => r.TenderId).Concat(bidFor).Concat(invitedTo).ToHashSet();
         var tenders = await db.Tenders.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new { Summary = new TenderSummary(t.Id, t.Title, t.Stage, t.Version, t.StandstillEndsOn, t.CancellationReason), t.Reference, t.CreatedAt })
             .ToListAsync(cancel).ConfigureAwait(false);
         return [.. tenders.OrderByDescending(t => t.Summary.Id).Select(t => new TenderListItem(t.Summary,
         [
             .. roles.Where(r => r.TenderId == t.Summary.Id).OrderBy(r => r.Role).Select(r => r.EvaluatorKey is null ? r.Role.ToString() : $"{r.Role} ({r.EvaluatorKey})"),
-            .. bidFor.Contains(t.Summary.Id) ? ["Bidder"] : Array.Empty<string>(),
+            .. bidFor.Contains(t.Summary.Id) ? ["Bidder"] : invitedTo.Contains(t.Summary.Id) ? ["Invited to bid"] : Array.Empty<string>(),
         ], t.Reference, t.CreatedAt))];
     }
 }

@@ -59,7 +59,9 @@ public sealed record PersonOnTender(Guid MembershipId, long Version, string User
 /// <param name="Price">The prices, or null when this person may not see them.</param>
 /// <param name="Answers">How many questions the bid answers.</param>
 /// <param name="RowId">Its row's key in storage: the address of its own pages, whatever its id holds.</param>
-public sealed record BidOnTender(string Id, long Version, string LotId, string Provider, Guid? OrganisationId, string? OrganisationName, PriceSchedule? Price, int Answers, Guid RowId);
+/// <param name="ReceivedAt">When it was received in the site from a workbook; null for a bid from a tender file.</param>
+/// <param name="ReceivedLate">True when it was received after the bid deadline.</param>
+public sealed record BidOnTender(string Id, long Version, string LotId, string Provider, Guid? OrganisationId, string? OrganisationName, PriceSchedule? Price, int Answers, Guid RowId, DateTimeOffset? ReceivedAt = null, bool ReceivedLate = false);
 
 /// <summary>An evaluator's score as one person may see it.</summary>
 /// <param name="Score">The score.</param>

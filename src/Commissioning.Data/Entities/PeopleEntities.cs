@@ -104,3 +104,19 @@ public sealed class ReadinessCheckRow : EditableRow
     /// <summary>The account that saved it.</summary>
     public required string CreatedBy { get; set; }
 }
+
+/// <summary>
+/// A provider organisation invited to bid for a tender: its accounts see the tender, download the
+/// response workbooks and upload their own bids until the bid deadline, and see nothing of others'.
+/// </summary>
+public sealed class TenderInvitationRow
+{
+    /// <summary>Key.</summary>
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>The tender.</summary>
+    public Guid TenderId { get; set; }
+    /// <summary>The provider organisation.</summary>
+    public Guid OrganisationId { get; set; }
+    /// <summary>When it was invited.</summary>
+    public DateTimeOffset InvitedAt { get; set; }
+}

@@ -253,6 +253,16 @@ public sealed class BidRow : EditableRow, IOrdered
     public required string Provider { get; set; }
     /// <summary>The provider organisation whose users may see this bid, once linked.</summary>
     public Guid? ProviderOrganisationId { get; set; }
+    /// <summary>When the bid was received in the site from a response workbook; null for a bid that came in a tender file.</summary>
+    public DateTimeOffset? ReceivedAt { get; set; }
+    /// <summary>The name the workbook was uploaded with, as shown (control characters replaced).</summary>
+    public string? ReceivedFile { get; set; }
+    /// <summary>The SHA-256 of the workbook's bytes, as lower-case hex: the receipt's fingerprint.</summary>
+    public string? ReceivedSha256 { get; set; }
+    /// <summary>The workbook's size in bytes.</summary>
+    public int? ReceivedBytes { get; set; }
+    /// <summary>True when it was received after the bid deadline (the owner recorded why in the audit trail).</summary>
+    public bool ReceivedLate { get; set; }
     /// <summary>The declarations, in the file's JSON shape.</summary>
     public required string DeclarationsJson { get; set; }
     /// <summary>Prices, one row a year.</summary>

@@ -67,3 +67,20 @@ public sealed class BidLinkInputValidator : AbstractValidator<BidLinkInput>
             .PlainText(TextShape.MultiLine, _ => "The reason");
     }
 }
+
+/// <summary>A provider organisation to invite to bid, or whose invitation to withdraw.</summary>
+public sealed class InviteInput
+{
+    /// <summary>The organisation's id.</summary>
+    public string? OrganisationId { get; set; }
+}
+
+/// <summary>Checks the invitation form.</summary>
+public sealed class InviteInputValidator : AbstractValidator<InviteInput>
+{
+    /// <summary>The rules.</summary>
+    public InviteInputValidator()
+    {
+        RuleFor(x => x.OrganisationId).Must(o => Guid.TryParse(o, out _)).WithMessage("Choose a provider organisation to invite.");
+    }
+}

@@ -29,17 +29,19 @@ public static class RequestLimits
     public static long BodyLimitFor(PathString path) =>
         UploadPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)) || IsBidsPage(path) ? MaxUploadBytes : MaxBodyBytes;
 
-    /// <summary>A tender's bids page, <c>/tenders/{id}/bids</c>, which takes filled response workbooks.</summary>
+    /// <summary>A tender's pages that take filled response workbooks: the owner's <c>/tenders/{id}/bids</c> and the provider's <c>/tenders/{id}/respond</c>.</summary>
     private static bool IsBidsPage(PathString path)
     {
         var value = path.Value;
         const string prefix = "/tenders/";
-        const string suffix = "/bids";
-        return value is not null
-            && value.Length == prefix.Length + 36 + suffix.Length
-            && value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-            && value.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
-            && Guid.TryParseExact(value.AsSpan(prefix.Length, 36), "D", out _);
+        if (value is null || value.Length <= prefix.Length + 36 || !value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            || !Guid.TryParseExact(value.AsSpan(prefix.Length, 36), "D", out _))
+        {
+            return false;
+        }
+
+        var rest = value[(prefix.Length + 36)..];
+        return rest.Equals("/bids", StringComparison.OrdinalIgnoreCase) || rest.Equals("/respond", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The most fields a form may have.</summary>

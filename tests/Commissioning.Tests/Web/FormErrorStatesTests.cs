@@ -37,6 +37,7 @@ public sealed class FormErrorStatesTests
         ["POST tenders/{id}/evaluate/check"] = "one button to submit; what is unscored is listed on the page, linked to where it is scored",
         ["POST tenders/{id}/setup/members?handler=Remove"] = "one button per member organisation; which one is in a hidden field",
         ["POST tenders/{id}/setup/people?handler=Remove"] = "one button per person on the panel; which role is in a hidden field",
+        ["POST tenders/{id}/bids?handler=Uninvite"] = "one button per invited organisation; which one is in a hidden field",
     };
 
     private static readonly HtmlParser Parser = new();
@@ -85,7 +86,19 @@ public sealed class FormErrorStatesTests
         await CheckAsync(admin, "POST tenders/{id}/bids/{bid:guid}/link", linkPage, null, Empty, expectErrors: 0);
 
         // Receiving bids: a tender open for bids, with none yet.
+        await TestAccounts.CreateAsync(site, "pat@northgate.example", organisation: "Northgate OH", organisationKind: Commissioning.Core.Lifecycle.OrganisationKind.Provider, displayName: "Pat Provider");
         var open = await ImportOpenForBidsAsync(site, admin, owner);
+        await CheckAsync(admin, "POST tenders/{id}/bids?handler=Invite", open + "/bids", "Invite", Empty, expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/bids?handler=Invite", open + "/bids", "Invite", With(("Invite.OrganisationId", "Northgate OH")), expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/bids?handler=Invite", open + "/bids", "Invite",
+            (form, element) => form["Invite.OrganisationId"] = [element.QuerySelectorAll("option")[^1].GetAttribute("value")!], expectErrors: 0);
+        using (var pat = site.CreateNonRedirectingClient())
+        {
+            await TestAccounts.SignInAsync(pat, "pat@northgate.example");
+            await CheckWorkbooksAsync(pat, open, [], expectErrors: 1, page: "respond");
+            await CheckWorkbooksAsync(pat, open, [("bid.pdf", "%PDF-1.7"u8.ToArray())], expectErrors: 1, page: "respond");
+        }
+
         await CheckWorkbooksAsync(admin, open, [], expectErrors: 1);
         await CheckWorkbooksAsync(admin, open, [("bid.pdf", "%PDF-1.7"u8.ToArray())], expectErrors: 1);
         await CheckWorkbooksAsync(admin, open, [("empty.xlsx", [])], expectErrors: 1);
@@ -201,7 +214,7 @@ public sealed class FormErrorStatesTests
         {
             Assert.That(handlers.Except(_covered, StringComparer.OrdinalIgnoreCase).Except(WithoutFields.Keys, StringComparer.OrdinalIgnoreCase), Is.Empty, "POST handlers no case tries");
             Assert.That(WithoutFields.Keys.Except(handlers, StringComparer.OrdinalIgnoreCase), Is.Empty, "handlers named as having no fields that the site no longer has");
-            Assert.That(_report, Has.Count.EqualTo(65), "cases tried");
+            Assert.That(_report, Has.Count.EqualTo(75), "cases tried");
         });
     }
 
@@ -269,11 +282,11 @@ public sealed class FormErrorStatesTests
     }
 
     /// <summary>Uploads workbooks to a tender's bids page, and checks the errors shown.</summary>
-    private async Task CheckWorkbooksAsync(HttpClient client, string tender, IReadOnlyList<(string Name, byte[] Bytes)> files, int expectErrors)
+    private async Task CheckWorkbooksAsync(HttpClient client, string tender, IReadOnlyList<(string Name, byte[] Bytes)> files, int expectErrors, string page = "bids")
     {
-        const string handler = "POST tenders/{id}/bids";
+        var handler = "POST tenders/{id}/" + page;
         _covered.Add(handler);
-        var path = tender + "/bids";
+        var path = tender + "/" + page;
         var token = await SiteFactory.GetAntiforgeryTokenAsync(client, path);
         using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         foreach (var (fileName, bytes) in files)

@@ -243,6 +243,21 @@ namespace Commissioning.Data.Migrations.PostgreSql
                     b.Property<Guid?>("ProviderOrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReceivedBytes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReceivedFile")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("ReceivedLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReceivedSha256")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("TenderId")
                         .HasColumnType("uuid");
 
@@ -832,6 +847,31 @@ namespace Commissioning.Data.Migrations.PostgreSql
                     b.ToTable("Sections", (string)null);
                 });
 
+            modelBuilder.Entity("Commissioning.Data.Entities.TenderInvitationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TenderId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("TenderInvitations", (string)null);
+                });
+
             modelBuilder.Entity("Commissioning.Data.Entities.TenderMemberRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1369,6 +1409,21 @@ namespace Commissioning.Data.Migrations.PostgreSql
                     b.HasOne("Commissioning.Data.Entities.LotRow", null)
                         .WithMany("Sections")
                         .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Data.Entities.TenderInvitationRow", b =>
+                {
+                    b.HasOne("Commissioning.Data.Entities.OrganisationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commissioning.Data.Entities.TenderRow", null)
+                        .WithMany()
+                        .HasForeignKey("TenderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

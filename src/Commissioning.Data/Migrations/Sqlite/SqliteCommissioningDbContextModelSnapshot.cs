@@ -237,6 +237,21 @@ namespace Commissioning.Data.Migrations.Sqlite
                     b.Property<Guid?>("ProviderOrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReceivedBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedFile")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReceivedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedSha256")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TenderId")
                         .HasColumnType("TEXT");
 
@@ -833,6 +848,31 @@ namespace Commissioning.Data.Migrations.Sqlite
                     b.ToTable("Sections", (string)null);
                 });
 
+            modelBuilder.Entity("Commissioning.Data.Entities.TenderInvitationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TenderId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("TenderInvitations", (string)null);
+                });
+
             modelBuilder.Entity("Commissioning.Data.Entities.TenderMemberRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1364,6 +1404,21 @@ namespace Commissioning.Data.Migrations.Sqlite
                     b.HasOne("Commissioning.Data.Entities.LotRow", null)
                         .WithMany("Sections")
                         .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Data.Entities.TenderInvitationRow", b =>
+                {
+                    b.HasOne("Commissioning.Data.Entities.OrganisationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commissioning.Data.Entities.TenderRow", null)
+                        .WithMany()
+                        .HasForeignKey("TenderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

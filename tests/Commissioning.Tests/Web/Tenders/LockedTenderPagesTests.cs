@@ -30,16 +30,20 @@ public sealed class LockedTenderPagesTests
 
         var draft = await MovePageTests.GetAsync(client, $"/tenders/{id}");
         var draftPeople = await MovePageTests.GetAsync(client, $"/tenders/{id}/people");
-        Assert.That(draft, Does.Contain("Save the setting").And.Contain("Save the link"), "a draft's settings can change");
+        Assert.That(draft, Does.Contain("Save the setting").And.Contain("Link to a provider organisation"), "a draft's settings can change");
+        var bid = (await team.BidsAsync(owner, id)).Value[0];
+        Assert.That(await MovePageTests.GetAsync(client, $"/tenders/{id}/bids/{bid.RowId}/link"), Does.Contain("Save the link"));
         Assert.That(draftPeople, Does.Contain("Give the role").And.Contain("Take away"));
 
         await AwardReady.MoveAsync(team, owner, id, TenderStage.Cancelled, reason: "The members will buy together next year.");
         var cancelled = await MovePageTests.GetAsync(client, $"/tenders/{id}");
         var cancelledPeople = await MovePageTests.GetAsync(client, $"/tenders/{id}/people");
+        var cancelledLink = await MovePageTests.GetAsync(client, $"/tenders/{id}/bids/{bid.RowId}/link");
 
         Assert.Multiple(() =>
         {
-            Assert.That(cancelled, Does.Not.Contain("Save the setting").And.Not.Contain("Save the link").And.Not.Contain("name=\"Prices."));
+            Assert.That(cancelled, Does.Not.Contain("Save the setting").And.Not.Contain("Link to a provider organisation").And.Not.Contain("name=\"Prices."));
+            Assert.That(cancelledLink, Does.Not.Contain("Save the link").And.Contain("The tender is cancelled, so nothing about it can be changed."));
             Assert.That(cancelled, Does.Contain("The tender is cancelled, so nothing about it can be changed."));
             Assert.That(cancelledPeople, Does.Not.Contain("Give the role").And.Not.Contain("Take away").And.Not.Contain("name=\"Remove."));
             Assert.That(cancelledPeople, Does.Contain("The tender is cancelled, so nothing about it can be changed.").And.Contain("Alex Morgan"));

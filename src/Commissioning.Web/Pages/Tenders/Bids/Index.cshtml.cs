@@ -15,8 +15,19 @@ namespace Commissioning.Web.Pages.Tenders.Bids;
 /// </summary>
 [Authorize]
 public sealed class IndexModel(TenderPageServices pages, ReadBidsInbox inbox, ListBids bids, DownloadResponseWorkbook workbook, DownloadQuestionnaire questionnaire, ReceiveBidWorkbooks receive,
-    IValidator<BidUploadInput> validator) : TenderPageModel(pages)
+    ListInvitations invitations, ChangeInvitation changeInvitation, IValidator<BidUploadInput> validator, IValidator<InviteInput> inviteValidator) : TenderPageModel(pages)
 {
+    /// <summary>The provider organisations invited, and those that could be.</summary>
+    public Invitations Invitations { get; private set; } = new([], []);
+
+    /// <summary>The invitation form.</summary>
+    [BindProperty]
+    public InviteInput Invite { get; set; } = new();
+
+    /// <summary>A confirmation after a change.</summary>
+    [TempData]
+    public string? Done { get; set; }
+
     /// <summary>The lots and whether bids can be received.</summary>
     public BidsInbox Inbox { get; private set; } = null!;
 
@@ -129,9 +140,33 @@ public sealed class IndexModel(TenderPageServices pages, ReadBidsInbox inbox, Li
         return Page();
     }
 
+    /// <summary>Invites a provider organisation to bid.</summary>
+    public Task<IActionResult> OnPostInviteAsync(CancellationToken cancel) => ChangeInvitationAsync(invite: true, cancel);
+
+    /// <summary>Withdraws a provider organisation's invitation.</summary>
+    public Task<IActionResult> OnPostUninviteAsync(CancellationToken cancel) => ChangeInvitationAsync(invite: false, cancel);
+
+    private async Task<IActionResult> ChangeInvitationAsync(bool invite, CancellationToken cancel)
+    {
+        if (!await OpenAsync(TenderOperation.ReceiveBids, cancel))
+        {
+            return NotFound();
+        }
+
+        if (await TryChangeAsync(Invite, inviteValidator, nameof(Invite), () => changeInvitation.HandleAsync(Me, TenderId, Guid.Parse(Invite.OrganisationId!), invite, cancel), cancel))
+        {
+            Done = invite ? "The provider organisation is invited. Its accounts now see the tender and can upload their own bids until the bid deadline." : "The invitation is withdrawn.";
+            return RedirectToPage(new { id = TenderId });
+        }
+
+        await LoadAsync(cancel);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken cancel)
     {
         Inbox = (await inbox.HandleAsync(Me, TenderId, cancel)).Value;
         Bids = (await bids.HandleAsync(Me, TenderId, cancel)).Value;
+        Invitations = (await invitations.HandleAsync(Me, TenderId, cancel)).Value;
     }
 }

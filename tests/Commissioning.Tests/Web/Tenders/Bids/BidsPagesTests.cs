@@ -11,6 +11,8 @@ using Commissioning.Documents.Excel.Response;
 using Commissioning.Tests.Documents.Response;
 using Commissioning.Tests.Support;
 using Commissioning.Tests.Web.Tenders.Stage;
+using Commissioning.Application.Tenders;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commissioning.Tests.Web.Tenders.Bids;
 
@@ -58,9 +60,9 @@ public sealed class BidsPagesTests
         return id;
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, IEnumerable<(string Name, byte[] Bytes)> files, string? lateReason = null)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, IEnumerable<(string Name, byte[] Bytes)> files, string? lateReason = null, string page = "bids")
     {
-        var path = $"/tenders/{id}/bids";
+        var path = $"/tenders/{id}/{page}";
         var token = await SiteFactory.GetAntiforgeryTokenAsync(client, path);
         using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         foreach (var (name, bytes) in files)
@@ -253,6 +255,117 @@ public sealed class BidsPagesTests
             using var stale = await MovePageTests.PostAsync(client, $"/tenders/{id}/bids/{stored[0].RowId}/link", ("Link.OrganisationId", string.Empty), ("Link.Version", "1"));
             Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((await calls.BidsAsync(owner, id)).Value[0].OrganisationName, Is.EqualTo("Northgate OH"));
+        }
+    }
+
+    [Test]
+    public async Task AnInvitedProvider_DownloadsAndUploadsItsOwnBid_GetsAReceipt_AndSeesNoOtherBid()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            await TestAccounts.CreateAsync(site, "pat@northgate.example", organisation: "Northgate OH", organisationKind: OrganisationKind.Provider, displayName: "Pat Provider");
+            await TestAccounts.CreateAsync(site, "dan@delta.example", organisation: "Delta OH", organisationKind: OrganisationKind.Provider, displayName: "Dan Delta");
+            var calls = TenderCalls.Of(site.Services);
+            var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+            var id = await TenderAsync(site, owner, bidDeadline: deadline, open: false);
+            var northgate = (await calls.ProviderOrganisationsAsync(owner, id)).Value.Single(o => o.Name == "Northgate OH");
+
+            // Invited while a draft: the provider sees nothing until the tender is published.
+            using (var invited = await MovePageTests.PostAsync(client, $"/tenders/{id}/bids?handler=Invite", ("Invite.OrganisationId", northgate.Id.ToString())))
+            {
+                Assert.That(invited.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(invited));
+            }
+
+            using var pat = site.CreateNonRedirectingClient();
+            await TestAccounts.SignInAsync(pat, "pat@northgate.example");
+            using (var draft = await pat.GetAsync(new Uri($"/tenders/{id}/respond", UriKind.Relative)))
+            {
+                Assert.That(draft.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a draft is the buyer's alone");
+            }
+
+            var version = (await calls.OpenAsync(owner, id))!.Tender.Version;
+            Assert.That((await calls.ChangeStageAsync(owner, id, TenderStage.OpenForBids, null, version)).Succeeded, Is.True);
+            Assert.That(await MovePageTests.GetAsync(pat, "/tenders"), Does.Contain("Invited to bid"));
+            Assert.That(await MovePageTests.GetAsync(pat, $"/tenders/{id}"), Does.Contain($"href=\"/tenders/{id}/respond\""));
+            var respond = await MovePageTests.GetAsync(pat, $"/tenders/{id}/respond");
+            Assert.That(respond, Does.Contain("Download the response workbook for Trusts").And.Contain("None received yet."));
+
+            // The owner receives a bid from another provider by upload; Pat never sees it.
+            var tender = ResponseWorkbooks.ExamplePack.Tender with { ClarificationDeadline = deadline.AddDays(-7), BidDeadline = deadline };
+            using (var other = await UploadAsync(client, id, [("meridian.xlsx", ResponseWorkbooks.Filled(ResponseWorkbooks.ExampleBid("lot-1", "bid-meridian") with { Provider = "Meridian Workplace Health" }, tender: tender))]))
+            {
+                Assert.That(await MovePageTests.TextAsync(other), Does.Contain("1 bid received"));
+            }
+
+            byte[] blank;
+            using (var download = await pat.GetAsync(new Uri($"/tenders/{id}/respond?handler=Workbook&lot=lot-1", UriKind.Relative)))
+            {
+                Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                blank = await download.Content.ReadAsByteArrayAsync();
+            }
+
+            var filled = ResponseWorkbooks.Edit(blank, book => ResponseWorkbooks.Fill(book, ResponseLayout.For(tender, "lot-1", Repository.Standards), ResponseWorkbooks.ExampleBid("lot-1", "bid-northgate")));
+            using (var mistaken = await UploadAsync(pat, id, [("ours.xlsx", ResponseWorkbooks.Edit(filled, book => book.Worksheet(ResponseLayout.PricesSheet).Cell("B5").Value = "about a million"))], page: "respond"))
+            {
+                var text = await MovePageTests.TextAsync(mistaken);
+                Assert.That(text, Does.Contain("ours.xlsx was not received").And.Contain("Sheet Prices, cell B5"));
+            }
+
+            using (var sent = await UploadAsync(pat, id, [("ours.xlsx", filled)], page: "respond"))
+            {
+                var text = await MovePageTests.TextAsync(sent);
+                Assert.That(text, Does.Contain("Your bid was received").And.Contain(Convert.ToHexStringLower(SHA256.HashData(filled))).And.Contain("ours.xlsx"));
+            }
+
+            var seen = (await calls.BidsAsync((await AwardReady.UserAsync(site, "pat@northgate.example")), id)).Value;
+            Assert.That(seen.Select(b => b.Id), Is.EqualTo(new[] { "bid-northgate" }), "the provider sees its own bid only");
+            var page = await MovePageTests.GetAsync(pat, $"/tenders/{id}");
+            Assert.That(page, Does.Contain("bid-northgate").And.Not.Contain("bid-meridian").And.Not.Contain("Meridian"));
+            var all = (await calls.BidsAsync(owner, id)).Value;
+            Assert.That(all.Single(b => b.Id == "bid-northgate").OrganisationName, Is.EqualTo("Northgate OH"), "linked to the organisation that uploaded it");
+            Assert.That((await calls.AuditAsync(owner, id)).Value.Single(a => a.Key == "bid-northgate").Action, Is.EqualTo("Submitted"));
+
+            // A provider not invited finds nothing.
+            using var dan = site.CreateNonRedirectingClient();
+            await TestAccounts.SignInAsync(dan, "dan@delta.example");
+            foreach (var path in new[] { $"/tenders/{id}", $"/tenders/{id}/respond", $"/tenders/{id}/respond?handler=Workbook&lot=lot-1" })
+            {
+                using var response = await dan.GetAsync(new Uri(path, UriKind.Relative));
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
+            }
+
+            Assert.That(await MovePageTests.GetAsync(dan, "/tenders"), Does.Not.Contain(tender.Title));
+        }
+    }
+
+    [Test]
+    public async Task AfterTheDeadline_TheProvidersUploadIsClosed_AndOnlyTheOwnerAddsALateBid()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            await TestAccounts.CreateAsync(site, "pat@northgate.example", organisation: "Northgate OH", organisationKind: OrganisationKind.Provider, displayName: "Pat Provider");
+            var calls = TenderCalls.Of(site.Services);
+            var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+            var id = await TenderAsync(site, owner, bidDeadline: deadline);
+            var northgate = (await calls.ProviderOrganisationsAsync(owner, id)).Value.Single();
+            Assert.That((await site.Services.GetRequiredService<ChangeInvitation>().HandleAsync(owner, id, northgate.Id, invite: true)).Succeeded, Is.True);
+
+            using var pat = site.CreateNonRedirectingClient();
+            await TestAccounts.SignInAsync(pat, "pat@northgate.example");
+            var respond = await MovePageTests.GetAsync(pat, $"/tenders/{id}/respond");
+            Assert.That(respond, Does.Contain("has passed, so the upload is closed").And.Not.Contain("Upload and check"));
+            var tender = ResponseWorkbooks.ExamplePack.Tender with { ClarificationDeadline = deadline.AddDays(-7), BidDeadline = deadline };
+            var workbook = ResponseWorkbooks.Filled(ResponseWorkbooks.ExampleBid("lot-1", "bid-northgate"), tender: tender);
+            using (var late = await UploadAsync(pat, id, [("ours.xlsx", workbook)], page: "respond"))
+            {
+                Assert.That(await MovePageTests.TextAsync(late), Does.Contain("has passed, so the upload is closed"));
+            }
+
+            Assert.That((await calls.BidsAsync(owner, id)).Value, Is.Empty, "nothing saved from a provider after the deadline");
         }
     }
 }
