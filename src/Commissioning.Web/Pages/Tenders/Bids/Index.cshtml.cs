@@ -155,7 +155,7 @@ public sealed class IndexModel(TenderPageServices pages, ReadBidsInbox inbox, Li
 
         if (await TryChangeAsync(Invite, inviteValidator, nameof(Invite), () => changeInvitation.HandleAsync(Me, TenderId, Guid.Parse(Invite.OrganisationId!), invite, cancel), cancel))
         {
-            Done = invite ? "The provider organisation is invited. Its accounts now see the tender and can upload their own bids until the bid deadline." : "The invitation is withdrawn.";
+            Done = invite ? "The provider organisation is invited to bid." : "The invitation is withdrawn.";
             return RedirectToPage(new { id = TenderId });
         }
 
