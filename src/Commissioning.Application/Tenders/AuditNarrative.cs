@@ -85,6 +85,7 @@ public static class AuditNarrative
             ("Bid", "OrganisationLinked") => Text(after, "organisation") is { Length: > 0 } organisation
                 ? $"{who} linked {Bid(e.Key)} to the provider organisation {organisation}."
                 : $"{who} unlinked {Bid(e.Key)} from its provider organisation.",
+            ("Bid", "Entered" or "EnteredLate") => $"{who} entered {Bid(e.Key)} for lot {LotWords(Text(after, "lot"), n)} by hand{(e.Action == "EnteredLate" ? ", after the bid deadline" : "")}.",
             ("Bid", "Submitted") => $"{who} submitted {Bid(e.Key)} for lot {LotWords(Text(after, "lot"), n)} from the response workbook {Text(after, "file")} (SHA-256 {Text(after, "sha256")}).",
             ("Invitation", "Created") => $"{who} invited {Text(after, "organisation")} to bid.",
             ("Invitation", "Removed") => $"{who} withdrew {Text(before, "organisation")}'s invitation to bid.",

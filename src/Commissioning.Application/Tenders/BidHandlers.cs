@@ -76,7 +76,8 @@ public sealed record ReceivedBid(string Id, string Provider, string LotId, strin
 /// <param name="Refusal">Why no bid can be received now (the stage); null when bids can be received.</param>
 /// <param name="DeadlinePassed">True when the bid deadline has passed: a bid then needs a reason.</param>
 /// <param name="WorkbooksRefusal">Why no workbook can be downloaded yet (the tender has problems to fix first); null when they can.</param>
-public sealed record BidsInbox(TenderSummary Tender, IReadOnlyList<(string Id, string Title)> Lots, string? Refusal, bool DeadlinePassed, string? WorkbooksRefusal);
+/// <param name="Definition">The tender's definition: its lots' questions and price years, for a bid entered by hand.</param>
+public sealed record BidsInbox(TenderSummary Tender, IReadOnlyList<(string Id, string Title)> Lots, string? Refusal, bool DeadlinePassed, string? WorkbooksRefusal, Tender Definition);
 
 /// <summary>The rules of receiving bids that do not need the database.</summary>
 public static class BidReceiving
@@ -111,6 +112,10 @@ public static class BidReceiving
             return null;
         }
     });
+
+    /// <summary>The position after the tender's last bid.</summary>
+    internal static async Task<int> NextPositionAsync(CommissioningDbContext db, Guid tenderId, CancellationToken cancel) =>
+        (await db.Bids.Where(b => b.TenderId == tenderId).Select(b => (int?)b.Position).MaxAsync(cancel).ConfigureAwait(false) ?? -1) + 1;
 
     /// <summary>A file name as it may be shown and recorded: control characters replaced, cut to 120 characters.</summary>
     public static string Shown(string fileName)
@@ -147,7 +152,8 @@ public sealed class ReadBidsInbox(ICommissioningContextFactory contexts, TimePro
             [.. tender.Lots.Select(l => (l.Id, l.Title))],
             stage.Allowed ? null : stage.Refusal,
             BidReceiving.IsLate(tender.BidDeadline, BidReceiving.UkToday(time)),
-            problems.IsValid ? null : "The tender still has problems to fix in its set-up, and the workbooks are made from its questions and prices. Fix them first."));
+            problems.IsValid ? null : "The tender still has problems to fix in its set-up, and the workbooks are made from its questions and prices. Fix them first.",
+            tender));
     }
 }
 
@@ -338,9 +344,8 @@ public sealed class ReceiveBidWorkbooks(ICommissioningContextFactory contexts, T
         var bid = import.Bid!;
         var late = await IsLateAsync(db, tenderId, cancel).ConfigureAwait(false);
         var fromProvider = !(await TenderGate.PermissionsAsync(db, user, tenderId, cancel).ConfigureAwait(false))!.Allows(TenderOperation.ReceiveBids);
-        var position = await db.Bids.Where(b => b.TenderId == tenderId).Select(b => (int?)b.Position).MaxAsync(cancel).ConfigureAwait(false) ?? -1;
         var receivedAt = time.GetUtcNow();
-        var row = TenderMapping.BidRow(tenderId, bid, position + 1);
+        var row = TenderMapping.BidRow(tenderId, bid, await BidReceiving.NextPositionAsync(db, tenderId, cancel).ConfigureAwait(false));
         row.ReceivedAt = receivedAt;
         row.ReceivedFile = name;
         row.ReceivedSha256 = sha256;
@@ -410,5 +415,83 @@ public sealed class ReceiveBidWorkbooks(ICommissioningContextFactory contexts, T
     {
         var deadline = await db.Tenders.Where(t => t.Id == tenderId).Select(t => t.BidDeadline).SingleAsync(cancel).ConfigureAwait(false);
         return BidReceiving.IsLate(deadline, BidReceiving.UkToday(time));
+    }
+}
+
+/// <summary>
+/// Enters a bid by hand (a provider's response received on paper or by email, typed in by the
+/// owner): the same rules as a workbook's bid, the tender's rules with the bid added, every problem
+/// returned against the part of the bid it is about (a path such as <c>Price.AnnualPrices[1]</c>,
+/// <c>Answers[3]</c> or <c>Declarations.SeqohsDate</c>) so the form can place it on its field. The
+/// owner only, while the tender is open for bids; after the deadline only with a reason. Saved with
+/// its audit entry in one transaction; nothing is saved while any problem remains.
+/// </summary>
+/// <param name="contexts">Makes a context for each operation.</param>
+/// <param name="time">The clock, for the deadline and the audit trail.</param>
+/// <param name="standards">The standards the tender's rules refer to.</param>
+public sealed class EnterBid(ICommissioningContextFactory contexts, TimeProvider time, StandardsCatalogue standards)
+{
+    /// <summary>The bid as saved, or every problem with where it is.</summary>
+    public async Task<Outcome<ReceivedBid>> HandleAsync(SiteUser user, Guid tenderId, Bid bid, string? lateReason, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(bid);
+        lateReason = TenderGate.Blank(lateReason);
+        await using var db = contexts.Create();
+        if (await TenderChanges.ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false) is not { } row)
+        {
+            return TenderChanges.NotFound<ReceivedBid>();
+        }
+
+        var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.ReceiveBids, cancel).ConfigureAwait(false);
+        if (!access.Succeeded)
+        {
+            return access.As<ReceivedBid>();
+        }
+
+        var stage = TenderLifecycle.Check(row.Stage, TenderChange.Bid);
+        if (!stage.Allowed)
+        {
+            return Outcome<ReceivedBid>.Fail(FailureKind.Refused, stage.Refusal!);
+        }
+
+        var late = BidReceiving.IsLate(row.BidDeadline, BidReceiving.UkToday(time));
+        if (late && lateReason is null)
+        {
+            return Outcome<ReceivedBid>.Fail(FailureKind.Invalid, $"The bid deadline ({TenderLifecycle.Day(row.BidDeadline!.Value)}) has passed. Enter why a late bid is being accepted; the reason is recorded with the bid.", new FormFieldLocation("LateReason"));
+        }
+
+        var tender = await TenderLoader.DefinitionAsync(db, tenderId, cancel).ConfigureAwait(false);
+        if (tender.FindLot(bid.LotId) is not { } lot)
+        {
+            return Outcome<ReceivedBid>.Fail(FailureKind.NotFound, $"The tender has no lot '{bid.LotId}'.");
+        }
+
+        var bids = await BulkRead.BidsAsync(db, tenderId, cancel).ConfigureAwait(false);
+        var prefix = $"Bids[{bids.Count}]";
+        var breaches = TenderFiles.Rules(standards)(new TenderPack { Tender = tender, Bids = [.. bids, bid] })
+            .Where(b => b.Path == "Bids" || b.Path.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(b => b.Path == "Bids"
+                ? new AppError("The tender already has a bid with this reference. Give this bid its own reference.", new FormFieldLocation("Id"))
+                : new AppError(b.Message, new FormFieldLocation(b.Path[prefix.Length..].TrimStart('.'))))
+            .ToList();
+        if (breaches.Count > 0)
+        {
+            return Outcome<ReceivedBid>.Fail(FailureKind.Invalid, breaches);
+        }
+
+        var receivedAt = time.GetUtcNow();
+        var saved = TenderMapping.BidRow(tenderId, bid, await BidReceiving.NextPositionAsync(db, tenderId, cancel).ConfigureAwait(false));
+        saved.ReceivedAt = receivedAt;
+        saved.ReceivedLate = late;
+        db.Bids.Add(saved);
+        AuditTrail.Add(db, time, user.Actor, tenderId, "Bid", bid.Id, late ? "EnteredLate" : "Entered", null,
+            JsonSerializer.Serialize(new { provider = bid.Provider, lot = bid.LotId, answers = bid.Answers.Count }), late ? lateReason : null);
+        var outcome = await TenderChanges.SaveAsync(db, tenderId, "Bid", bid.Id, expectedVersion: null, () => true, cancel).ConfigureAwait(false);
+        return outcome.Succeeded
+            ? Outcome<ReceivedBid>.Success(new ReceivedBid(bid.Id, bid.Provider, bid.LotId, lot.Title, bid.Answers.Count, receivedAt, late))
+            : outcome.Failure == FailureKind.Conflict
+                ? Outcome<ReceivedBid>.Fail(FailureKind.Invalid, "The tender already has a bid with this reference. Give this bid its own reference.", new FormFieldLocation("Id"))
+                : outcome.As<ReceivedBid>();
     }
 }

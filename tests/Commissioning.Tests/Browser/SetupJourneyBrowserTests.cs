@@ -255,6 +255,24 @@ public sealed class SetupJourneyBrowserTests : BrowserTest
         await Assertions.Expect(page.Locator("#received")).ToBeVisibleAsync();
         Assert.That(await page.Locator("main table").Last.InnerTextAsync(), Does.Contain("bid-riverside-oh").And.Contain("Riverside OH"));
         await CheckAsync(page, "bids-uploaded");
+
+        // A fourth response came by email: entered by hand, first with nothing typed.
+        await page.ClickAsync("#by-hand a:has-text('enter a bid for Trust')");
+        await CheckAsync(page, "bid-by-hand");
+        await page.ClickAsync("main button:has-text('Save the bid')");
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Enter a reference for the bid");
+        await CheckAsync(page, "bid-by-hand-errors");
+        await page.FillAsync("#entry-bid-id", "bid-by-email");
+        await page.FillAsync("#entry-provider", "Email Health " + hostile[3].For(XssCorpus.Fields.Approver)[..Math.Min(80, hostile[3].For(XssCorpus.Fields.Approver).Length)]);
+        foreach (var price in await page.Locator("main input[name*='Prices[']").AllAsync())
+        {
+            await price.FillAsync("250,000");
+        }
+
+        await page.Locator("main textarea[name^='Entry.Answers']").First.FillAsync("Answered by email. " + hostile[1].Text);
+        await page.ClickAsync("main button:has-text('Save the bid')");
+        await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Bid bid-by-email from Email Health");
+        Assert.That(await page.Locator("main table").Last.InnerTextAsync(), Does.Contain("bid-by-email"));
         Assert.That(_dialogs, Is.Empty, "no script from the text typed into the set-up or the workbook ran");
     }
 }

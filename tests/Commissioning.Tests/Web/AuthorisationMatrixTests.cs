@@ -95,6 +95,8 @@ public sealed class AuthorisationMatrixTests
         ["GET tenders/{id:guid}/bids?handler=Questionnaire"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/bids"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/bids?handler=Invite"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/bids/new"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/bids/new"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/bids?handler=Uninvite"] = OnTender(Persona.Owner),
         // The tender here is a draft: an invitation shows a tender to a provider only once it is published.
         ["GET tenders/{id:guid}/respond"] = OnTender(),
@@ -201,6 +203,7 @@ public sealed class AuthorisationMatrixTests
             ["{bid:guid}"] = firstBid.RowId.ToString(),
             ["bids?handler=Workbook"] = $"bids?handler=Workbook&lot={firstBid.LotId}",
             ["respond?handler=Workbook"] = $"respond?handler=Workbook&lot={firstBid.LotId}",
+            ["bids/new"] = $"bids/new?lot={firstBid.LotId}",
             ["{code:int?}"] = "404",
             ["{to}"] = "open-for-bids",
             ["standards/{id}"] = "standards/" + catalogue.RuleSets[0].Id,
@@ -250,14 +253,14 @@ public sealed class AuthorisationMatrixTests
         await SignInAsync(client, Persona.Owner);
         var guessed = Guid.NewGuid();
         var checkedPages = 0;
-        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1", "/setup", "/setup/details", "/setup/members", "/setup/members/add", "/setup/lots", "/setup/criteria", "/setup/gates", "/setup/price", "/setup/scale", "/setup/dates", "/setup/people", "/bids", "/bids?handler=Workbook&lot=lot-1", "/bids?handler=Questionnaire", "/respond", "/respond?handler=Workbook&lot=lot-1", $"/bids/{Guid.NewGuid()}/link" })
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1", "/setup", "/setup/details", "/setup/members", "/setup/members/add", "/setup/lots", "/setup/criteria", "/setup/gates", "/setup/price", "/setup/scale", "/setup/dates", "/setup/people", "/bids", "/bids?handler=Workbook&lot=lot-1", "/bids?handler=Questionnaire", "/respond", "/respond?handler=Workbook&lot=lot-1", "/bids/new?lot=lot-1", $"/bids/{Guid.NewGuid()}/link" })
         {
             using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
             checkedPages++;
         }
 
-        Assert.That(checkedPages, Is.EqualTo(41));
+        Assert.That(checkedPages, Is.EqualTo(42));
     }
 
     [Test]

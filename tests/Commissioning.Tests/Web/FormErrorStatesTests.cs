@@ -100,6 +100,19 @@ public sealed class FormErrorStatesTests
         }
 
         await CheckWorkbooksAsync(admin, open, [], expectErrors: 1);
+        await CheckAsync(admin, "POST tenders/{id}/bids/new", open + "/bids/new?lot=lot-1", null, Empty, expectErrors: 5 + ContractAndExtensionYears("lot-1"));
+        await CheckAsync(admin, "POST tenders/{id}/bids/new", open + "/bids/new?lot=lot-1", null,
+            (form, element) =>
+            {
+                form["Entry.BidId"] = ["bid-x"];
+                form["Entry.Provider"] = ["X Ltd"];
+                foreach (var key in form.Keys.Where(k => k.Contains("Prices[", StringComparison.Ordinal)).ToList())
+                {
+                    form[key] = ["1000000"];
+                }
+
+                form["Entry.OhNurses"] = ["seven"];
+            }, expectErrors: 1);
         await CheckWorkbooksAsync(admin, open, [("bid.pdf", "%PDF-1.7"u8.ToArray())], expectErrors: 1);
         await CheckWorkbooksAsync(admin, open, [("empty.xlsx", [])], expectErrors: 1);
         await CheckWorkbooksAsync(admin, open, [("blank.xlsx", Commissioning.Tests.Documents.Response.ResponseWorkbooks.Blank())], expectErrors: 1);
@@ -214,7 +227,7 @@ public sealed class FormErrorStatesTests
         {
             Assert.That(handlers.Except(_covered, StringComparer.OrdinalIgnoreCase).Except(WithoutFields.Keys, StringComparer.OrdinalIgnoreCase), Is.Empty, "POST handlers no case tries");
             Assert.That(WithoutFields.Keys.Except(handlers, StringComparer.OrdinalIgnoreCase), Is.Empty, "handlers named as having no fields that the site no longer has");
-            Assert.That(_report, Has.Count.EqualTo(75), "cases tried");
+            Assert.That(_report, Has.Count.EqualTo(77), "cases tried");
         });
     }
 
@@ -265,6 +278,13 @@ public sealed class FormErrorStatesTests
         var checkedFields = ErrorStates(html, name);
         Assert.That(checkedFields, Is.EqualTo(expectErrors), $"{name}: fields in error");
         _report.Add($"{name}: {checkedFields} fields in error, each linked");
+    }
+
+    /// <summary>How many price fields a lot of the example tender has.</summary>
+    private static int ContractAndExtensionYears(string lotId)
+    {
+        var lot = Commissioning.Core.Files.TenderFile.Read(File.ReadAllText(Path.Combine(Repository.Root, "examples", "ics-tender.json"))).Value.Tender.FindLot(lotId)!;
+        return lot.Price.ContractYears + lot.Price.ExtensionYears;
     }
 
     /// <summary>The example tender without its bids, imported and opened for bids; its address.</summary>

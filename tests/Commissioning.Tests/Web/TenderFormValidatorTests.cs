@@ -53,6 +53,31 @@ public sealed partial class TenderFormValidatorTests
         yield return ("an empty workbook", () => upload.Validate(new BidUploadInput { Files = [Workbook("a.xlsx", 0)] }), "Files", "The file a.xlsx is empty.");
         yield return ("a workbook over 10 MB", () => upload.Validate(new BidUploadInput { Files = [Workbook("a.xlsx", 11L * 1024 * 1024)] }), "Files", "The file a.xlsx is larger than 10 MB");
         yield return ("workbooks over 30 MB together", () => upload.Validate(new BidUploadInput { Files = [.. Enumerable.Range(0, 4).Select(i => (IFormFile)Workbook($"{i}.xlsx", 9L * 1024 * 1024))] }), "Files", "The workbooks together must be smaller than 30 MB.");
+        var entry = new BidEntryInputValidator();
+        BidEntryInput Entry() => new() { BidId = "bid-a", Provider = "Northgate", Seqohs = "none", Esr = "none", ConsultantQualification = "none" };
+        yield return ("no bid reference", () => entry.Validate(Entry().With(e => e.BidId = " ")), "BidId", "Enter a reference for the bid, such as bid-northgate.");
+        yield return ("bid reference with a slash", () => entry.Validate(Entry().With(e => e.BidId = "bid/a")), "BidId", "The bid reference must be letters, digits, hyphens, dots or underscores, up to 40, such as bid-northgate.");
+        yield return ("no provider", () => entry.Validate(Entry().With(e => e.Provider = null)), "Provider", "Enter the provider's name.");
+        yield return ("provider too long", () => entry.Validate(Entry().With(e => e.Provider = Long(201))), "Provider", "The provider's name must be 200 characters or fewer.");
+        yield return ("no SEQOHS status", () => entry.Validate(Entry().With(e => e.Seqohs = "maybe")), "Seqohs", "Select the provider's SEQOHS accreditation.");
+        yield return ("no ESR status", () => entry.Validate(Entry().With(e => e.Esr = null)), "Esr", "Select whether the provider's ESR interface is live, planned or not in place.");
+        yield return ("Responsible Officer too long", () => entry.Validate(Entry().With(e => e.ResponsibleOfficer = Long(201))), "ResponsibleOfficer", "The Responsible Officer's name must be 200 characters or fewer.");
+        yield return ("no qualification", () => entry.Validate(Entry().With(e => e.ConsultantQualification = "MFOM")), "ConsultantQualification", "Select the consultants' qualification.");
+        yield return ("physicians in words", () => entry.Validate(Entry().With(e => e.OccupationalPhysicians = "two")), "OccupationalPhysicians", "Enter the occupational physicians as a number of 0 or more, such as 2.5.");
+        yield return ("nurses negative", () => entry.Validate(Entry().With(e => e.OhNurses = "-1")), "OhNurses", "Enter the OH nurses as a number of 0 or more, such as 7.2.");
+        yield return ("other clinical in words", () => entry.Validate(Entry().With(e => e.OtherClinical = "some")), "OtherClinical", "Enter the other clinical staff as a number of 0 or more, such as 4.");
+        yield return ("half a teacher", () => entry.Validate(Entry().With(e => e.NursingPracticeTeachers = "2.5")), "NursingPracticeTeachers", "Enter the nursing practice teachers as a whole number from 0 to 100,000.");
+        yield return ("a million posts", () => entry.Validate(Entry().With(e => e.StrPosts = "1000000")), "StrPosts", "Enter the specialty training posts as a whole number from 0 to 100,000.");
+        yield return ("unknown provision", () => entry.Validate(Entry().With(e => e.Modes = new() { ["SUB-02"] = "sometimes" })), "Modes[SUB-02]", "Select how the sub-specialism is provided.");
+        yield return ("partner too long", () => entry.Validate(Entry().With(e => e.Partners = new() { ["SUB-06"] = Long(201) })), "Partners[SUB-06]", "The partner's name must be 200 characters or fewer.");
+        yield return ("evidence with no requirement", () => entry.Validate(Entry().With(e => e.Evidence = [new EvidenceEntry { Item = "A policy" }])), "Evidence[0].RequirementId", "Choose the requirement the evidence supports.");
+        yield return ("evidence too long", () => entry.Validate(Entry().With(e => e.Evidence = [new EvidenceEntry { RequirementId = "GOV-01", Item = Long(2001) }])), "Evidence[0].Item", "The evidence must be 2,000 characters or fewer.");
+        yield return ("requirement with no evidence", () => entry.Validate(Entry().With(e => e.Evidence = [new EvidenceEntry { RequirementId = "GOV-01" }])), "Evidence[0].Item", "Describe the evidence held for GOV-01");
+        yield return ("answer too long", () => entry.Validate(Entry().With(e => e.Answers = new() { ["Q1.1"] = Long(20_001) })), "Answers[Q1.1]", "An answer must be 20,000 characters or fewer.");
+        yield return ("price in words", () => entry.Validate(Entry().With(e => e.AnnualPrices = ["1,980,000", "about two million"])), "AnnualPrices[1]", "Enter the annual price for contract year 2 in pounds");
+        yield return ("extension price blank", () => entry.Validate(Entry().With(e => e.ExtensionPrices = [" "])), "ExtensionPrices[0]", "Enter the annual price for extension year 1, in pounds.");
+        yield return ("entry late reason too long", () => entry.Validate(Entry().With(e => e.LateReason = Long(2001))), "LateReason", "The reason must be 2,000 characters or fewer.");
+        yield return ("invitation of no organisation", () => new InviteInputValidator().Validate(new InviteInput { OrganisationId = "Northgate" }), "OrganisationId", "Choose a provider organisation to invite.");
         yield return ("late reason too long", () => upload.Validate(new BidUploadInput { Files = [Workbook("a.xlsx", 100)], LateReason = Long(2001) }), "LateReason", "The reason must be 2,000 characters or fewer.");
         yield return ("prices reason too long", () => prices.Validate(new PricesInput { Reason = Long(2001) }), "Reason", "The reason must be 2,000 characters or fewer.");
     }
@@ -69,7 +94,7 @@ public sealed partial class TenderFormValidatorTests
             checkedCases++;
         }
 
-        Assert.That(checkedCases, Is.EqualTo(24));
+        Assert.That(checkedCases, Is.EqualTo(47));
     }
 
     [Test]
@@ -78,6 +103,9 @@ public sealed partial class TenderFormValidatorTests
         Assert.That(new PersonInputValidator().Validate(new PersonInput { Email = "alex@example.nhs.uk", Role = "Moderator", EvaluatorId = "m1", Scope = "lot-1, lot-2/s1" }).IsValid, Is.True);
         Assert.That(new PersonInput { Scope = "lot-1, lot-2/s1" }.ChosenScope().Select(s => s.ToString()), Is.EqualTo(new[] { "lot-1", "lot-2, section s1" }));
         Assert.That(new ImportInputValidator().Validate(new ImportInput { File = File("Tender.JSON", 100) }).IsValid, Is.True);
+        var entry = new BidEntryInput { BidId = "bid-a", Provider = "Northgate", Seqohs = "accredited", Esr = "none", ConsultantQualification = "cct", OhNurses = "7.2", AnnualPrices = ["£1,980,000.50", "2010000"] };
+        Assert.That(new BidEntryInputValidator().Validate(entry).IsValid, Is.True);
+        Assert.That(entry.ToBid("lot-1").Price.AnnualPrices, Is.EqualTo(new[] { 1_980_000.50m, 2_010_000m }));
     }
 
     [Test]

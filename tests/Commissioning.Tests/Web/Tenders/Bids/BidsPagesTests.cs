@@ -368,4 +368,73 @@ public sealed class BidsPagesTests
             Assert.That((await calls.BidsAsync(owner, id)).Value, Is.Empty, "nothing saved from a provider after the deadline");
         }
     }
+
+    [Test]
+    public async Task ABidEnteredByHand_IsCheckedAsAWorkbookIs_EachProblemOnItsField_ThenSavedWhole()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            var id = await TenderAsync(site, owner);
+            var bids = await MovePageTests.GetAsync(client, $"/tenders/{id}/bids");
+            Assert.That(bids, Does.Contain($"href=\"/tenders/{id}/bids/new?lot=lot-2\""));
+            var path = $"/tenders/{id}/bids/new?lot=lot-2";
+            var form = await MovePageTests.GetAsync(client, path);
+            var lot = ResponseWorkbooks.ExamplePack.Tender.FindLot("lot-2")!;
+            var questions = lot.Sections.SelectMany(s => s.Questions).ToList();
+            Assert.That(form, Does.Contain("Enter a bid by hand").And.Contain(questions[0].Text).And.Contain("Annual price for extension year 1"));
+
+            (string, string)[] Fields(string price1, string seqohs, string partner) =>
+            [
+                ("Entry.BidId", "bid-paper"), ("Entry.Provider", "Hillside OH Partnership"),
+                ("Entry.Seqohs", seqohs), ("Entry.SeqohsDate.Day", ""), ("Entry.SeqohsDate.Month", ""), ("Entry.SeqohsDate.Year", ""),
+                ("Entry.Esr", "live"), ("Entry.EsrDate.Day", "1"), ("Entry.EsrDate.Month", "4"), ("Entry.EsrDate.Year", "2024"),
+                ("Entry.ConsultantQualification", "cct"), ("Entry.OccupationalPhysicians", "1.5"), ("Entry.OhNurses", "4"),
+                ("Entry.Modes[SUB-06]", "partner"), ("Entry.Partners[SUB-06]", partner),
+                ("Entry.Evidence[0].RequirementId", "GOV-01"), ("Entry.Evidence[0].Item", "Clinical governance policy 2025"),
+                ($"Entry.Answers[{questions[0].Id}]", "We run a named-nurse model with monthly reports."),
+                .. Enumerable.Range(0, lot.Price.ContractYears).Select(i => ($"Entry.AnnualPrices[{i}]", i == 0 ? price1 : "£410,000")),
+                .. Enumerable.Range(0, lot.Price.ExtensionYears).Select(i => ($"Entry.ExtensionPrices[{i}]", "420000")),
+            ];
+
+            // The form's own checks: a price in words.
+            using (var words = await MovePageTests.PostAsync(client, path, Fields("about 400k", "none", "Radiation Partners Ltd")))
+            {
+                var text = await MovePageTests.TextAsync(words);
+                Assert.That(text, Does.Contain("nhsuk-error-summary").And.Contain("Enter the annual price for contract year 1 in pounds").And.Contain("href=\"#entry-annual-prices-0\""));
+            }
+
+            // The tender's rules, placed on their fields: accreditation with no date, a partner mode with no partner.
+            using (var rules = await MovePageTests.PostAsync(client, path, Fields("400,000", "accredited", "")))
+            {
+                var text = await MovePageTests.TextAsync(rules);
+                Assert.That(text, Does.Contain("declares SEQOHS accreditation").And.Contain("href=\"#entry-seqohs-date"));
+                Assert.That(text, Does.Contain("Name the partner").And.Contain("href=\"#entry-partners-sub-06\""));
+            }
+
+            Assert.That((await TenderCalls.Of(site.Services).BidsAsync(owner, id)).Value, Is.Empty, "nothing saved while anything is wrong");
+
+            using (var saved = await MovePageTests.PostAsync(client, path, Fields("£400,000.50", "none", "Radiation Partners Ltd")))
+            {
+                Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(saved));
+            }
+
+            var export = (await TenderCalls.Of(site.Services).ExportAsync(owner, id)).Value;
+            var bid = TenderFile.Read(export).Value.Bids.Single();
+            Assert.Multiple(() =>
+            {
+                Assert.That(bid.Id, Is.EqualTo("bid-paper"));
+                Assert.That(bid.LotId, Is.EqualTo("lot-2"));
+                Assert.That(bid.Price.AnnualPrices[0], Is.EqualTo(400_000.50m));
+                Assert.That(bid.Price.AnnualPrices.Skip(1), Is.All.EqualTo(410_000m));
+                Assert.That(bid.Declarations.Esr, Is.EqualTo(EsrInterface.Live));
+                Assert.That(bid.Declarations.EsrDate, Is.EqualTo(new DateOnly(2024, 4, 1)));
+                Assert.That(bid.Declarations.SubSpecialisms["SUB-06"].Partner, Is.EqualTo("Radiation Partners Ltd"));
+                Assert.That(bid.Declarations.Evidence["GOV-01"], Is.EqualTo(new[] { "Clinical governance policy 2025" }));
+                Assert.That(bid.Answers.Select(a => a.QuestionId), Is.EqualTo(new[] { questions[0].Id }));
+            });
+            Assert.That(await MovePageTests.GetAsync(client, $"/tenders/{id}/audit"), Does.Contain("Olive Owner entered Hillside OH Partnership's bid for lot lot-2"));
+        }
+    }
 }
