@@ -180,7 +180,7 @@ public sealed class TeamTendersTests(DatabaseProvider provider)
         // Expected: which operations each person may do. Anyone not allowed View is told there is no such tender.
         var expected = new Dictionary<string, TenderOperation[]>
         {
-            ["priya"] = [o, TenderOperation.ViewPeople, TenderOperation.ManagePeople, TenderOperation.ChangeStage, TenderOperation.ViewAudit, TenderOperation.Export, TenderOperation.ViewScores, TenderOperation.Decide, TenderOperation.ViewResults, TenderOperation.SetUp],
+            ["priya"] = [o, TenderOperation.ViewPeople, TenderOperation.ManagePeople, TenderOperation.ChangeStage, TenderOperation.ViewAudit, TenderOperation.Export, TenderOperation.ViewScores, TenderOperation.Decide, TenderOperation.ViewResults, TenderOperation.SetUp, TenderOperation.ReceiveBids],
             ["alex"] = [o, TenderOperation.ViewScores, TenderOperation.Score],
             ["sam"] = [o, TenderOperation.ViewScores, TenderOperation.Score],
             ["casey"] = [o, TenderOperation.ViewScores, TenderOperation.Score],
