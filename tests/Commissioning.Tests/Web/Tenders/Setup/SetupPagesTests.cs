@@ -75,7 +75,7 @@ public sealed class SetupPagesTests
     }
 
     [Test]
-    public async Task ATenderSetUpByItsForms_IsRefusedPublicationUntilEveryTaskIsComplete_ThenPublishes()
+    public async Task ATenderSetUpByItsForms_IsRefusedPublicationUntilEveryTaskIsComplete_ThenPublishes_TakesBids_AndTheCommandLineGivesTheSiteResult()
     {
         var (site, client, owner) = await SiteAsync();
         using (site)
@@ -188,9 +188,11 @@ public sealed class SetupPagesTests
                 ("Input.Method", "Linear"), ("Input.Ceiling", "£1,500,000"), ("Input.AbnormallyLow", "70"), ("Input.QualityMethod", "Absolute"), ("Input.TieBreak", "LowestPrice"), ("Input.Completed", "yes"));
             var price = (await SetupAsync(site, owner, id)).Tender.Lots[0].Price;
             Assert.That((price.EvaluatedYears, price.Method, price.Ceiling), Is.EqualTo((5, PriceMethod.Linear, (decimal?)1_500_000m)));
-            await PostAsync($"/tenders/{id}/setup/dates", ("Input.Clarification.Day", "12"), ("Input.Clarification.Month", "3"), ("Input.Clarification.Year", "2027"),
-                ("Input.Bids.Day", "26"), ("Input.Bids.Month", "March"), ("Input.Bids.Year", "2027"), ("Input.Completed", "yes"));
-            Assert.That((await SetupAsync(site, owner, id)).Tender.BidDeadline, Is.EqualTo(new DateOnly(2027, 3, 26)));
+            // Next year's dates, so that the bids received below are on time whenever the test runs.
+            var year = DateTime.UtcNow.Year + 1;
+            await PostAsync($"/tenders/{id}/setup/dates", ("Input.Clarification.Day", "12"), ("Input.Clarification.Month", "3"), ("Input.Clarification.Year", year.ToString(CultureInfo.InvariantCulture)),
+                ("Input.Bids.Day", "26"), ("Input.Bids.Month", "March"), ("Input.Bids.Year", year.ToString(CultureInfo.InvariantCulture)), ("Input.Completed", "yes"));
+            Assert.That((await SetupAsync(site, owner, id)).Tender.BidDeadline, Is.EqualTo(new DateOnly(year, 3, 26)));
             await PostAsync($"/tenders/{id}/setup/scale", ("Input.Maximum", "5"), ("Input.MinimumQuality[lot-1]", "40"), ("Input.Completed", "yes"));
             Assert.That((await SetupAsync(site, owner, id)).Tender.Scale.Maximum, Is.EqualTo(5));
 
@@ -224,6 +226,50 @@ public sealed class SetupPagesTests
             Assert.That(setup.LockedBecause, Is.Not.Null);
             var locked = await change.HandleAsync(owner, id, setup.Version, SetupTask.Details, t => Outcome<Tender>.Success(t with { Title = "Changed" }), null);
             Assert.That(locked.Failure, Is.EqualTo(FailureKind.Refused), "published: the definition is fixed");
+
+            // Bids in through the site: two providers' workbooks, downloaded from the bids page and filled in.
+            var tender = setup.Tender;
+            byte[] blank;
+            using (var download = await client.GetAsync(new Uri($"/tenders/{id}/bids?handler=Workbook&lot=lot-1", UriKind.Relative)))
+            {
+                blank = await download.Content.ReadAsByteArrayAsync();
+            }
+
+            var layout = Commissioning.Documents.Excel.Response.ResponseLayout.For(tender, "lot-1", Repository.Standards);
+            byte[] Filled(string bidId, string provider, decimal price) => Commissioning.Tests.Documents.Response.ResponseWorkbooks.Edit(blank, book =>
+                Commissioning.Tests.Documents.Response.ResponseWorkbooks.Fill(book, layout, Commissioning.Tests.Documents.Response.ResponseWorkbooks.ExampleBid("lot-1") with
+                {
+                    Id = bidId,
+                    Provider = provider,
+                    Answers = [.. layout.Questions.Select(q => new Answer { QuestionId = q.Question.Id, Text = $"{provider} on {q.Question.Id}." })],
+                    Price = new PriceSchedule { AnnualPrices = [price, price, price], ExtensionPrices = [price, price] },
+                }));
+            var token = await SiteFactory.GetAntiforgeryTokenAsync(client, $"/tenders/{id}/bids");
+            using (var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } })
+            {
+                form.Add(new ByteArrayContent(Filled("bid-north", "Northgate OH", 280_000m)), "Upload.Files", "north.xlsx");
+                form.Add(new ByteArrayContent(Filled("bid-south", "Southgate OH", 240_000m)), "Upload.Files", "south.xlsx");
+                using var uploaded = await client.PostAsync(new Uri($"/tenders/{id}/bids", UriKind.Relative), form);
+                Assert.That(await MovePageTests.TextAsync(uploaded), Does.Contain("2 bids received"));
+            }
+
+            // Evaluated in the site: Eve declares, scores everything and submits.
+            var calls = TenderCalls.Of(site.Services);
+            Assert.That((await calls.ChangeStageAsync(owner, id, TenderStage.Evaluation, null, setup.Version)).Succeeded, Is.True);
+            var evaluator = await AwardReady.UserAsync(site, "eve@example.nhs.uk");
+            Assert.That((await calls.DeclareAsync(evaluator, id, "e1", hasConflict: false, null)).Succeeded, Is.True);
+            Assert.That(await calls.ScoreTheRestAsync(evaluator, id, "e1", score: 3m), Is.GreaterThan(0));
+            Assert.That((await calls.SubmitScoresAsync(evaluator, id, "e1")).Succeeded, Is.True);
+
+            // The tender downloaded from the site and evaluated by the command line gives exactly the site's result.
+            var evaluation = (await site.Services.GetRequiredService<EvaluateTender>().HandleAsync(owner, id)).Value;
+            var exported = Path.Combine(Directory.CreateTempSubdirectory("site-to-cli-").FullName, "tender.json");
+            await File.WriteAllTextAsync(exported, (await calls.ExportAsync(owner, id)).Value);
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Assert.That(Commissioning.Cli.CommandLine.Run(["evaluate", exported, "--json"], output, error, Repository.Root), Is.Zero, error.ToString());
+            Assert.That(output.ToString().TrimEnd('\n'), Is.EqualTo(Commissioning.Core.Files.EvaluationFile.Write(evaluation.Result, evaluation.Robustness).TrimEnd('\n')));
+            Assert.That(evaluation.Result.Lots[0].Bids, Has.Count.EqualTo(2), "both bids evaluated");
         }
     }
 
