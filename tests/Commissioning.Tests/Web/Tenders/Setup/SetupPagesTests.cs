@@ -159,6 +159,7 @@ public sealed class SetupPagesTests
 
             // Publishing now is refused, each reason naming its task; the tender stays a draft.
             var move = await MovePageTests.GetAsync(client, $"/tenders/{id}/stage/open-for-bids");
+            Assert.That(move, Does.Match($"<a[^>]*href=\"/tenders/{id}/setup\"[^>]*id=\"to-setup\"|<a[^>]*id=\"to-setup\"[^>]*href=\"/tenders/{id}/setup\""), "the refusals lead to the task list");
             Assert.That(move, Does.Contain("You cannot make this move yet").And.Contain("Evaluators and moderators: Add at least one evaluator")
                 .And.Contain("Gates: mark the task as complete once you have checked it."));
             using (var refused = await MovePageTests.PostAsync(client, $"/tenders/{id}/stage/open-for-bids", ("Move.Version", V(setup.Version))))
