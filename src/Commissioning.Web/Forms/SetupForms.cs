@@ -400,6 +400,9 @@ public sealed class ScaleInput
     /// <summary>Each section's minimum percentage, by "lot/section" (empty for none).</summary>
     public Dictionary<string, string?> SectionMinimums { get; set; } = [];
 
+    /// <summary>Each question's minimum score, by "lot/question" (empty for none).</summary>
+    public Dictionary<string, string?> QuestionMinimums { get; set; } = [];
+
     /// <summary>"yes" or "no": whether the task is complete; empty to only save.</summary>
     public string? Completed { get; set; }
 
@@ -419,7 +422,7 @@ public sealed class ScaleInputValidator : AbstractValidator<ScaleInput>
         RuleFor(x => x.Maximum).Must(m => m is "4" or "5" or "10").WithMessage("Select the scoring scale.");
         RuleFor(x => x.Spread).Must(s => string.IsNullOrWhiteSpace(s) || WeightsInput.Percent(s) is > 0 and <= 10)
             .WithMessage("Enter the spread as a number of points more than 0 and no more than the top of the scale, or leave it empty for half the scale.");
-        RuleFor(x => x.MinimumQuality.Count + x.SectionMinimums.Count).LessThanOrEqualTo(2000).OverridePropertyName("MinimumQuality").WithMessage("Too many thresholds were sent.");
+        RuleFor(x => x.MinimumQuality.Count + x.SectionMinimums.Count + x.QuestionMinimums.Count).LessThanOrEqualTo(2000).OverridePropertyName("MinimumQuality").WithMessage("Too many thresholds were sent.");
         RuleFor(x => x).Custom((input, context) =>
         {
             foreach (var (key, value) in input.MinimumQuality.Where(p => !string.IsNullOrWhiteSpace(p.Value) && WeightsInput.Percent(p.Value) is not (>= 0 and <= 100)))
@@ -430,6 +433,13 @@ public sealed class ScaleInputValidator : AbstractValidator<ScaleInput>
             foreach (var (key, value) in input.SectionMinimums.Where(p => !string.IsNullOrWhiteSpace(p.Value) && WeightsInput.Percent(p.Value) is not (>= 0 and <= 100)))
             {
                 context.AddFailure($"SectionMinimums[{key}]", $"Enter the minimum for section {key.Split('/').Last()} as a percentage from 0 to 100, or leave it empty for none.");
+            }
+
+            // A question's minimum is a score on the scale chosen on the same form.
+            var top = input.Maximum is "4" or "5" or "10" ? int.Parse(input.Maximum, System.Globalization.CultureInfo.InvariantCulture) : 10;
+            foreach (var (key, value) in input.QuestionMinimums.Where(p => !string.IsNullOrWhiteSpace(p.Value) && !(WeightsInput.Percent(p.Value) is { } score && score >= 0 && score <= top && decimal.Truncate(score) == score)))
+            {
+                context.AddFailure($"QuestionMinimums[{key}]", $"Enter the minimum for question {key.Split('/').Last()} as a whole score from 0 to {top}, or leave it empty for none.");
             }
         });
         RuleFor(x => x.Completed).Must(c => c is null or "" or "yes" or "no").WithMessage("Select whether you have completed this task.");

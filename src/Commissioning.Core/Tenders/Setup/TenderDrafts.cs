@@ -221,16 +221,23 @@ public static class TenderDrafts
         return tender with { Scale = scale, SpreadFlag = spreadFlag };
     }
 
-    /// <summary>A lot's thresholds: the minimum quality, and each section's minimum (null for none). Sections not named keep theirs.</summary>
-    public static Tender SetThresholds(Tender tender, string lotId, decimal? minimumQualityPercent, IReadOnlyDictionary<string, decimal?> sectionMinimums)
+    /// <summary>A lot's thresholds: the minimum quality, each section's minimum percentage and each question's minimum score (null for none). Sections and questions not named keep theirs.</summary>
+    public static Tender SetThresholds(Tender tender, string lotId, decimal? minimumQualityPercent, IReadOnlyDictionary<string, decimal?> sectionMinimums, IReadOnlyDictionary<string, decimal?>? questionMinimums = null)
     {
         ArgumentNullException.ThrowIfNull(tender);
         ArgumentNullException.ThrowIfNull(sectionMinimums);
         var lot = tender.FindLot(lotId) ?? throw new ArgumentException($"There is no lot '{lotId}'.", nameof(lotId));
+        Question QuestionThreshold(Question question) =>
+            questionMinimums is not null && questionMinimums.TryGetValue(question.Id, out var score) ? question with { MinimumScore = score } : question;
+        Section SectionThresholds(Section section) => section with
+        {
+            MinimumPercent = sectionMinimums.TryGetValue(section.Id, out var minimum) ? minimum : section.MinimumPercent,
+            Questions = [.. section.Questions.Select(QuestionThreshold)],
+        };
         return ReplaceLot(tender, lot with
         {
             MinimumQualityPercent = minimumQualityPercent,
-            Sections = [.. lot.Sections.Select(s => sectionMinimums.TryGetValue(s.Id, out var minimum) ? s with { MinimumPercent = minimum } : s)],
+            Sections = [.. lot.Sections.Select(SectionThresholds)],
         });
     }
 

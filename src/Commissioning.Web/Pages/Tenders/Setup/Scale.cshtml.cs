@@ -13,7 +13,7 @@ namespace Commissioning.Web.Pages.Tenders.Setup;
 
 /// <summary>
 /// The scale and thresholds task: the scoring scale with every level's descriptor, the spread of
-/// evaluators' scores that calls for moderation, and each lot's minimum quality and section minimums.
+/// evaluators' scores that calls for moderation, and each lot's minimum quality, section minimums and question minimum scores.
 /// </summary>
 [Authorize]
 public sealed class ScaleModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator,
@@ -50,6 +50,8 @@ public sealed class ScaleModel(TenderPageServices pages, ReadTenderSetup read, C
             MinimumQuality = Definition.Lots.ToDictionary(l => l.Id, l => l.MinimumQualityPercent?.ToString("0.##", CultureInfo.InvariantCulture), StringComparer.Ordinal),
             SectionMinimums = Definition.Lots.SelectMany(l => l.Sections.Select(s => ($"{l.Id}/{s.Id}", s.MinimumPercent?.ToString("0.##", CultureInfo.InvariantCulture))))
                 .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
+            QuestionMinimums = Definition.Lots.SelectMany(l => l.Sections.SelectMany(s => s.Questions).Select(q => ($"{l.Id}/{q.Id}", q.MinimumScore?.ToString("0.##", CultureInfo.InvariantCulture))))
+                .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
         };
         return Page();
     }
@@ -72,8 +74,10 @@ public sealed class ScaleModel(TenderPageServices pages, ReadTenderSetup read, C
                 {
                     var sections = lot.Sections.Where(s => Input.SectionMinimums.ContainsKey($"{lot.Id}/{s.Id}"))
                         .ToDictionary(s => s.Id, s => ScaleInput.Optional(Input.SectionMinimums[$"{lot.Id}/{s.Id}"]), StringComparer.Ordinal);
+                    var questions = lot.Sections.SelectMany(s => s.Questions).Where(q => Input.QuestionMinimums.ContainsKey($"{lot.Id}/{q.Id}"))
+                        .ToDictionary(q => q.Id, q => ScaleInput.Optional(Input.QuestionMinimums[$"{lot.Id}/{q.Id}"]), StringComparer.Ordinal);
                     var minimum = Input.MinimumQuality.TryGetValue(lot.Id, out var typed) ? ScaleInput.Optional(typed) : lot.MinimumQualityPercent;
-                    changed = TenderDrafts.SetThresholds(changed, lot.Id, minimum, sections);
+                    changed = TenderDrafts.SetThresholds(changed, lot.Id, minimum, sections, questions);
                 }
 
                 return Outcome<Tender>.Success(changed);

@@ -194,8 +194,18 @@ public sealed class SetupPagesTests
             await PostAsync($"/tenders/{id}/setup/dates", ("Input.Clarification.Day", "12"), ("Input.Clarification.Month", "3"), ("Input.Clarification.Year", year.ToString(CultureInfo.InvariantCulture)),
                 ("Input.Bids.Day", "26"), ("Input.Bids.Month", "March"), ("Input.Bids.Year", year.ToString(CultureInfo.InvariantCulture)), ("Input.Completed", "yes"));
             Assert.That((await SetupAsync(site, owner, id)).Tender.BidDeadline, Is.EqualTo(new DateOnly(year, 3, 26)));
-            await PostAsync($"/tenders/{id}/setup/scale", ("Input.Maximum", "5"), ("Input.MinimumQuality[lot-1]", "40"), ("Input.Completed", "yes"));
+            var firstQuestion = (await SetupAsync(site, owner, id)).Tender.Lots[0].Sections[0].Questions[0].Id;
+            using (var beyond = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/scale", ("Input.Version", V((await SetupAsync(site, owner, id)).Version)), ("Input.Maximum", "5"),
+                ($"Input.QuestionMinimums[lot-1/{firstQuestion}]", "7")))
+            {
+                Assert.That(await MovePageTests.TextAsync(beyond), Does.Contain($"Enter the minimum for question {firstQuestion} as a whole score from 0 to 5, or leave it empty for none."));
+            }
+
+            await PostAsync($"/tenders/{id}/setup/scale", ("Input.Maximum", "5"), ("Input.MinimumQuality[lot-1]", "40"), ($"Input.QuestionMinimums[lot-1/{firstQuestion}]", "2"), ("Input.Completed", "yes"));
             Assert.That((await SetupAsync(site, owner, id)).Tender.Scale.Maximum, Is.EqualTo(5));
+            var thresholds = (await SetupAsync(site, owner, id)).Tender.Lots[0];
+            Assert.That(thresholds.Sections[0].Questions[0].MinimumScore, Is.EqualTo(2m), "a question's minimum score, set on the scale task");
+            Assert.That(thresholds.Sections.SelectMany(s => s.Questions).Count(q => q.MinimumScore is not null), Is.EqualTo(1));
 
             var eve = await TestAccounts.CreateAsync(site, "eve@example.nhs.uk", organisation: "North ICS", displayName: "Eve Evaluator");
             var people = await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/people");
