@@ -152,11 +152,17 @@ public sealed class LotsInputValidator : AbstractValidator<LotsInput>
     }
 }
 
-/// <summary>The weights of one lot: quality against price, each section and each question, as percentages.</summary>
+/// <summary>The weights of one lot: quality against price, each section and each question, as percentages or as points.</summary>
 public sealed class WeightsInput
 {
     /// <summary>The lot.</summary>
     public string? LotId { get; set; }
+
+    /// <summary><c>percent</c> (each level adds up to 100) or <c>points</c> (any positive total; each weight counts as its share of its level).</summary>
+    public string? Unit { get; set; } = "percent";
+
+    /// <summary>Whether the weights are written as points.</summary>
+    public bool InPoints => Unit == "points";
 
     /// <summary>Quality's percentage of the total.</summary>
     public string? Quality { get; set; }
@@ -181,35 +187,43 @@ public sealed class WeightsInput
         decimal.TryParse((text ?? string.Empty).Trim().TrimEnd('%').Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? Math.Round(value, 2) : null;
 }
 
-/// <summary>Checks the weights form: every weight a number from 0 to 100 with at most 2 decimal places.</summary>
+/// <summary>
+/// Checks the weights form: every weight a number with at most 2 decimal places, from 0 to 100 as a
+/// percentage or from 0 to 1,000,000 as points (the toolkit's bound, far above any real tender's).
+/// </summary>
 public sealed class WeightsInputValidator : AbstractValidator<WeightsInput>
 {
+    /// <summary>The most points one weight may have.</summary>
+    public const decimal MaxPoints = 1_000_000m;
+
     /// <summary>The rules.</summary>
     public WeightsInputValidator()
     {
         RuleFor(x => x.LotId).NotEmpty().WithMessage("Choose a lot.");
-        RuleFor(x => x.Quality).Must(BeAPercent).WithMessage("Enter quality's weight as a number from 0 to 100, for example 60.");
-        RuleFor(x => x.Price).Must(BeAPercent).WithMessage("Enter price's weight as a number from 0 to 100, for example 40.");
+        RuleFor(x => x.Unit).Must(u => u is "percent" or "points").WithMessage("Select whether the weights are percentages or points.");
+        RuleFor(x => x.Quality).Must((input, text) => Valid(input, text)).WithMessage(x => x.InPoints ? "Enter quality's weight as a number of points, for example 60." : "Enter quality's weight as a number from 0 to 100, for example 60.");
+        RuleFor(x => x.Price).Must((input, text) => Valid(input, text)).WithMessage(x => x.InPoints ? "Enter price's weight as a number of points, for example 40." : "Enter price's weight as a number from 0 to 100, for example 40.");
         RuleFor(x => x.Sections.Count + x.Questions.Count).LessThanOrEqualTo(5000).OverridePropertyName("Sections").WithMessage("Too many weights were sent.");
         RuleFor(x => x).Custom((input, context) =>
         {
             // Each problem is keyed by the field's own name (Sections[s1]), so it shows beside that field.
-            foreach (var (key, value) in input.Sections.Where(p => !BeAPercent(p.Value)))
+            var range = input.InPoints ? "a number of points" : "a number from 0 to 100";
+            foreach (var (key, value) in input.Sections.Where(p => !Valid(input, p.Value)))
             {
-                context.AddFailure($"Sections[{key}]", $"Enter the weight of section {key} as a number from 0 to 100, with no more than 2 decimal places.");
+                context.AddFailure($"Sections[{key}]", $"Enter the weight of section {key} as {range}, with no more than 2 decimal places.");
             }
 
-            foreach (var (key, value) in input.Questions.Where(p => !BeAPercent(p.Value)))
+            foreach (var (key, value) in input.Questions.Where(p => !Valid(input, p.Value)))
             {
-                context.AddFailure($"Questions[{key}]", $"Enter the weight of question {key} as a number from 0 to 100, with no more than 2 decimal places.");
+                context.AddFailure($"Questions[{key}]", $"Enter the weight of question {key} as {range}, with no more than 2 decimal places.");
             }
         });
         RuleFor(x => x.Completed).Must(c => c is null or "" or "yes" or "no").WithMessage("Select whether you have completed this task.");
     }
 
-    private static bool BeAPercent(string? text) =>
+    private static bool Valid(WeightsInput input, string? text) =>
         decimal.TryParse((text ?? string.Empty).Trim().TrimEnd('%').Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-        && value is >= 0 and <= 100 && decimal.Round(value, 2) == value;
+        && value >= 0 && value <= (input.InPoints ? MaxPoints : 100m) && decimal.Round(value, 2) == value;
 }
 
 /// <summary>Add a person to the panel: the account, the role and the lots.</summary>

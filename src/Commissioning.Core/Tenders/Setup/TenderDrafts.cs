@@ -133,7 +133,7 @@ public static class TenderDrafts
     /// within its section, all as percentages. Sections and questions not named keep their weight.
     /// </summary>
     public static Tender SetWeights(Tender tender, string lotId, decimal qualityWeight, decimal priceWeight,
-        IReadOnlyDictionary<string, decimal> sectionWeights, IReadOnlyDictionary<string, decimal> questionWeights)
+        IReadOnlyDictionary<string, decimal> sectionWeights, IReadOnlyDictionary<string, decimal> questionWeights, WeightUnit unit = WeightUnit.Percent)
     {
         ArgumentNullException.ThrowIfNull(tender);
         ArgumentNullException.ThrowIfNull(sectionWeights);
@@ -142,15 +142,15 @@ public static class TenderDrafts
         var sections = lot.Sections.Select(s => s with
         {
             Weight = sectionWeights.GetValueOrDefault(s.Id, s.Weight),
-            QuestionWeights = WeightUnit.Percent,
+            QuestionWeights = unit,
             Questions = [.. s.Questions.Select(q => q with { Weight = questionWeights.GetValueOrDefault(q.Id, q.Weight) })],
         }).ToList();
         return ReplaceLot(tender, lot with
         {
-            Weights = WeightUnit.Percent,
+            Weights = unit,
             QualityWeight = qualityWeight,
             PriceWeight = priceWeight,
-            SectionWeights = WeightUnit.Percent,
+            SectionWeights = unit,
             Sections = sections,
         });
     }

@@ -58,7 +58,8 @@ public sealed class CriteriaModel(TenderPageServices pages, ReadTenderSetup read
                 var questions = Input.Questions.ToDictionary(p => p.Key, p => WeightsInput.Percent(p.Value)!.Value, StringComparer.Ordinal);
                 return tender.FindLot(lotId) is null
                     ? Outcome<Tender>.Fail(FailureKind.Conflict, "The lot was removed since this page was shown. Nothing was saved.")
-                    : Outcome<Tender>.Success(TenderDrafts.SetWeights(tender, lotId, WeightsInput.Percent(Input.Quality)!.Value, WeightsInput.Percent(Input.Price)!.Value, sections, questions));
+                    : Outcome<Tender>.Success(TenderDrafts.SetWeights(tender, lotId, WeightsInput.Percent(Input.Quality)!.Value, WeightsInput.Percent(Input.Price)!.Value, sections, questions,
+                        Input.InPoints ? WeightUnit.Points : WeightUnit.Percent));
             }, complete, cancel), cancel))
         {
             Done = $"Weights for {Lot.Title} saved.";
@@ -74,11 +75,31 @@ public sealed class CriteriaModel(TenderPageServices pages, ReadTenderSetup read
     /// <summary>A percentage as the page shows it.</summary>
     public static string Shown(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>A level's total as the page shows it: a percentage that must be 100, or points with each part's share; the first part is shown strong.</summary>
+    public (string Total, string Note) TotalText(decimal total, IEnumerable<(string Name, string? Typed)> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (!Input.InPoints)
+        {
+            return (Shown(total), total == 100m ? "" : " (must be 100%)");
+        }
+
+        if (total <= 0)
+        {
+            return ("0 points", " (must be more than 0)");
+        }
+
+        var shares = parts.Select(p => (p.Name, Points: WeightsInput.Percent(p.Typed))).Where(p => p.Points is not null)
+            .Select(p => $"{p.Name} {Shown(Math.Round(p.Points!.Value / total * 100m, 2, MidpointRounding.AwayFromZero))}");
+        return ($"{total.ToString("0.##", CultureInfo.InvariantCulture)} points", $" ({string.Join(", ", shares)})");
+    }
+
     private static WeightsInput FromLot(Lot lot, long version)
     {
-        if (lot.Weights != WeightUnit.Percent || lot.SectionWeights != WeightUnit.Percent || lot.Sections.Any(s => s.QuestionWeights != WeightUnit.Percent))
+        var allPoints = lot.Weights == WeightUnit.Points && lot.SectionWeights == WeightUnit.Points && lot.Sections.All(s => s.QuestionWeights == WeightUnit.Points);
+        if (!allPoints && (lot.Weights != WeightUnit.Percent || lot.SectionWeights != WeightUnit.Percent || lot.Sections.Any(s => s.QuestionWeights != WeightUnit.Percent)))
         {
-            // Points (from an imported file) are shown as the percentages they stand for.
+            // Mixed units (from an imported file) are shown as the percentages they stand for.
             return new WeightsInput
             {
                 LotId = lot.Id,
@@ -94,6 +115,7 @@ public sealed class CriteriaModel(TenderPageServices pages, ReadTenderSetup read
         {
             LotId = lot.Id,
             Version = version,
+            Unit = allPoints ? "points" : "percent",
             Quality = Text(lot.QualityWeight),
             Price = Text(lot.PriceWeight),
             Sections = lot.Sections.ToDictionary(s => s.Id, s => (string?)Text(s.Weight), StringComparer.Ordinal),

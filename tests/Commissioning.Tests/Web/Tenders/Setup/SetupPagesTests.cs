@@ -285,6 +285,50 @@ public sealed class SetupPagesTests
     }
 
     [Test]
+    public async Task Weights_WrittenAsPoints_AreStoredAsPoints_AndTheTotalsShowEachShare()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            var id = await CreateAsync(client);
+            await AddMemberAsync(client, id, (await SetupAsync(site, owner, id)).Version, "Riverside Surgery", "gp-practice-or-pcn", "25");
+            using (var lots = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/lots", ("Input.Version", V((await SetupAsync(site, owner, id)).Version)),
+                ("Input.Lots[0].Title", "Practices"), ("Input.Lots[0].Members", "riverside-surgery")))
+            {
+                Assert.That(lots.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(lots));
+            }
+
+            var lot = (await SetupAsync(site, owner, id)).Tender.Lots[0];
+            (string, string)[] Weights(string unit, string quality) =>
+            [
+                ("Input.LotId", lot.Id), ("Input.Unit", unit), ("Input.Quality", quality), ("Input.Price", "40"),
+                .. lot.Sections.Select((part, i) => ($"Input.Sections[{part.Id}]", i == 0 ? "3" : "1")),
+                .. lot.Sections.SelectMany(part => part.Questions).Select(q => ($"Input.Questions[{q.Id}]", "2")),
+            ];
+
+            using (var tooMany = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/criteria", [("Input.Version", V((await SetupAsync(site, owner, id)).Version)), .. Weights("points", "2000000")]))
+            {
+                Assert.That(await MovePageTests.TextAsync(tooMany), Does.Contain("Enter quality's weight as a number of points, for example 60."));
+            }
+
+            using (var saved = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/criteria", [("Input.Version", V((await SetupAsync(site, owner, id)).Version)), .. Weights("points", "60")]))
+            {
+                Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(saved));
+            }
+
+            var setup = await SetupAsync(site, owner, id);
+            var stored = setup.Tender.Lots[0];
+            Assert.That((stored.Weights, stored.SectionWeights, stored.Sections[0].QuestionWeights), Is.EqualTo((WeightUnit.Points, WeightUnit.Points, WeightUnit.Points)));
+            Assert.That((stored.QualityWeight, stored.PriceWeight, stored.QualitySharePercent), Is.EqualTo((60m, 40m, 60m)));
+            Assert.That(setup.Problems.Where(p => p.Task == SetupTask.AwardCriteria), Is.Empty, "points need not add up to 100");
+            var page = await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/criteria?lot={lot.Id}");
+            Assert.That(page, Does.Contain("Total: <strong>100 points</strong> (quality 60%, price 40%)"));
+            Assert.That(page, Does.Contain($"Sections total: <strong>{2 + lot.Sections.Count} points</strong> of quality"));
+        }
+    }
+
+    [Test]
     public async Task AChangeFromAPageShownBeforeSomeoneElsesSave_IsAConflict_AndOverwritesNothing()
     {
         var (site, client, owner) = await SiteAsync();
