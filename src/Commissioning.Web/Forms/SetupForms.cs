@@ -417,6 +417,12 @@ public sealed class ScaleInput
     /// <summary>Each question's minimum score, by "lot/question" (empty for none).</summary>
     public Dictionary<string, string?> QuestionMinimums { get; set; } = [];
 
+    /// <summary>Each level's label on the current scale, by score (such as "3": "Good").</summary>
+    public Dictionary<string, string?> Labels { get; set; } = [];
+
+    /// <summary>What each level on the current scale means, by score.</summary>
+    public Dictionary<string, string?> Descriptors { get; set; } = [];
+
     /// <summary>"yes" or "no": whether the task is complete; empty to only save.</summary>
     public string? Completed { get; set; }
 
@@ -436,6 +442,13 @@ public sealed class ScaleInputValidator : AbstractValidator<ScaleInput>
         RuleFor(x => x.Maximum).Must(m => m is "4" or "5" or "10").WithMessage("Select the scoring scale.");
         RuleFor(x => x.Spread).Must(s => string.IsNullOrWhiteSpace(s) || WeightsInput.Percent(s) is > 0 and <= 10)
             .WithMessage("Enter the spread as a number of points more than 0 and no more than the top of the scale, or leave it empty for half the scale.");
+        RuleFor(x => x.Labels.Count + x.Descriptors.Count).LessThanOrEqualTo(22).OverridePropertyName("Labels").WithMessage("Too many levels were sent.");
+        RuleForEach(x => x.Labels).OverrideIndexer((_, _, level, _) => $"[{level.Key}]")
+            .Must(level => !string.IsNullOrWhiteSpace(level.Value)).WithMessage((_, level) => $"Enter a name for score {level.Key}, such as Good.")
+            .Must(level => (level.Value?.Length ?? 0) <= 40).WithMessage((_, level) => $"The name for score {level.Key} must be 40 characters or fewer.");
+        RuleForEach(x => x.Descriptors).OverrideIndexer((_, _, level, _) => $"[{level.Key}]")
+            .Must(level => !string.IsNullOrWhiteSpace(level.Value)).WithMessage((_, level) => $"Say what an answer scoring {level.Key} looks like.")
+            .Must(level => (level.Value?.Length ?? 0) <= 500).WithMessage((_, level) => $"What score {level.Key} means must be 500 characters or fewer.");
         RuleFor(x => x.MinimumQuality.Count + x.SectionMinimums.Count + x.QuestionMinimums.Count).LessThanOrEqualTo(2000).OverridePropertyName("MinimumQuality").WithMessage("Too many thresholds were sent.");
         RuleFor(x => x).Custom((input, context) =>
         {

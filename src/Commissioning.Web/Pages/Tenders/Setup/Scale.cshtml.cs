@@ -50,11 +50,27 @@ public sealed class ScaleModel(TenderPageServices pages, ReadTenderSetup read, C
             MinimumQuality = Definition.Lots.ToDictionary(l => l.Id, l => l.MinimumQualityPercent?.ToString("0.##", CultureInfo.InvariantCulture), StringComparer.Ordinal),
             SectionMinimums = Definition.Lots.SelectMany(l => l.Sections.Select(s => ($"{l.Id}/{s.Id}", s.MinimumPercent?.ToString("0.##", CultureInfo.InvariantCulture))))
                 .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
+            Labels = Definition.Scale.Levels.ToDictionary(l => l.Score.ToString(CultureInfo.InvariantCulture), l => (string?)l.Label, StringComparer.Ordinal),
+            Descriptors = Definition.Scale.Levels.ToDictionary(l => l.Score.ToString(CultureInfo.InvariantCulture), l => (string?)l.Descriptor, StringComparer.Ordinal),
             QuestionMinimums = Definition.Lots.SelectMany(l => l.Sections.SelectMany(s => s.Questions).Select(q => ($"{l.Id}/{q.Id}", q.MinimumScore?.ToString("0.##", CultureInfo.InvariantCulture))))
                 .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
         };
         return Page();
     }
+
+    /// <summary>The stored scale with each level's name and descriptor as typed (a level not sent keeps its own).</summary>
+    private ScoringScale Edited(ScoringScale scale) => scale with
+    {
+        Levels = [.. scale.Levels.Select(l =>
+        {
+            var key = l.Score.ToString(CultureInfo.InvariantCulture);
+            return l with
+            {
+                Label = Input.Labels.GetValueOrDefault(key)?.Trim() is { Length: > 0 } label ? label : l.Label,
+                Descriptor = Input.Descriptors.GetValueOrDefault(key)?.Trim() is { Length: > 0 } descriptor ? descriptor : l.Descriptor,
+            };
+        })],
+    };
 
     /// <summary>Saves the scale and thresholds.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
@@ -64,11 +80,20 @@ public sealed class ScaleModel(TenderPageServices pages, ReadTenderSetup read, C
             return NotFound();
         }
 
+        // A level's words not sent keep the stored ones (and the page can show every level again).
+        foreach (var level in Definition.Scale.Levels)
+        {
+            var key = level.Score.ToString(CultureInfo.InvariantCulture);
+            Input.Labels.TryAdd(key, level.Label);
+            Input.Descriptors.TryAdd(key, level.Descriptor);
+        }
+
         var complete = Complete(Input.Completed);
         if (await TryChangeAsync(Input, validator, nameof(Input), () => Services.Change.HandleAsync(Me, TenderId, Input.Version, Task, tender =>
             {
-                // A scale other than the one stored keeps its own descriptors; the same scale keeps the stored ones.
-                var scale = tender.Scale.Maximum.ToString(CultureInfo.InvariantCulture) == Input.Maximum ? tender.Scale : Scales[Input.Maximum!];
+                // A scale other than the one stored comes with its own descriptors; the same scale
+                // takes the names and descriptors as edited on the page.
+                var scale = tender.Scale.Maximum.ToString(CultureInfo.InvariantCulture) == Input.Maximum ? Edited(tender.Scale) : Scales[Input.Maximum!];
                 var changed = TenderDrafts.SetScale(tender, scale, ScaleInput.Optional(Input.Spread));
                 foreach (var lot in changed.Lots)
                 {

@@ -203,6 +203,18 @@ public sealed class SetupPagesTests
 
             await PostAsync($"/tenders/{id}/setup/scale", ("Input.Maximum", "5"), ("Input.MinimumQuality[lot-1]", "40"), ($"Input.QuestionMinimums[lot-1/{firstQuestion}]", "2"), ("Input.Completed", "yes"));
             Assert.That((await SetupAsync(site, owner, id)).Tender.Scale.Maximum, Is.EqualTo(5));
+
+            // The words of one level, edited on the same scale: a blank name is refused, a new one kept.
+            using (var blankName = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/scale", ("Input.Version", V((await SetupAsync(site, owner, id)).Version)), ("Input.Maximum", "5"), ("Input.Labels[3]", " ")))
+            {
+                Assert.That(await MovePageTests.TextAsync(blankName), Does.Contain("Enter a name for score 3, such as Good."));
+            }
+
+            await PostAsync($"/tenders/{id}/setup/scale", ("Input.Maximum", "5"), ("Input.MinimumQuality[lot-1]", "40"), ($"Input.QuestionMinimums[lot-1/{firstQuestion}]", "2"),
+                ("Input.Labels[3]", "Sound"), ("Input.Descriptors[3]", "Meets every part of the requirement with evidence from current practice."));
+            var edited = (await SetupAsync(site, owner, id)).Tender.Scale;
+            Assert.That((edited.LevelOf(3)!.Label, edited.LevelOf(3)!.Descriptor), Is.EqualTo(("Sound", "Meets every part of the requirement with evidence from current practice.")));
+            Assert.That(edited.LevelOf(4), Is.EqualTo(ScoringScale.ZeroToFive.LevelOf(4)), "levels not sent keep their words");
             var thresholds = (await SetupAsync(site, owner, id)).Tender.Lots[0];
             Assert.That(thresholds.Sections[0].Questions[0].MinimumScore, Is.EqualTo(2m), "a question's minimum score, set on the scale task");
             Assert.That(thresholds.Sections.SelectMany(s => s.Questions).Count(q => q.MinimumScore is not null), Is.EqualTo(1));
