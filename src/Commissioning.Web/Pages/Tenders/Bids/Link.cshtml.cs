@@ -14,7 +14,7 @@ namespace Commissioning.Web.Pages.Tenders.Bids;
 /// size and a bid of any id can be linked.
 /// </summary>
 [Authorize]
-public sealed class LinkModel(TenderPageServices pages, ListBids bids, ListProviderOrganisations providers, LinkBid linkBid, IValidator<BidLinkInput> validator) : TenderPageModel(pages)
+public sealed class LinkModel(TenderPageServices pages, ListBids bids, ListProviderOrganisations providers, ReadBidsInbox inbox, LinkBid linkBid, IValidator<BidLinkInput> validator) : TenderPageModel(pages)
 {
     /// <summary>The bid's row, from the address.</summary>
     [FromRoute(Name = "bid")]
@@ -22,6 +22,9 @@ public sealed class LinkModel(TenderPageServices pages, ListBids bids, ListProvi
 
     /// <summary>The bid.</summary>
     public BidOnTender Bid { get; private set; } = null!;
+
+    /// <summary>The title of the bid's lot.</summary>
+    public string LotTitle { get; private set; } = string.Empty;
 
     /// <summary>The provider organisations to choose from.</summary>
     public IReadOnlyList<ProviderOrganisation> Providers { get; private set; } = [];
@@ -77,6 +80,8 @@ public sealed class LinkModel(TenderPageServices pages, ListBids bids, ListProvi
 
         Bid = bid;
         Providers = (await providers.HandleAsync(Me, TenderId, cancel)).Value;
+        var lots = await inbox.HandleAsync(Me, TenderId, cancel);
+        LotTitle = lots.Succeeded ? lots.Value.Definition.FindLot(bid.LotId)?.Title ?? bid.LotId : bid.LotId;
         return true;
     }
 }
