@@ -29,7 +29,11 @@ public static class RequestLimits
     public static long BodyLimitFor(PathString path) =>
         UploadPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)) || IsBidsPage(path) ? MaxUploadBytes : MaxBodyBytes;
 
-    /// <summary>A tender's pages that take filled response workbooks: the owner's <c>/tenders/{id}/bids</c> and the provider's <c>/tenders/{id}/respond</c>.</summary>
+    /// <summary>
+    /// A tender's pages that take a whole bid: the owner's <c>/tenders/{id}/bids</c> (workbooks),
+    /// the provider's <c>/tenders/{id}/respond</c> (workbooks), and a bid entered by hand at
+    /// <c>/tenders/{id}/bids/new</c>, whose answers together can run past the 1 MB a form otherwise may.
+    /// </summary>
     private static bool IsBidsPage(PathString path)
     {
         var value = path.Value;
@@ -41,7 +45,8 @@ public static class RequestLimits
         }
 
         var rest = value[(prefix.Length + 36)..];
-        return rest.Equals("/bids", StringComparison.OrdinalIgnoreCase) || rest.Equals("/respond", StringComparison.OrdinalIgnoreCase);
+        return rest.Equals("/bids", StringComparison.OrdinalIgnoreCase) || rest.Equals("/respond", StringComparison.OrdinalIgnoreCase)
+            || rest.Equals("/bids/new", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The most fields a form may have.</summary>

@@ -415,6 +415,10 @@ public sealed class BidsPagesTests
 
             Assert.That((await TenderCalls.Of(site.Services).BidsAsync(owner, id)).Value, Is.Empty, "nothing saved while anything is wrong");
 
+            // The request limits: a long bid typed by hand passes the 1 MB an ordinary form may send.
+            Assert.That(Commissioning.Web.Infrastructure.RequestLimits.BodyLimitFor(new Microsoft.AspNetCore.Http.PathString($"/tenders/{id}/bids/new")), Is.GreaterThan(Commissioning.Web.Infrastructure.RequestLimits.MaxBodyBytes));
+            Assert.That(Commissioning.Web.Infrastructure.RequestLimits.BodyLimitFor(new Microsoft.AspNetCore.Http.PathString($"/tenders/{id}/bids/new/x")), Is.EqualTo(Commissioning.Web.Infrastructure.RequestLimits.MaxBodyBytes));
+
             using (var saved = await MovePageTests.PostAsync(client, path, Fields("£400,000.50", "none", "Radiation Partners Ltd")))
             {
                 Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(saved));
