@@ -98,6 +98,10 @@ public static class BidReceiving
         return DateOnly.FromDateTime(zone is null ? now.UtcDateTime : TimeZoneInfo.ConvertTime(now, zone).DateTime);
     }
 
+    /// <summary>What a provider is told once the bid deadline has passed.</summary>
+    public static string ProviderUploadClosed(DateOnly deadline) =>
+        $"The bid deadline ({TenderLifecycle.Day(deadline)}) has passed, so the upload is closed. Only the buyer can add a late bid, with the reason recorded: contact them if yours could not be sent in time.";
+
     /// <summary>Whether a bid received today is late.</summary>
     public static bool IsLate(DateOnly? bidDeadline, DateOnly today) => bidDeadline is { } deadline && today > deadline;
 
@@ -403,7 +407,7 @@ public sealed class ReceiveBidWorkbooks(ICommissioningContextFactory contexts, T
 
         if (!access.Allows(TenderOperation.ReceiveBids))
         {
-            return Outcome<WorkbookReceipt>.Fail(FailureKind.Refused, $"The bid deadline ({TenderLifecycle.Day(deadline!.Value)}) has passed, so the upload is closed. Only the buyer can add a late bid, with the reason recorded: contact them if yours could not be sent in time.");
+            return Outcome<WorkbookReceipt>.Fail(FailureKind.Refused, BidReceiving.ProviderUploadClosed(deadline!.Value));
         }
 
         return lateReason is null

@@ -155,7 +155,7 @@ public sealed class ReadResponse(ICommissioningContextFactory contexts, TimeProv
         string? closed = !stage.Allowed
             ? stage.Refusal
             : BidReceiving.IsLate(tender.BidDeadline, BidReceiving.UkToday(time))
-                ? $"The bid deadline ({TenderLifecycle.Day(tender.BidDeadline!.Value)}) has passed, so the upload is closed. Only the buyer can add a late bid, with the reason recorded: contact them if yours could not be sent in time."
+                ? BidReceiving.ProviderUploadClosed(tender.BidDeadline!.Value)
                 : null;
         return Outcome<Response>.Success(new Response(
             access.Value.Tender,
