@@ -1,5 +1,6 @@
 using System.Globalization;
 using Commissioning.Core.Tenders;
+using Commissioning.Core.Tenders.Setup;
 using Commissioning.Core.Text;
 using FluentValidation;
 
@@ -224,6 +225,203 @@ public sealed class WeightsInputValidator : AbstractValidator<WeightsInput>
     private static bool Valid(WeightsInput input, string? text) =>
         decimal.TryParse((text ?? string.Empty).Trim().TrimEnd('%').Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
         && value >= 0 && value <= (input.InPoints ? MaxPoints : 100m) && decimal.Round(value, 2) == value;
+}
+
+/// <summary>
+/// One lot's sections and questions in outline: each section's title, each section's and question's
+/// place in the order, whether it is removed, and an optional new section with its first question.
+/// A question's own wording is changed on its own page (<see cref="QuestionWordingInput"/>).
+/// </summary>
+public sealed class QuestionsInput
+{
+    /// <summary>The lot.</summary>
+    public string? LotId { get; set; }
+
+    /// <summary>The sections as shown.</summary>
+    public List<SectionInput> Sections { get; set; } = [];
+
+    /// <summary>An optional new section with its first question.</summary>
+    public NewSectionInput NewSection { get; set; } = new();
+
+    /// <summary>The tender's version when the page was shown.</summary>
+    public long Version { get; set; }
+
+    /// <summary>A position as typed (a whole number from 1 to 9,999), or null when it is blank or not one.</summary>
+    public static int? Position(string? text) =>
+        int.TryParse((text ?? string.Empty).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 9999 ? value : null;
+
+    /// <summary>Whether a position field is blank or holds a position.</summary>
+    public static bool PositionOrBlank(string? text) => string.IsNullOrWhiteSpace(text) || Position(text) is not null;
+
+    /// <summary>
+    /// The plan the form describes for the lot as stored: removed ones left out; each one given a
+    /// position put there, the rest in the page's order around them; each question keeps its wording.
+    /// </summary>
+    public IReadOnlyList<SectionPlan> ToPlans(Lot lot)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        var stored = lot.Sections.SelectMany(s => s.Questions).ToDictionary(q => q.Id, StringComparer.Ordinal);
+        QuestionPlan Plan(QuestionOrderInput question) =>
+            stored.TryGetValue(question.Id ?? string.Empty, out var found) ? new QuestionPlan(found.Id, found.Title, found.Text) : new QuestionPlan(question.Id, string.Empty, string.Empty);
+
+        var plans = Ordered(Sections.Where(s => s.Remove != "yes"), s => s.Order).Select(section => new SectionPlan(
+            string.IsNullOrEmpty(section.Id) ? null : section.Id,
+            Trim(section.Title),
+            section.SocialValue == "yes",
+            [.. Ordered(section.Questions.Where(q => q.Remove != "yes"), q => q.Order).Select(Plan)])).ToList();
+        if (!NewSection.IsEmpty)
+        {
+            plans.Add(new SectionPlan(null, Trim(NewSection.Title), NewSection.SocialValue == "yes", [new QuestionPlan(null, Trim(NewSection.QuestionTitle), Trim(NewSection.QuestionText))]));
+        }
+
+        return plans;
+    }
+
+    // Those given a position go to it (in the order of their positions, then of the page); the
+    // rest keep their order around them.
+    private static List<T> Ordered<T>(IEnumerable<T> items, Func<T, string?> position)
+    {
+        var placed = items.Select((item, index) => (item, index, at: Position(position(item)))).ToList();
+        var result = placed.Where(p => p.at is null).Select(p => p.item).ToList();
+        foreach (var (item, _, at) in placed.Where(p => p.at is not null).OrderBy(p => p.at).ThenBy(p => p.index))
+        {
+            result.Insert(Math.Min(at!.Value - 1, result.Count), item);
+        }
+
+        return result;
+    }
+
+    private static string Trim(string? text) => (text ?? string.Empty).Trim();
+}
+
+/// <summary>One section on the questions page.</summary>
+public sealed class SectionInput
+{
+    /// <summary>The section's id.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>Title.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>Its position among the sections (blank keeps its place).</summary>
+    public string? Order { get; set; }
+
+    /// <summary>"yes" when it is the social value and net zero section.</summary>
+    public string? SocialValue { get; set; }
+
+    /// <summary>"yes" to remove the section and its questions.</summary>
+    public string? Remove { get; set; }
+
+    /// <summary>Its questions as shown.</summary>
+    public List<QuestionOrderInput> Questions { get; set; } = [];
+}
+
+/// <summary>One question's place on the questions page.</summary>
+public sealed class QuestionOrderInput
+{
+    /// <summary>The question's id.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>Its position within its section (blank keeps its place).</summary>
+    public string? Order { get; set; }
+
+    /// <summary>"yes" to remove it.</summary>
+    public string? Remove { get; set; }
+}
+
+/// <summary>A new section with its first question: blank to add none.</summary>
+public sealed class NewSectionInput
+{
+    /// <summary>Title.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>"yes" when it is the social value and net zero section.</summary>
+    public string? SocialValue { get; set; }
+
+    /// <summary>Its first question's short title.</summary>
+    public string? QuestionTitle { get; set; }
+
+    /// <summary>Its first question as bidders read it.</summary>
+    public string? QuestionText { get; set; }
+
+    /// <summary>True when nothing was typed (the social value box alone adds nothing).</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(QuestionTitle) && string.IsNullOrWhiteSpace(QuestionText);
+}
+
+/// <summary>Checks the questions page: every kept section titled, positions whole numbers, no section left without a question.</summary>
+public sealed class QuestionsInputValidator : AbstractValidator<QuestionsInput>
+{
+    /// <summary>The rules.</summary>
+    public QuestionsInputValidator()
+    {
+        RuleFor(x => x.LotId).NotEmpty().WithMessage("Choose a lot.");
+        RuleFor(x => x.Sections.Count).LessThanOrEqualTo(100).OverridePropertyName("Sections").WithMessage("A lot can have up to 100 sections.");
+        RuleFor(x => x.Sections.Sum(s => s.Questions.Count)).LessThanOrEqualTo(1000).OverridePropertyName("Sections").WithMessage("A lot can have up to 1,000 questions.");
+        RuleForEach(x => x.Sections).ChildRules(section => section.When(s => s.Remove != "yes", () =>
+        {
+            section.RuleFor(s => s.Title).NotEmpty().WithMessage(s => $"Enter the title of section {s.Id}.")
+                .MaximumLength(200).WithMessage("The section's title must be 200 characters or fewer.")
+                .PlainText(TextShape.OneLine, _ => "The section's title");
+            section.RuleFor(s => s.Order).Must(QuestionsInput.PositionOrBlank).WithMessage(s => $"Enter the position of section {s.Id} as a whole number, such as 2, or leave it blank.");
+            section.RuleFor(s => s).Must(s => s.Questions.Any(q => q.Remove != "yes")).OverridePropertyName("Remove")
+                .WithMessage(s => $"Section {s.Id} would have no questions left. Keep a question, or remove the section.");
+            section.RuleForEach(s => s.Questions).ChildRules(question => question.When(q => q.Remove != "yes", () =>
+                question.RuleFor(q => q.Order).Must(QuestionsInput.PositionOrBlank).WithMessage(q => $"Enter the position of question {q.Id} as a whole number, such as 3, or leave it blank.")));
+        }));
+        RuleFor(x => x.NewSection).ChildRules(added => added.When(s => !s.IsEmpty, () =>
+        {
+            added.RuleFor(s => s.Title).NotEmpty().WithMessage("Enter the new section's title, or clear the new section's fields.")
+                .MaximumLength(200).WithMessage("The section's title must be 200 characters or fewer.")
+                .PlainText(TextShape.OneLine, _ => "The section's title");
+            QuestionWordingInputValidator.Wording(added.RuleFor(s => s.QuestionTitle), added.RuleFor(s => s.QuestionText), "the new section's first question");
+        }));
+        RuleFor(x => x).Must(x => x.Sections.Any(s => s.Remove != "yes") || !x.NewSection.IsEmpty).OverridePropertyName("Sections")
+            .WithMessage("The lot would have no sections left. Keep a section or add one.");
+    }
+}
+
+/// <summary>One question's wording, on its own page: an existing question, or a new one at the end of a section.</summary>
+public sealed class QuestionWordingInput
+{
+    /// <summary>The lot.</summary>
+    public string? LotId { get; set; }
+
+    /// <summary>The section a new question goes in (ignored for an existing one).</summary>
+    public string? SectionId { get; set; }
+
+    /// <summary>The question's id, or empty for a new question.</summary>
+    public string? QuestionId { get; set; }
+
+    /// <summary>Short title.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>The question as bidders read it.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>The tender's version when the page was shown.</summary>
+    public long Version { get; set; }
+}
+
+/// <summary>Checks a question's wording.</summary>
+public sealed class QuestionWordingInputValidator : AbstractValidator<QuestionWordingInput>
+{
+    /// <summary>The rules.</summary>
+    public QuestionWordingInputValidator()
+    {
+        RuleFor(x => x.LotId).NotEmpty().WithMessage("Choose a lot.");
+        Wording(RuleFor(x => x.Title), RuleFor(x => x.Text), "the question");
+    }
+
+    /// <summary>The rules for a question's title and text, wherever they are typed.</summary>
+    internal static void Wording<T>(IRuleBuilderInitial<T, string?> title, IRuleBuilderInitial<T, string?> text, string which)
+    {
+        title.NotEmpty().WithMessage($"Enter the title of {which}.")
+            .MaximumLength(200).WithMessage("The question's title must be 200 characters or fewer.")
+            .PlainText(TextShape.OneLine, _ => "The question's title");
+        text.NotEmpty().WithMessage($"Enter {which} as bidders will read it.")
+            .MaximumLength(4000).WithMessage("The question must be 4,000 characters or fewer.")
+            .PlainText(TextShape.MultiLine, _ => "The question");
+    }
 }
 
 /// <summary>Add a person to the panel: the account, the role and the lots.</summary>

@@ -38,7 +38,7 @@ public sealed class SetupJourneyBrowserTests : BrowserTest
         await TestAccounts.CreateAsync(Site, Owner, roles: [SiteRoles.Commissioner], organisation: "Riverside ICB", displayName: "Olive Owner");
         await TestAccounts.CreateAsync(Site, "eve@example.nhs.uk", organisation: "Riverside ICB", displayName: "Eve Evaluator");
         await TestAccounts.CreateAsync(Site, "max@example.nhs.uk", organisation: "Riverside ICB", displayName: "Max Moderator");
-        var hostile = XssCorpus.Payloads.Where(p => p.PassesTheForms(XssCorpus.Fields.Approver)).Take(4).ToList();
+        var hostile = XssCorpus.Payloads.Where(p => p.PassesTheForms(XssCorpus.Fields.Approver)).Take(5).ToList();
         var page = await NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page.Dialog += async (_, dialog) =>
         {
@@ -134,6 +134,34 @@ public sealed class SetupJourneyBrowserTests : BrowserTest
                 await Assertions.Expect(page.Locator("#total-quality-price")).ToContainTextAsync("110% (must be 100%)");
                 await CheckAsync(page, "criteria-errors");
                 await page.FillAsync($"#{Commissioning.NhsUk.Forms.FieldIds.From("Input.Questions[Q1.1]")}", "12.5");
+            }
+            else
+            {
+                // The second lot gains a social value and net zero section (warned at 0% until weighted), with corpus text in its question.
+                await Assertions.Expect(page.Locator("#social-value-warning")).ToContainTextAsync("No section of this lot is marked as social value and net zero");
+                await page.ClickAsync("main a:has-text('Add, remove, reword or reorder')");
+                await CheckAsync(page, "questions");
+
+                // A question reworded on its own page, with corpus text; it keeps its place and its basis.
+                await page.Locator("main a:has-text('Change')").First.ClickAsync();
+                await CheckAsync(page, "question");
+                await page.FillAsync("#text", "How do you keep advice independent? " + hostile[4].Text);
+                await page.ClickAsync("main button:has-text('Save the question')");
+                await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("saved.");
+                await CheckAsync(page, "questions-reworded");
+
+                await page.FillAsync("#new-section-title", "Social value and net zero");
+                await page.CheckAsync("input[name='Input.NewSection.SocialValue']");
+                await page.FillAsync("#new-section-question-title", "Net zero " + hostile[2].For(XssCorpus.Fields.Approver)[..Math.Min(60, hostile[2].For(XssCorpus.Fields.Approver).Length)]);
+                await page.FillAsync("#new-section-question-text", "How will you cut the service's carbon emissions? " + hostile[2].Text);
+                await page.ClickAsync("main button:has-text('Save the sections and questions')");
+                await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Give the new section a weight below.");
+                await Assertions.Expect(page.Locator("#social-value-warning")).ToContainTextAsync("carry 0% of this lot's total");
+                await page.CheckAsync("input[name='Input.Unit'][value='points']");
+                await page.Locator("main input[name^='Input.Sections[']").Last.FillAsync("25");
+                await page.ClickAsync("main button:has-text('Save the weights')");
+                await Assertions.Expect(page.Locator("#social-value-warning")).ToHaveCountAsync(0);
+                await CheckAsync(page, "criteria-social-value");
             }
 
             await CompleteAsync(page, "Save the weights");

@@ -157,4 +157,56 @@ public sealed class TenderSetupTests
         Assert.That(ProblemsOf(site).Single(p => p.Task == SetupTask.KeyDates).Message, Does.StartWith("The clarification deadline (26 March 2027) must be before the bid deadline (12 March 2027)"));
         Assert.That(TenderSetup.SiteProblems(TwoMembers()).Select(p => p.Message), Is.EqualTo(new[] { "Enter the last day bidders may ask clarification questions", "Enter the bid deadline" }));
     }
+
+    [Test]
+    public void SetQuestions_RewordsReordersRemovesAndAdds_KeepingWhatEachExistingQuestionCarries()
+    {
+        var tender = TenderDrafts.SetLots(TwoMembers(), Repository.Standards, [new LotPlan(null, "All", ["city-hospitals", "riverside-surgery"])]);
+        var lot = tender.Lots[0];
+        var (first, second) = (lot.Sections[0], lot.Sections[1]);
+        var kept = first.Questions[1] with { MinimumScore = 2m };
+        tender = TenderDrafts.ReplaceLot(tender, lot with { Sections = [first with { Questions = [first.Questions[0], kept, .. first.Questions.Skip(2)] }, .. lot.Sections.Skip(1)] });
+        lot = tender.Lots[0];
+
+        // The first section's second question moves to the front and is reworded; its first question is removed;
+        // a custom question is added to the second section, and a social value section with one question at the end.
+        SectionPlan[] plans =
+        [
+            new(first.Id, first.Title, false, [new(kept.Id, "Reworded", "Tell us how."), .. first.Questions.Skip(2).Select(q => new QuestionPlan(q.Id, q.Title, q.Text))]),
+            new(second.Id, second.Title, false, [.. second.Questions.Select(q => new QuestionPlan(q.Id, q.Title, q.Text)), new(null, "Local knowledge", "Describe your knowledge of the area.")]),
+            .. lot.Sections.Skip(2).Select(s => new SectionPlan(s.Id, s.Title, s.SocialValue, [.. s.Questions.Select(q => new QuestionPlan(q.Id, q.Title, q.Text))])),
+            new(null, "Social value and net zero", true, [new(null, "Net zero", "How will you cut the service's carbon emissions?")]),
+        ];
+        Assert.That(TenderDrafts.PlanFits(lot, plans), Is.True);
+        var changed = TenderDrafts.SetQuestions(tender, lot.Id, plans).Lots[0];
+
+        var moved = changed.Sections[0].Questions[0];
+        Assert.That((moved.Id, moved.Title, moved.Text, moved.Weight, moved.MinimumScore, moved.RequirementId), Is.EqualTo((kept.Id, "Reworded", "Tell us how.", kept.Weight, 2m, kept.RequirementId)));
+        Assert.That(changed.Sections[0].Questions.Select(q => q.Id), Does.Not.Contain(first.Questions[0].Id));
+        var added = changed.Sections[1].Questions[^1];
+        Assert.That((added.Id, added.RequirementId, added.Weight), Is.EqualTo(($"Q2.{second.Questions.Count + 1}", (string?)null, 0m)));
+        var social = changed.Sections[^1];
+        Assert.That((social.Id, social.SocialValue, social.Weight, social.Questions[0].Id, social.Questions[0].Weight), Is.EqualTo(($"s{lot.Sections.Count + 1}", true, 0m, $"Q{lot.Sections.Count + 1}.1", 100m)), "a new section's only question carries it all");
+
+        // The new weights of 0 are the criteria task's problems until the owner gives them weights.
+        var problems = ProblemsOf(TenderDrafts.SetQuestions(tender, lot.Id, plans)).Where(p => p.Task == SetupTask.AwardCriteria).Select(p => p.Message).ToList();
+        Assert.That(problems, Has.Some.Contains($"{added.Id}").And.Some.Contains("has a weight of 0%"));
+        Assert.That(problems, Has.Some.Contains($"The weight of section {social.Id}"));
+    }
+
+    [Test]
+    public void PlanFits_IsFalse_ForAQuestionOrSectionNotInTheLot_OrNamedTwice()
+    {
+        var lot = TenderDrafts.SetLots(TwoMembers(), Repository.Standards, [new LotPlan(null, "All", ["city-hospitals", "riverside-surgery"])]).Lots[0];
+        var section = lot.Sections[0];
+        var question = section.Questions[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(TenderDrafts.PlanFits(lot, [new SectionPlan(section.Id, "T", false, [new QuestionPlan("Q99.1", "T", "T")])]), Is.False, "an unknown question");
+            Assert.That(TenderDrafts.PlanFits(lot, [new SectionPlan("s99", "T", false, [])]), Is.False, "an unknown section");
+            Assert.That(TenderDrafts.PlanFits(lot, [new SectionPlan(section.Id, "T", false, [new QuestionPlan(question.Id, "T", "T"), new QuestionPlan(question.Id, "T", "T")])]), Is.False, "a question twice");
+            Assert.That(TenderDrafts.PlanFits(lot, [new SectionPlan(section.Id, "T", false, [new QuestionPlan(question.Id, "T", "T")]), new SectionPlan(section.Id, "T", false, [])]), Is.False, "a section twice");
+            Assert.That(TenderDrafts.PlanFits(lot, [new SectionPlan(section.Id, "T", false, [new QuestionPlan(question.Id, "T", "T"), new QuestionPlan(null, "New", "New")])]), Is.True);
+        });
+    }
 }

@@ -170,6 +170,10 @@ public sealed class AuthorisationMatrixTests
         ["POST tenders/{id:guid}/setup/lots?handler=Complete"] = OnTender(Persona.Owner),
         ["GET tenders/{id:guid}/setup/criteria"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/setup/criteria"] = OnTender(Persona.Owner).With(Persona.Owner, 404), // no lot named
+        ["GET tenders/{id:guid}/setup/criteria/questions"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/setup/criteria/questions"] = OnTender(Persona.Owner), // the first lot when none is named
+        ["GET tenders/{id:guid}/setup/question"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/setup/question"] = OnTender(Persona.Owner).With(Persona.Owner, 404), // no section or question named
         ["GET tenders/{id:guid}/setup/gates"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/setup/gates"] = OnTender(Persona.Owner), // the first lot when none is named
         ["GET tenders/{id:guid}/setup/price"] = OnTender(Persona.Owner),
@@ -204,6 +208,7 @@ public sealed class AuthorisationMatrixTests
             ["bids?handler=Workbook"] = $"bids?handler=Workbook&lot={firstBid.LotId}",
             ["respond?handler=Workbook"] = $"respond?handler=Workbook&lot={firstBid.LotId}",
             ["bids/new"] = $"bids/new?lot={firstBid.LotId}",
+            ["setup/question"] = $"setup/question?lot={firstBid.LotId}&question=Q1",
             ["{code:int?}"] = "404",
             ["{to}"] = "open-for-bids",
             ["standards/{id}"] = "standards/" + catalogue.RuleSets[0].Id,
@@ -253,14 +258,14 @@ public sealed class AuthorisationMatrixTests
         await SignInAsync(client, Persona.Owner);
         var guessed = Guid.NewGuid();
         var checkedPages = 0;
-        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1", "/setup", "/setup/details", "/setup/members", "/setup/members/add", "/setup/lots", "/setup/criteria", "/setup/gates", "/setup/price", "/setup/scale", "/setup/dates", "/setup/people", "/bids", "/bids?handler=Workbook&lot=lot-1", "/bids?handler=Questionnaire", "/respond", "/respond?handler=Workbook&lot=lot-1", "/bids/new?lot=lot-1", $"/bids/{Guid.NewGuid()}/link" })
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1", "/setup", "/setup/details", "/setup/members", "/setup/members/add", "/setup/lots", "/setup/criteria", "/setup/criteria/questions", "/setup/question?lot=lot-1&question=Q1", "/setup/gates", "/setup/price", "/setup/scale", "/setup/dates", "/setup/people", "/bids", "/bids?handler=Workbook&lot=lot-1", "/bids?handler=Questionnaire", "/respond", "/respond?handler=Workbook&lot=lot-1", "/bids/new?lot=lot-1", $"/bids/{Guid.NewGuid()}/link" })
         {
             using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
             checkedPages++;
         }
 
-        Assert.That(checkedPages, Is.EqualTo(42));
+        Assert.That(checkedPages, Is.EqualTo(44));
     }
 
     [Test]

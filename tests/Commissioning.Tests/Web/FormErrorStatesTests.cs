@@ -151,6 +151,12 @@ public sealed class FormErrorStatesTests
         var drafted = (await site.Services.GetRequiredService<ReadTenderSetup>().HandleAsync(alex, Guid.Parse(created.Split('/')[2]))).Value.Tender.Lots[0];
         await CheckAsync(admin, "POST tenders/{id}/setup/criteria", created + "/setup/criteria", null, Empty, expectErrors: 2); // quality and price; the section and question fields are then absent
         await CheckAsync(admin, "POST tenders/{id}/setup/criteria", created + "/setup/criteria", null, With(($"Input.Questions[{drafted.Sections[0].Questions[0].Id}]", "lots")), expectErrors: 1);
+        // Emptied, every kept section lacks its title.
+        await CheckAsync(admin, "POST tenders/{id}/setup/criteria/questions", created + "/setup/criteria/questions", null, Empty, expectErrors: drafted.Sections.Count);
+        await CheckAsync(admin, "POST tenders/{id}/setup/criteria/questions", created + "/setup/criteria/questions", null, With(("Input.Sections[0].Questions[0].Order", "second"), ("Input.NewSection.Title", "Social value")), expectErrors: 3);
+        var wording = $"{created}/setup/question?lot={drafted.Id}&question={drafted.Sections[0].Questions[0].Id}";
+        await CheckAsync(admin, "POST tenders/{id}/setup/question", wording, null, Empty, expectErrors: 2);
+        await CheckAsync(admin, "POST tenders/{id}/setup/question", wording, null, With(("Input.Text", new string('q', 4001))), expectErrors: 1);
         await CheckAsync(admin, "POST tenders/{id}/setup/gates", created + "/setup/gates", null, Empty, expectErrors: 2 * drafted.Gates.Count);
         await CheckAsync(admin, "POST tenders/{id}/setup/gates", created + "/setup/gates", null, With(("Input.Gates[0].Title", "")), expectErrors: 1);
         await CheckAsync(admin, "POST tenders/{id}/setup/price", created + "/setup/price", null, Empty, expectErrors: 5);
@@ -227,7 +233,7 @@ public sealed class FormErrorStatesTests
         {
             Assert.That(handlers.Except(_covered, StringComparer.OrdinalIgnoreCase).Except(WithoutFields.Keys, StringComparer.OrdinalIgnoreCase), Is.Empty, "POST handlers no case tries");
             Assert.That(WithoutFields.Keys.Except(handlers, StringComparer.OrdinalIgnoreCase), Is.Empty, "handlers named as having no fields that the site no longer has");
-            Assert.That(_report, Has.Count.EqualTo(77), "cases tried");
+            Assert.That(_report, Has.Count.EqualTo(81), "cases tried");
         });
     }
 

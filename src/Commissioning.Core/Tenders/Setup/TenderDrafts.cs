@@ -18,6 +18,19 @@ public sealed record LotPlan(string? Id, string Title, IReadOnlyList<string> Mem
 /// <param name="Description">What a bid must show to pass, as bidders read it.</param>
 public sealed record GatePlan(string? Id, string Title, string Description);
 
+/// <summary>A question as the owner plans it on the questions page: an existing one (its id) or a new custom one (no id).</summary>
+/// <param name="Id">The question's id, or null for a new question.</param>
+/// <param name="Title">Its short title.</param>
+/// <param name="Text">The question as bidders read it.</param>
+public sealed record QuestionPlan(string? Id, string Title, string Text);
+
+/// <summary>A section as the owner plans it: an existing one (its id) or a new one (no id), with its questions in order.</summary>
+/// <param name="Id">The section's id, or null for a new section.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="SocialValue">True for the social value and net zero section.</param>
+/// <param name="Questions">Its questions in order; those left out are removed.</param>
+public sealed record SectionPlan(string? Id, string Title, bool SocialValue, IReadOnlyList<QuestionPlan> Questions);
+
 /// <summary>How a lot's price is modelled and scored, and how ties are broken.</summary>
 /// <param name="ContractYears">Initial contract years.</param>
 /// <param name="ExtensionYears">Optional extension years.</param>
@@ -154,6 +167,100 @@ public static class TenderDrafts
             Sections = sections,
         });
     }
+
+    /// <summary>
+    /// A lot's sections and questions as planned, in order: an existing section or question keeps
+    /// its weight, its minimum and the requirement it tests (a question may move to another
+    /// section); a new one is custom, with the next free id and a weight of 0, which the criteria
+    /// task then lists until the owner gives it one (the only question of a new section carries the
+    /// whole section). Sections and questions left out are removed.
+    /// </summary>
+    public static Tender SetQuestions(Tender tender, string lotId, IReadOnlyList<SectionPlan> plans)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(plans);
+        var lot = tender.FindLot(lotId) ?? throw new ArgumentException($"There is no lot '{lotId}'.", nameof(lotId));
+        var oldSections = lot.Sections.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var oldQuestions = lot.Sections.SelectMany(s => s.Questions).ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var sectionIds = plans.Where(p => p.Id is not null).Select(p => p.Id!).Concat(oldSections.Keys).ToList();
+        var questionIds = plans.SelectMany(p => p.Questions).Where(q => q.Id is not null).Select(q => q.Id!).Concat(oldQuestions.Keys).ToList();
+        var sections = new List<Section>();
+        foreach (var plan in plans)
+        {
+            var existing = plan.Id is null ? null : oldSections.GetValueOrDefault(plan.Id);
+            var id = existing?.Id ?? NextNumbered("s", sectionIds);
+            if (existing is null)
+            {
+                sectionIds.Add(id);
+            }
+
+            var questions = new List<Question>();
+            foreach (var question in plan.Questions)
+            {
+                if (question.Id is not null && oldQuestions.TryGetValue(question.Id, out var kept))
+                {
+                    questions.Add(kept with { Title = question.Title, Text = question.Text });
+                    continue;
+                }
+
+                var questionId = NextNumbered(QuestionPrefix(id), questionIds);
+                questionIds.Add(questionId);
+                // The only question of a new section carries the whole section; any other new one starts at 0.
+                var whole = existing is null && plan.Questions.Count == 1 ? (lot.SectionWeights == WeightUnit.Points ? 1m : 100m) : 0m;
+                questions.Add(new Question { Id = questionId, Title = question.Title, Text = question.Text, Weight = whole });
+            }
+
+            sections.Add(existing is null
+                ? new Section { Id = id, Title = plan.Title, SocialValue = plan.SocialValue, Weight = 0m, QuestionWeights = lot.SectionWeights, Questions = questions }
+                : existing with { Title = plan.Title, SocialValue = plan.SocialValue, Questions = questions });
+        }
+
+        // A tie-break, threshold or evaluator scope that named a removed section is left as it was:
+        // the tender's check lists it against its own task rather than this page changing a declared rule.
+        return ReplaceLot(tender, lot with { Sections = sections });
+    }
+
+    /// <summary>
+    /// One question worded: an existing question (by id) gets the new title and text; with no id, a
+    /// new custom question is added at the end of the section named. Null when the lot, the
+    /// section or the question is not there (it changed since the page was shown).
+    /// </summary>
+    public static Tender? WordQuestion(Tender tender, string lotId, string? sectionId, string? questionId, string title, string text)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        var lot = tender.FindLot(lotId);
+        if (lot is null || (questionId is null ? lot.Sections.All(s => s.Id != sectionId) : lot.Sections.SelectMany(s => s.Questions).All(q => q.Id != questionId)))
+        {
+            return null;
+        }
+
+        var plans = lot.Sections.Select(s => new SectionPlan(s.Id, s.Title, s.SocialValue,
+        [
+            .. s.Questions.Select(q => q.Id == questionId ? new QuestionPlan(q.Id, title, text) : new QuestionPlan(q.Id, q.Title, q.Text)),
+            .. questionId is null && s.Id == sectionId ? new[] { new QuestionPlan(null, title, text) } : [],
+        ])).ToList();
+        return SetQuestions(tender, lotId, plans);
+    }
+
+    /// <summary>
+    /// Whether a plan of sections and questions was made from the lot as it stands: every section
+    /// and question it names by id is in the lot, and none is named twice. False means the lot
+    /// changed since the plan was shown (or the form was altered), and the plan should be refused.
+    /// </summary>
+    public static bool PlanFits(Lot lot, IReadOnlyList<SectionPlan> plans)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        ArgumentNullException.ThrowIfNull(plans);
+        var sections = plans.Where(p => p.Id is not null).Select(p => p.Id!).ToList();
+        var questions = plans.SelectMany(p => p.Questions).Where(q => q.Id is not null).Select(q => q.Id!).ToList();
+        var lotQuestions = lot.Sections.SelectMany(s => s.Questions).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        return sections.Distinct(StringComparer.Ordinal).Count() == sections.Count && sections.All(id => lot.Sections.Any(s => s.Id == id))
+            && questions.Distinct(StringComparer.Ordinal).Count() == questions.Count && questions.All(lotQuestions.Contains);
+    }
+
+    /// <summary>The start of the ids of a section's questions: <c>Q3.</c> for <c>s3</c>, the section's own id and a dot for any other.</summary>
+    private static string QuestionPrefix(string sectionId) =>
+        sectionId.Length > 1 && sectionId[0] == 's' && sectionId.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0 ? $"Q{sectionId[1..]}." : $"{sectionId}.";
 
     /// <summary>
     /// A lot's gates as planned, in order: a planned gate with an id keeps the requirement it tests

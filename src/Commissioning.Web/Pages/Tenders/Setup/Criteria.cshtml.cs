@@ -94,6 +94,20 @@ public sealed class CriteriaModel(TenderPageServices pages, ReadTenderSetup read
         return ($"{total.ToString("0.##", CultureInfo.InvariantCulture)} points", $" ({string.Join(", ", shares)})");
     }
 
+    /// <summary>
+    /// The warning shown while social value and net zero carry less than 10% of the lot's total
+    /// (the minimum NHS bodies apply; the evaluation gives the same warning). It warns and does not
+    /// block: publishing with less is the commissioner's decision.
+    /// </summary>
+    public static string SocialValueWarning(Lot lot)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        var share = Shown(Math.Round(lot.SocialValueShareOfTotal, 2, MidpointRounding.AwayFromZero));
+        return lot.Sections.Any(s => s.SocialValue)
+            ? $"Social value and net zero carry {share} of this lot's total, as saved. NHS bodies give them at least 10%: raise the weight of the social value section, or of quality."
+            : "No section of this lot is marked as social value and net zero, so they carry 0% of its total. NHS bodies give them at least 10%: add a social value and net zero section with its questions, or mark an existing section as one.";
+    }
+
     private static WeightsInput FromLot(Lot lot, long version)
     {
         var allPoints = lot.Weights == WeightUnit.Points && lot.SectionWeights == WeightUnit.Points && lot.Sections.All(s => s.QuestionWeights == WeightUnit.Points);

@@ -341,6 +341,141 @@ public sealed class SetupPagesTests
     }
 
     [Test]
+    public async Task Questions_AreReworded_Reordered_Removed_AndAdded_WithSocialValueWarnedBelowTenPercent()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            var id = await CreateAsync(client);
+            await AddMemberAsync(client, id, (await SetupAsync(site, owner, id)).Version, "Riverside Surgery", "gp-practice-or-pcn", "25");
+            using (var lots = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/lots", ("Input.Version", V((await SetupAsync(site, owner, id)).Version)),
+                ("Input.Lots[0].Title", "Practices"), ("Input.Lots[0].Members", "riverside-surgery")))
+            {
+                Assert.That(lots.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(lots));
+            }
+
+            var lot = (await SetupAsync(site, owner, id)).Tender.Lots[0];
+            var criteria = await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/criteria?lot={lot.Id}");
+            Assert.That(criteria, Does.Contain("No section of this lot is marked as social value and net zero, so they carry 0% of its total."));
+            Assert.That(criteria, Does.Contain($"/tenders/{id}/setup/criteria/questions?lot={lot.Id}"));
+            var page = await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/criteria/questions?lot={lot.Id}");
+            Assert.That(page, Does.Contain($"(drafted from {lot.Sections[0].Questions[0].RequirementId})"));
+
+            // Every field as the page shows it, then: the first section's last question moved to first,
+            // its first question removed; a social value section added.
+            var first = lot.Sections[0];
+            List<(string, string)> Form()
+            {
+                var fields = new List<(string, string)> { ("Input.LotId", lot.Id) };
+                for (var s = 0; s < lot.Sections.Count; s++)
+                {
+                    fields.Add(($"Input.Sections[{s}].Id", lot.Sections[s].Id));
+                    fields.Add(($"Input.Sections[{s}].Title", lot.Sections[s].Title));
+                    fields.AddRange(lot.Sections[s].Questions.Select((question, q) => ($"Input.Sections[{s}].Questions[{q}].Id", question.Id)));
+                }
+
+                return fields;
+            }
+
+            var last = first.Questions.Count - 1;
+            using (var refused = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/criteria/questions",
+                [("Input.Version", V((await SetupAsync(site, owner, id)).Version)), .. Form().Where(f => f.Item1 != "Input.Sections[1].Title"),
+                 ("Input.Sections[0].Questions[0].Order", "first"), ("Input.NewSection.Title", "Social value")]))
+            {
+                var text = await MovePageTests.TextAsync(refused);
+                Assert.That(text, Does.Contain($"Enter the title of section {lot.Sections[1].Id}."));
+                Assert.That(text, Does.Contain($"Enter the position of question {first.Questions[0].Id} as a whole number, such as 3, or leave it blank."));
+                Assert.That(text, Does.Contain("Enter the title of the new section"));
+            }
+
+            Assert.That((await SetupAsync(site, owner, id)).Tender.Lots[0].Sections.SequenceEqual(lot.Sections, new SectionText()), Is.True, "nothing saved");
+            using (var saved = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/criteria/questions",
+                [("Input.Version", V((await SetupAsync(site, owner, id)).Version)), .. Form(),
+                 ($"Input.Sections[0].Questions[{last}].Order", "1"), ("Input.Sections[0].Questions[0].Remove", "yes"),
+                 ("Input.NewSection.Title", "Social value and net zero"), ("Input.NewSection.SocialValue", "yes"),
+                 ("Input.NewSection.QuestionTitle", "Net zero"), ("Input.NewSection.QuestionText", "How will you cut the service's carbon emissions?")]))
+            {
+                Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(saved));
+                Assert.That(saved.Headers.Location!.OriginalString, Is.EqualTo($"/tenders/{id}/setup/criteria?lot={lot.Id}"));
+            }
+
+            var changed = (await SetupAsync(site, owner, id)).Tender.Lots[0];
+            Assert.That(changed.Sections[0].Questions.Select(q => q.Id), Is.EqualTo(new[] { first.Questions[last].Id }.Concat(first.Questions.Skip(1).Take(last - 1).Select(q => q.Id))));
+            var social = changed.Sections[^1];
+            Assert.That((social.Title, social.SocialValue, social.Questions.Single().Text), Is.EqualTo(("Social value and net zero", true, "How will you cut the service's carbon emissions?")));
+
+            // One question reworded on its own page, and a custom question added to the second section.
+            var moved = changed.Sections[0].Questions[0];
+            using (var blank = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/question?lot={lot.Id}&question={moved.Id}",
+                ("Input.Version", V((await SetupAsync(site, owner, id)).Version)), ("Input.LotId", lot.Id), ("Input.QuestionId", moved.Id), ("Input.Title", " "), ("Input.Text", moved.Text)))
+            {
+                Assert.That(await MovePageTests.TextAsync(blank), Does.Contain("Enter the title of the question."));
+            }
+
+            using (var reworded = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/question?lot={lot.Id}&question={moved.Id}",
+                ("Input.Version", V((await SetupAsync(site, owner, id)).Version)), ("Input.LotId", lot.Id), ("Input.QuestionId", moved.Id), ("Input.Title", "Reworded <b>title</b>"), ("Input.Text", "Tell us how.")))
+            {
+                Assert.That(reworded.Headers.Location!.OriginalString, Is.EqualTo($"/tenders/{id}/setup/criteria/questions?lot={lot.Id}"));
+            }
+
+            var second = changed.Sections[1];
+            Assert.That(await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/question?lot={lot.Id}&section={second.Id}"), Does.Contain($"Add a question to section {second.Id}"));
+            using (var custom = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/question?lot={lot.Id}&section={second.Id}",
+                ("Input.Version", V((await SetupAsync(site, owner, id)).Version)), ("Input.LotId", lot.Id), ("Input.SectionId", second.Id), ("Input.Title", "Local knowledge"), ("Input.Text", "Describe your knowledge of the area.")))
+            {
+                Assert.That(custom.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(custom));
+            }
+
+            changed = (await SetupAsync(site, owner, id)).Tender.Lots[0];
+            Assert.That((changed.Sections[0].Questions[0].Title, changed.Sections[0].Questions[0].Text, changed.Sections[0].Questions[0].RequirementId), Is.EqualTo(("Reworded <b>title</b>", "Tell us how.", moved.RequirementId)));
+            var local = changed.Sections[1].Questions[^1];
+            Assert.That((local.Title, local.RequirementId, local.Weight), Is.EqualTo(("Local knowledge", (string?)null, 0m)));
+            Assert.That(await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/criteria/questions?lot={lot.Id}"), Does.Contain($"Question added to section {second.Id}.").And.Contain($"{local.Id} Local knowledge</strong> (custom)"));
+            using (var gone = await client.GetAsync(new Uri($"/tenders/{id}/setup/question?lot={lot.Id}&question={first.Questions[0].Id}", UriKind.Relative)))
+            {
+                Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a removed question");
+            }
+
+            // The new section has no weight yet: the criteria task lists it, and the warning gives the share as saved.
+            var setup = await SetupAsync(site, owner, id);
+            Assert.That(setup.Problems.Where(p => p.Task == SetupTask.AwardCriteria).Select(p => p.Message), Has.Some.Contains($"The weight of section {social.Id}").And.Some.Contains($"Question {local.Id} in lot 1 (Practices) has a weight of 0%"));
+            criteria = await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/criteria?lot={lot.Id}");
+            Assert.That(criteria, Does.Contain("Social value and net zero carry 0% of this lot's total, as saved."));
+            Assert.That(await client.GetStringAsync(new Uri($"/tenders/{id}/setup/criteria?lot={lot.Id}", UriKind.Relative)), Does.Contain("Reworded &lt;b&gt;title&lt;/b&gt;"), "encoded, as raw markup");
+
+            // Weighted at 10% of quality with quality at 60%, social value carries 6%: still warned; at 20% of quality, 12%: not.
+            async Task SaveWeightsAsync(int social)
+            {
+                var current = (await SetupAsync(site, owner, id)).Tender.Lots[0];
+                var others = current.Sections.Where(s => !s.SocialValue).ToList();
+                var each = (100 - social) / (decimal)others.Count;
+                var sections = others.Select((s, i) => ($"Input.Sections[{s.Id}]", (i == 0 ? 100 - social - Math.Round(each, 2) * (others.Count - 1) : Math.Round(each, 2)).ToString(CultureInfo.InvariantCulture)));
+                using var weights = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/criteria",
+                [
+                    ("Input.Version", V((await SetupAsync(site, owner, id)).Version)), ("Input.LotId", lot.Id), ("Input.Unit", "percent"), ("Input.Quality", "60"), ("Input.Price", "40"),
+                    .. sections, ($"Input.Sections[{current.Sections[^1].Id}]", social.ToString(CultureInfo.InvariantCulture)),
+                    .. current.Sections.SelectMany(s => s.Questions.Select((q, i) => ($"Input.Questions[{q.Id}]", (i == 0 ? 100 - Math.Round(100m / s.Questions.Count, 2) * (s.Questions.Count - 1) : Math.Round(100m / s.Questions.Count, 2)).ToString(CultureInfo.InvariantCulture)))),
+                ]);
+                Assert.That(weights.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(weights));
+            }
+
+            await SaveWeightsAsync(10);
+            Assert.That((await SetupAsync(site, owner, id)).Problems.Where(p => p.Task == SetupTask.AwardCriteria), Is.Empty);
+            Assert.That(await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/criteria?lot={lot.Id}"), Does.Contain("Social value and net zero carry 6% of this lot's total, as saved."));
+            await SaveWeightsAsync(20);
+            Assert.That(await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/criteria?lot={lot.Id}"), Does.Not.Contain("Social value and net zero carry"));
+        }
+    }
+
+    private sealed class SectionText : IEqualityComparer<Section>
+    {
+        public bool Equals(Section? x, Section? y) => x is not null && y is not null && x.Id == y.Id && x.Title == y.Title && x.Questions.Select(q => (q.Id, q.Title, q.Text)).SequenceEqual(y.Questions.Select(q => (q.Id, q.Title, q.Text)));
+
+        public int GetHashCode(Section obj) => obj.Id.GetHashCode(StringComparison.Ordinal);
+    }
+
+    [Test]
     public async Task AChangeFromAPageShownBeforeSomeoneElsesSave_IsAConflict_AndOverwritesNothing()
     {
         var (site, client, owner) = await SiteAsync();
@@ -370,7 +505,7 @@ public sealed class SetupPagesTests
             await TestAccounts.CreateAsync(site, Other, roles: [SiteRoles.Commissioner], organisation: "South ICS", displayName: "Oscar Other");
             using var other = site.CreateNonRedirectingClient();
             await TestAccounts.SignInAsync(other, Other);
-            foreach (var path in new[] { "setup", "setup/details", "setup/members", "setup/members/add", "setup/lots", "setup/criteria", "setup/gates", "setup/price", "setup/scale", "setup/dates", "setup/people" })
+            foreach (var path in new[] { "setup", "setup/details", "setup/members", "setup/members/add", "setup/lots", "setup/criteria", "setup/criteria/questions", "setup/gates", "setup/price", "setup/scale", "setup/dates", "setup/people" })
             {
                 using var response = await other.GetAsync(new Uri($"/tenders/{id}/{path}", UriKind.Relative));
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
