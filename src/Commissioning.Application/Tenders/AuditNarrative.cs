@@ -87,6 +87,8 @@ public static class AuditNarrative
                 : $"{who} unlinked {Bid(e.Key)} from its provider organisation.",
             ("Bid", "Entered" or "EnteredLate") => $"{who} entered {Bid(e.Key)} for lot {LotWords(Text(after, "lot"), n)} by hand{(e.Action == "EnteredLate" ? ", after the bid deadline" : "")}.",
             ("Bid", "Submitted") => $"{who} submitted {Bid(e.Key)} for lot {LotWords(Text(after, "lot"), n)} from the response workbook {Text(after, "file")} (SHA-256 {Text(after, "sha256")}).",
+            ("Bid", "Withdrawn") => $"{who} withdrew bid {e.Key} ({Text(before, "provider")}) for lot {LotWords(Text(before, "lot"), n)}" + (Text(before, "sha256") is { Length: > 0 } withdrawnSha ? $", received from the response workbook {Text(before, "file")} (SHA-256 {withdrawnSha})." : "."),
+            ("Bid", "Replaced") => $"{who} replaced bid {e.Key} ({Text(before, "provider")}) for lot {LotWords(Text(before, "lot"), n)} with bid {Text(after, "bid")} from the response workbook {Text(after, "file")} (SHA-256 {Text(after, "sha256")}).",
             ("Invitation", "Created") => $"{who} invited {Text(after, "organisation")} to bid.",
             ("Invitation", "Removed") => $"{who} withdrew {Text(before, "organisation")}'s invitation to bid.",
             ("Bid", "Received" or "ReceivedLate") => $"{who} received {Bid(e.Key)} for lot {LotWords(Text(after, "lot"), n)}{(e.Action == "ReceivedLate" ? ", after the bid deadline," : "")} from the response workbook {Text(after, "file")} (SHA-256 {Text(after, "sha256")}).",

@@ -316,10 +316,15 @@ public sealed class ReceiveBidWorkbooks(ICommissioningContextFactory contexts, T
                 return refused;
             }
 
+            // A provider's upload replaces its own organisation's bid for the lot, so its own bids
+            // are left out of the check (their references may be used again).
+            var own = (await TenderGate.PermissionsAsync(read, user, tenderId, cancel).ConfigureAwait(false))!.Allows(TenderOperation.ReceiveBids)
+                ? []
+                : await read.Bids.AsNoTracking().Where(b => b.TenderId == tenderId && b.ProviderOrganisationId == user.OrganisationId).Select(b => b.Key).ToListAsync(cancel).ConfigureAwait(false);
             pack = new TenderPack
             {
                 Tender = await TenderLoader.DefinitionAsync(read, tenderId, cancel).ConfigureAwait(false),
-                Bids = await BulkRead.BidsAsync(read, tenderId, cancel).ConfigureAwait(false),
+                Bids = [.. (await BulkRead.BidsAsync(read, tenderId, cancel).ConfigureAwait(false)).Where(b => !own.Contains(b.Id))],
             };
         }
 
@@ -359,6 +364,31 @@ public sealed class ReceiveBidWorkbooks(ICommissioningContextFactory contexts, T
         {
             // A provider's own upload is theirs to see at once: it is linked to their organisation.
             row.ProviderOrganisationId = user.OrganisationId;
+        }
+
+        // Before the deadline a provider's new upload for a lot replaces its earlier bid for that lot.
+        var replaced = fromProvider
+            ? await db.Bids.Where(b => b.TenderId == tenderId && b.ProviderOrganisationId == user.OrganisationId && b.LotKey == bid.LotId).ToListAsync(cancel).ConfigureAwait(false)
+            : [];
+        foreach (var earlier in replaced)
+        {
+            db.Bids.Remove(earlier);
+            AuditTrail.Add(db, time, user.Actor, tenderId, "Bid", earlier.Key, "Replaced",
+                JsonSerializer.Serialize(new { provider = earlier.Provider, lot = earlier.LotKey, file = earlier.ReceivedFile, sha256 = earlier.ReceivedSha256, bytes = earlier.ReceivedBytes, receivedAt = earlier.ReceivedAt }),
+                JsonSerializer.Serialize(new { bid = bid.Id, file = name, sha256 }), null);
+        }
+
+        if (replaced.Count > 0)
+        {
+            // The removal goes first, so that the new bid may keep the earlier one's reference.
+            try
+            {
+                await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Outcome<WorkbookReceipt>.Success(Refused([new WorkbookProblem(ResponseLayout.DeclarationsSheet, null, "Your organisation's earlier bid for this lot changed while this workbook was being received. Nothing was saved; upload the workbook again.")]));
+            }
         }
 
         db.Bids.Add(row);
@@ -497,5 +527,87 @@ public sealed class EnterBid(ICommissioningContextFactory contexts, TimeProvider
             : outcome.Failure == FailureKind.Conflict
                 ? Outcome<ReceivedBid>.Fail(FailureKind.Invalid, "The tender already has a bid with this reference. Give this bid its own reference.", new FormFieldLocation("Id"))
                 : outcome.As<ReceivedBid>();
+    }
+}
+
+/// <summary>
+/// Withdraws a bid before evaluation: the provider who submitted it (its organisation's accounts)
+/// until the bid deadline, or the owner while the tender is open for bids, with a reason (a
+/// withdrawal the provider asked for by letter, say). The bid and its answers and prices are
+/// removed in one transaction with an audit entry that keeps its receipt (file, size, SHA-256,
+/// when received), so the trail still shows what was received and when it went.
+/// </summary>
+/// <param name="contexts">Makes a context for each operation.</param>
+/// <param name="time">The clock, for the deadline and the audit trail.</param>
+public sealed class WithdrawBid(ICommissioningContextFactory contexts, TimeProvider time)
+{
+    /// <summary>Why this person cannot withdraw the bid now (null when they can), or a failure when the bid is not theirs to see.</summary>
+    public async Task<Outcome<string?>> CheckAsync(SiteUser user, Guid tenderId, Guid bidRowId, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = contexts.Create();
+        var row = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancel).ConfigureAwait(false);
+        if (row is null)
+        {
+            return TenderChanges.NotFound<string?>();
+        }
+
+        var refused = await RefusedAsync(db, user, row, bidRowId, cancel).ConfigureAwait(false);
+        return refused is { Succeeded: false, Failure: FailureKind.NotFound } ? refused.As<string?>() : Outcome<string?>.Success(refused?.Errors[0].Message);
+    }
+
+    /// <summary>Removes the bid; the bid's reference on success.</summary>
+    public async Task<Outcome<string>> HandleAsync(SiteUser user, Guid tenderId, Guid bidRowId, string? reason, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        reason = TenderGate.Blank(reason);
+        await using var db = contexts.Create();
+        if (await TenderChanges.ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false) is not { } tender)
+        {
+            return TenderChanges.NotFound<string>();
+        }
+
+        if (await RefusedAsync(db, user, tender, bidRowId, cancel).ConfigureAwait(false) is { } refused)
+        {
+            return refused.As<string>();
+        }
+
+        var owner = (await TenderGate.PermissionsAsync(db, user, tenderId, cancel).ConfigureAwait(false))!.Allows(TenderOperation.ReceiveBids);
+        if (owner && reason is null)
+        {
+            return Outcome<string>.Fail(FailureKind.Invalid, "Enter why the bid is being withdrawn, such as the provider's letter asking for it; the reason is recorded in the audit trail.", new FormFieldLocation("Reason"));
+        }
+
+        var bid = await db.Bids.SingleAsync(b => b.Id == bidRowId, cancel).ConfigureAwait(false);
+        db.Bids.Remove(bid);
+        AuditTrail.Add(db, time, user.Actor, tenderId, "Bid", bid.Key, "Withdrawn",
+            JsonSerializer.Serialize(new { provider = bid.Provider, lot = bid.LotKey, file = bid.ReceivedFile, sha256 = bid.ReceivedSha256, bytes = bid.ReceivedBytes, receivedAt = bid.ReceivedAt }), null, reason);
+        return await TenderChanges.SaveAsync(db, tenderId, "Bid", bid.Key, expectedVersion: null, () => bid.Key, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Why not (a failure), or null: the bid must be this tender's and visible to the person as the
+    /// owner or as its provider; the tender open for bids; a provider only until the deadline.
+    /// </summary>
+    private async Task<Outcome<string>?> RefusedAsync(CommissioningDbContext db, SiteUser user, Data.Entities.TenderRow tender, Guid bidRowId, CancellationToken cancel)
+    {
+        var access = await TenderGate.PermissionsAsync(db, user, tender.Id, cancel).ConfigureAwait(false);
+        var bid = await db.Bids.AsNoTracking().Where(b => b.Id == bidRowId && b.TenderId == tender.Id).Select(b => new { b.ProviderOrganisationId }).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
+        var owner = access?.Allows(TenderOperation.ReceiveBids) == true;
+        var provider = access?.Allows(TenderOperation.SubmitBid) == true && bid?.ProviderOrganisationId is { } organisation && organisation == user.OrganisationId;
+        if (bid is null || !(owner || provider))
+        {
+            return TenderChanges.NotFound<string>();
+        }
+
+        var stage = TenderLifecycle.Check(tender.Stage, TenderChange.Bid);
+        if (!stage.Allowed)
+        {
+            return Outcome<string>.Fail(FailureKind.Refused, stage.Refusal!);
+        }
+
+        return !owner && BidReceiving.IsLate(tender.BidDeadline, BidReceiving.UkToday(time))
+            ? Outcome<string>.Fail(FailureKind.Refused, $"The bid deadline ({TenderLifecycle.Day(tender.BidDeadline!.Value)}) has passed, so the bid can no longer be withdrawn here. To withdraw it now, write to the buyer.")
+            : null;
     }
 }

@@ -120,7 +120,8 @@ public sealed class ChangeInvitation(ICommissioningContextFactory contexts, Time
 /// <param name="File">The workbook's name as uploaded.</param>
 /// <param name="Sha256">The workbook's SHA-256.</param>
 /// <param name="Bytes">The workbook's size.</param>
-public sealed record OwnSubmission(string Id, string LotId, string LotTitle, string Provider, int Answers, DateTimeOffset? ReceivedAt, string? File, string? Sha256, int? Bytes);
+/// <param name="RowId">The bid's stored row, which addresses its withdrawal page.</param>
+public sealed record OwnSubmission(string Id, string LotId, string LotTitle, string Provider, int Answers, DateTimeOffset? ReceivedAt, string? File, string? Sha256, int? Bytes, Guid RowId);
 
 /// <summary>What a provider invited to bid sees of a tender: its lots, its deadline, and its own bids.</summary>
 /// <param name="Tender">The tender.</param>
@@ -149,7 +150,7 @@ public sealed class ReadResponse(ICommissioningContextFactory contexts, TimeProv
         var tender = await TenderLoader.DefinitionAsync(db, tenderId, cancel).ConfigureAwait(false);
         var organisation = user.OrganisationId;
         var own = await db.Bids.AsNoTracking().Where(b => b.TenderId == tenderId && b.ProviderOrganisationId == organisation).OrderBy(b => b.Position)
-            .Select(b => new { b.Key, b.LotKey, b.Provider, Answers = b.Answers.Count, b.ReceivedAt, b.ReceivedFile, b.ReceivedSha256, b.ReceivedBytes })
+            .Select(b => new { b.Id, b.Key, b.LotKey, b.Provider, Answers = b.Answers.Count, b.ReceivedAt, b.ReceivedFile, b.ReceivedSha256, b.ReceivedBytes })
             .ToListAsync(cancel).ConfigureAwait(false);
         var stage = TenderLifecycle.Check(access.Value.Tender.Stage, TenderChange.Bid);
         string? closed = !stage.Allowed
@@ -162,6 +163,6 @@ public sealed class ReadResponse(ICommissioningContextFactory contexts, TimeProv
             [.. tender.Lots.Select(l => (l.Id, l.Title))],
             tender.BidDeadline,
             closed,
-            [.. own.Select(b => new OwnSubmission(b.Key, b.LotKey, tender.FindLot(b.LotKey)?.Title ?? b.LotKey, b.Provider, b.Answers, b.ReceivedAt, b.ReceivedFile, b.ReceivedSha256, b.ReceivedBytes))]));
+            [.. own.Select(b => new OwnSubmission(b.Key, b.LotKey, tender.FindLot(b.LotKey)?.Title ?? b.LotKey, b.Provider, b.Answers, b.ReceivedAt, b.ReceivedFile, b.ReceivedSha256, b.ReceivedBytes, b.Id))]));
     }
 }

@@ -68,6 +68,22 @@ public sealed class BidLinkInputValidator : AbstractValidator<BidLinkInput>
     }
 }
 
+/// <summary>Withdrawing a bid: why (the owner must say; a provider may).</summary>
+public sealed class WithdrawInput
+{
+    /// <summary>Why the bid is withdrawn.</summary>
+    public string? Reason { get; set; }
+}
+
+/// <summary>Checks the withdrawal form; whether a reason is needed is the application's rule.</summary>
+public sealed class WithdrawInputValidator : AbstractValidator<WithdrawInput>
+{
+    /// <summary>The rules.</summary>
+    public WithdrawInputValidator() =>
+        RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer.")
+            .PlainText(TextShape.MultiLine, _ => "The reason");
+}
+
 /// <summary>A provider organisation to invite to bid, or whose invitation to withdraw.</summary>
 public sealed class InviteInput
 {

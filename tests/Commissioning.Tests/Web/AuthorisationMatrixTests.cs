@@ -104,6 +104,8 @@ public sealed class AuthorisationMatrixTests
         ["POST tenders/{id:guid}/respond"] = OnTender(),
         ["GET tenders/{id:guid}/bids/{bid:guid}/link"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/bids/{bid:guid}/link"] = OnTender(Persona.Owner),
+        ["GET tenders/{id:guid}/bids/{bid:guid}/withdraw"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/bids/{bid:guid}/withdraw"] = OnTender(Persona.Owner), // refused by the stage, on the page
         ["GET tenders/{id:guid}/people"] = OnTender(Persona.Owner, Persona.Observer),
         ["POST tenders/{id:guid}/people?handler=Add"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/people?handler=Remove"] = OnTender(Persona.Owner),
@@ -258,14 +260,14 @@ public sealed class AuthorisationMatrixTests
         await SignInAsync(client, Persona.Owner);
         var guessed = Guid.NewGuid();
         var checkedPages = 0;
-        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1", "/setup", "/setup/details", "/setup/members", "/setup/members/add", "/setup/lots", "/setup/criteria", "/setup/criteria/questions", "/setup/question?lot=lot-1&question=Q1", "/setup/gates", "/setup/price", "/setup/scale", "/setup/dates", "/setup/people", "/bids", "/bids?handler=Workbook&lot=lot-1", "/bids?handler=Questionnaire", "/respond", "/respond?handler=Workbook&lot=lot-1", "/bids/new?lot=lot-1", $"/bids/{Guid.NewGuid()}/link" })
+        foreach (var path in new[] { "", "/people", "/audit", "/audit?handler=Csv", "/export", "/scores", "/results", "/results/downloads", "/results/downloads?handler=Matrix", "/results/downloads?handler=Tender", "/moderate", "/moderate/consensus?bid=bid-a&question=Q1", "/moderate/gate?bid=bid-a&gate=G2", "/moderate/price?bid=bid-b", "/stage/open-for-bids", "/award", "/award/notices", "/award/notices?handler=Html", "/evaluate", "/evaluate/declaration", "/evaluate/score?bid=bid-a&question=Q1", "/evaluate/check", "/conflicts", "/conflicts/decide?evaluator=e1", "/setup", "/setup/details", "/setup/members", "/setup/members/add", "/setup/lots", "/setup/criteria", "/setup/criteria/questions", "/setup/question?lot=lot-1&question=Q1", "/setup/gates", "/setup/price", "/setup/scale", "/setup/dates", "/setup/people", "/bids", "/bids?handler=Workbook&lot=lot-1", "/bids?handler=Questionnaire", "/respond", "/respond?handler=Workbook&lot=lot-1", "/bids/new?lot=lot-1", $"/bids/{Guid.NewGuid()}/link", $"/bids/{Guid.NewGuid()}/withdraw" })
         {
             using var response = await client.GetAsync(new Uri($"/tenders/{guessed}{path}", UriKind.Relative));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
             checkedPages++;
         }
 
-        Assert.That(checkedPages, Is.EqualTo(44));
+        Assert.That(checkedPages, Is.EqualTo(45));
     }
 
     [Test]

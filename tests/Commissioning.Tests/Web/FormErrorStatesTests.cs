@@ -116,6 +116,12 @@ public sealed class FormErrorStatesTests
         await CheckWorkbooksAsync(admin, open, [("bid.pdf", "%PDF-1.7"u8.ToArray())], expectErrors: 1);
         await CheckWorkbooksAsync(admin, open, [("empty.xlsx", [])], expectErrors: 1);
         await CheckWorkbooksAsync(admin, open, [("blank.xlsx", Commissioning.Tests.Documents.Response.ResponseWorkbooks.Blank())], expectErrors: 1);
+        var openId = Guid.Parse(open.Split('/')[2]);
+        var filled = Commissioning.Tests.Documents.Response.ResponseWorkbooks.Filled(Commissioning.Tests.Documents.Response.ResponseWorkbooks.ExampleBid("lot-1", "bid-withdrawn"));
+        Assert.That((await site.Services.GetRequiredService<ReceiveBidWorkbooks>().HandleAsync(owner, openId, [new WorkbookUpload("w.xlsx", filled)], null)).Value.Single().Received, Is.True);
+        var withdrawPage = $"{open}/bids/{(await calls.BidsAsync(owner, openId)).Value.Single().RowId}/withdraw";
+        await CheckAsync(admin, "POST tenders/{id}/bids/{bid:guid}/withdraw", withdrawPage, null, Empty, expectErrors: 1); // the owner gives a reason
+        await CheckAsync(admin, "POST tenders/{id}/bids/{bid:guid}/withdraw", withdrawPage, null, With(("Input.Reason", "Asked \u202Eevil")), expectErrors: 1);
 
         await TestAccounts.CreateAsync(site, "sam@example.nhs.uk", displayName: "Sam Evaluator");
         await CheckAsync(admin, "POST tenders/{id}/people?handler=Add", tender + "/people", "Add", Empty, expectErrors: 2);
@@ -233,7 +239,7 @@ public sealed class FormErrorStatesTests
         {
             Assert.That(handlers.Except(_covered, StringComparer.OrdinalIgnoreCase).Except(WithoutFields.Keys, StringComparer.OrdinalIgnoreCase), Is.Empty, "POST handlers no case tries");
             Assert.That(WithoutFields.Keys.Except(handlers, StringComparer.OrdinalIgnoreCase), Is.Empty, "handlers named as having no fields that the site no longer has");
-            Assert.That(_report, Has.Count.EqualTo(81), "cases tried");
+            Assert.That(_report, Has.Count.EqualTo(83), "cases tried");
         });
     }
 

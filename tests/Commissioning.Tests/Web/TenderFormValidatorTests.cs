@@ -77,6 +77,7 @@ public sealed partial class TenderFormValidatorTests
         yield return ("price in words", () => entry.Validate(Entry().With(e => e.AnnualPrices = ["1,980,000", "about two million"])), "AnnualPrices[1]", "Enter the annual price for contract year 2 in pounds");
         yield return ("extension price blank", () => entry.Validate(Entry().With(e => e.ExtensionPrices = [" "])), "ExtensionPrices[0]", "Enter the annual price for extension year 1, in pounds.");
         yield return ("entry late reason too long", () => entry.Validate(Entry().With(e => e.LateReason = Long(2001))), "LateReason", "The reason must be 2,000 characters or fewer.");
+        yield return ("withdrawal reason too long", () => new WithdrawInputValidator().Validate(new WithdrawInput { Reason = Long(2001) }), "Reason", "The reason must be 2,000 characters or fewer.");
         yield return ("invitation of no organisation", () => new InviteInputValidator().Validate(new InviteInput { OrganisationId = "Northgate" }), "OrganisationId", "Choose a provider organisation to invite.");
         yield return ("late reason too long", () => upload.Validate(new BidUploadInput { Files = [Workbook("a.xlsx", 100)], LateReason = Long(2001) }), "LateReason", "The reason must be 2,000 characters or fewer.");
         yield return ("prices reason too long", () => prices.Validate(new PricesInput { Reason = Long(2001) }), "Reason", "The reason must be 2,000 characters or fewer.");
@@ -94,7 +95,7 @@ public sealed partial class TenderFormValidatorTests
             checkedCases++;
         }
 
-        Assert.That(checkedCases, Is.EqualTo(47));
+        Assert.That(checkedCases, Is.EqualTo(48));
     }
 
     [Test]

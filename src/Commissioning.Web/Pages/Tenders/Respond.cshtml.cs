@@ -22,6 +22,10 @@ public sealed class RespondModel(TenderPageServices pages, ReadResponse read, Do
     [BindProperty]
     public BidUploadInput Upload { get; set; } = new();
 
+    /// <summary>A confirmation after a withdrawal.</summary>
+    [TempData]
+    public string? Done { get; set; }
+
     /// <summary>What became of each workbook just uploaded.</summary>
     public IReadOnlyList<WorkbookReceipt> Receipts { get; private set; } = [];
 

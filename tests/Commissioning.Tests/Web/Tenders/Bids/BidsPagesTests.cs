@@ -341,6 +341,110 @@ public sealed class BidsPagesTests
     }
 
     [Test]
+    public async Task BeforeTheDeadline_AProviderReplacesOrWithdrawsItsOwnBid_TheOwnerWithdrawsWithAReason_AndNoOneElseCan()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            await TestAccounts.CreateAsync(site, "pat@northgate.example", organisation: "Northgate OH", organisationKind: OrganisationKind.Provider, displayName: "Pat Provider");
+            await TestAccounts.CreateAsync(site, "dan@delta.example", organisation: "Delta OH", organisationKind: OrganisationKind.Provider, displayName: "Dan Delta");
+            var calls = TenderCalls.Of(site.Services);
+            var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+            var id = await TenderAsync(site, owner, bidDeadline: deadline);
+            var organisations = (await calls.ProviderOrganisationsAsync(owner, id)).Value;
+            foreach (var organisation in organisations)
+            {
+                Assert.That((await site.Services.GetRequiredService<ChangeInvitation>().HandleAsync(owner, id, organisation.Id, invite: true)).Succeeded, Is.True);
+            }
+
+            var tender = ResponseWorkbooks.ExamplePack.Tender with { ClarificationDeadline = deadline.AddDays(-7), BidDeadline = deadline };
+            using var pat = site.CreateNonRedirectingClient();
+            await TestAccounts.SignInAsync(pat, "pat@northgate.example");
+            var first = ResponseWorkbooks.Filled(ResponseWorkbooks.ExampleBid("lot-1", "bid-northgate"), tender: tender);
+            using (var sent = await UploadAsync(pat, id, [("first.xlsx", first)], page: "respond"))
+            {
+                Assert.That(await MovePageTests.TextAsync(sent), Does.Contain("Your bid was received"));
+            }
+
+            // A second workbook for the same lot, under the same reference, replaces the first.
+            var second = ResponseWorkbooks.Filled(ResponseWorkbooks.ExampleBid("lot-1", "bid-northgate") with { Provider = "Northgate Occupational Health" }, tender: tender);
+            using (var replaced = await UploadAsync(pat, id, [("second.xlsx", second)], page: "respond"))
+            {
+                Assert.That(await MovePageTests.TextAsync(replaced), Does.Contain("Your bid was received").And.Contain(Convert.ToHexStringLower(SHA256.HashData(second))));
+            }
+
+            var bids = (await calls.BidsAsync(owner, id)).Value;
+            Assert.That(bids.Select(b => (b.Id, b.Provider)), Is.EqualTo(new[] { ("bid-northgate", "Northgate Occupational Health") }), "one bid, the second");
+            var audit = (await calls.AuditAsync(owner, id)).Value.Where(a => a.Key == "bid-northgate").Select(a => a.Action).ToList();
+            Assert.That(audit, Is.EqualTo(new[] { "Submitted", "Replaced", "Submitted" }).Or.EqualTo(new[] { "Submitted", "Submitted", "Replaced" }));
+
+            // Another provider, and another commissioner, cannot reach the withdrawal page; the owner must give a reason.
+            var row = bids.Single().RowId;
+            var withdrawPath = $"/tenders/{id}/bids/{row}/withdraw";
+            using var dan = site.CreateNonRedirectingClient();
+            await TestAccounts.SignInAsync(dan, "dan@delta.example");
+            using var oscar = site.CreateNonRedirectingClient();
+            await TestAccounts.SignInAsync(oscar, Other);
+            foreach (var stranger in new[] { dan, oscar })
+            {
+                using var response = await stranger.GetAsync(new Uri(withdrawPath, UriKind.Relative));
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            }
+
+            using (var noReason = await MovePageTests.PostAsync(client, withdrawPath, ("Input.Reason", " ")))
+            {
+                Assert.That(await MovePageTests.TextAsync(noReason), Does.Contain("Enter why the bid is being withdrawn"));
+            }
+
+            Assert.That((await calls.BidsAsync(owner, id)).Value, Has.Count.EqualTo(1), "nothing removed without a reason");
+
+            // The provider withdraws its own, with no reason needed, and is back on its page.
+            Assert.That(await MovePageTests.GetAsync(pat, $"/tenders/{id}/respond"), Does.Contain($"href=\"{withdrawPath}\""));
+            using (var withdrawn = await MovePageTests.PostAsync(pat, withdrawPath))
+            {
+                Assert.That(withdrawn.Headers.Location!.OriginalString, Is.EqualTo($"/tenders/{id}/respond"));
+            }
+
+            Assert.That(await MovePageTests.GetAsync(pat, $"/tenders/{id}/respond"), Does.Contain("Bid bid-northgate (Northgate Occupational Health) was withdrawn.").And.Contain("None received yet."));
+            Assert.That((await calls.BidsAsync(owner, id)).Value, Is.Empty);
+            var trail = await MovePageTests.GetAsync(client, $"/tenders/{id}/audit");
+            Assert.That(trail, Does.Contain("withdrew bid bid-northgate (Northgate Occupational Health)").And.Contain(Convert.ToHexStringLower(SHA256.HashData(second))));
+
+            // The owner withdraws a bid it received, giving the reason.
+            using (var received = await UploadAsync(client, id, [("meridian.xlsx", ResponseWorkbooks.Filled(ResponseWorkbooks.ExampleBid("lot-1", "bid-meridian") with { Provider = "Meridian Workplace Health" }, tender: tender))]))
+            {
+                Assert.That(await MovePageTests.TextAsync(received), Does.Contain("1 bid received"));
+            }
+
+            var meridian = (await calls.BidsAsync(owner, id)).Value.Single();
+            using (var byOwner = await MovePageTests.PostAsync(client, $"/tenders/{id}/bids/{meridian.RowId}/withdraw", ("Input.Reason", "Meridian's letter of 3 March asked for it.")))
+            {
+                Assert.That(byOwner.Headers.Location!.OriginalString, Is.EqualTo($"/tenders/{id}/bids"));
+            }
+
+            Assert.That((await calls.AuditAsync(owner, id)).Value.Single(a => a.Key == "bid-meridian" && a.Action == "Withdrawn").Reason, Is.EqualTo("Meridian's letter of 3 March asked for it."));
+
+            // Once evaluation begins nothing is withdrawn.
+            using (var again = await UploadAsync(client, id, [("meridian.xlsx", ResponseWorkbooks.Filled(ResponseWorkbooks.ExampleBid("lot-1", "bid-meridian") with { Provider = "Meridian Workplace Health" }, tender: tender))]))
+            {
+                Assert.That(await MovePageTests.TextAsync(again), Does.Contain("1 bid received"));
+            }
+
+            var version = (await calls.OpenAsync(owner, id))!.Tender.Version;
+            Assert.That((await calls.ChangeStageAsync(owner, id, TenderStage.Evaluation, null, version)).Succeeded, Is.True);
+            var kept = (await calls.BidsAsync(owner, id)).Value.Single();
+            Assert.That(await MovePageTests.GetAsync(client, $"/tenders/{id}/bids/{kept.RowId}/withdraw"), Does.Not.Contain("Withdraw the bid</button>"));
+            using (var closed = await MovePageTests.PostAsync(client, $"/tenders/{id}/bids/{kept.RowId}/withdraw", ("Input.Reason", "Too late.")))
+            {
+                Assert.That(await MovePageTests.TextAsync(closed), Does.Not.Contain("was withdrawn"));
+            }
+
+            Assert.That((await calls.BidsAsync(owner, id)).Value, Has.Count.EqualTo(1));
+        }
+    }
+
+    [Test]
     public async Task AfterTheDeadline_TheProvidersUploadIsClosed_AndOnlyTheOwnerAddsALateBid()
     {
         var (site, client, owner) = await SiteAsync();
