@@ -366,6 +366,13 @@ public static class TenderMapping
     /// <summary>A value in the files' JSON shape, compact, for a column or an audit entry.</summary>
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, FileJson.Compact);
 
+    /// <summary>A stored member's organisation profile.</summary>
+    public static OrganisationProfile ToProfile(TenderMemberRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Parse<OrganisationProfile>(row.ProfileJson);
+    }
+
     internal static T Parse<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, FileJson.Compact) ?? throw new JsonException($"A stored {typeof(T).Name} is empty.");
 }

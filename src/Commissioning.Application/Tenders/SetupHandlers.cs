@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Commissioning.Application.Accounts;
 using Commissioning.Core.Lifecycle;
+using Commissioning.Core.Profiles;
 using Commissioning.Core.Standards;
 using Commissioning.Core.Tenders;
 using Commissioning.Core.Tenders.Setup;
@@ -428,5 +429,72 @@ public sealed class RemoveFromPanel(ICommissioningContextFactory contexts, TimeP
         AuditTrail.Add(db, time, user.Actor, tenderId, "TenderMembership", $"{membership.UserId}/{membership.Role}", "Removed",
             JsonSerializer.Serialize(new { userId = membership.UserId, role = membership.Role.ToString(), evaluatorId = membership.EvaluatorKey }), null);
         return await TenderChanges.SaveAsync(db, tenderId, "TenderSetup", nameof(SetupTask.People), expectedVersion, () => row.Version, cancel).ConfigureAwait(false);
+    }
+}
+
+/// <summary>A member organisation's profile saved on another of the person's tenders, to add again.</summary>
+/// <param name="Key">Which one: the other tender and the member's id there.</param>
+/// <param name="TenderTitle">The title of the tender it was saved on.</param>
+/// <param name="Profile">The profile.</param>
+public sealed record SavedProfile(string Key, string TenderTitle, OrganisationProfile Profile);
+
+/// <summary>
+/// The member profiles a person has already saved on the tenders they own (other than this one),
+/// newest tender first, each profile once, leaving out organisations this tender already has by
+/// name; and adds those chosen. Only the tenders the person owns are read, so no one sees another
+/// commissioner's members.
+/// </summary>
+/// <param name="contexts">Makes a context for each operation.</param>
+/// <param name="change">Makes the set-up change.</param>
+public sealed class SavedProfiles(ICommissioningContextFactory contexts, ChangeTenderSetup change)
+{
+    /// <summary>The profiles to choose from.</summary>
+    public async Task<Outcome<IReadOnlyList<SavedProfile>>> HandleAsync(SiteUser user, Guid tenderId, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = contexts.Create();
+        var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.SetUp, cancel).ConfigureAwait(false);
+        if (!access.Succeeded)
+        {
+            return access.As<IReadOnlyList<SavedProfile>>();
+        }
+
+        var owned = db.TenderMemberships.Where(m => m.UserId == user.UserId && m.Role == TenderRole.Owner && m.TenderId != tenderId).Select(m => m.TenderId);
+        var rows = await db.TenderMembers.AsNoTracking().Where(m => owned.Contains(m.TenderId) || m.TenderId == tenderId)
+            .Join(db.Tenders, m => m.TenderId, t => t.Id, (m, t) => new { Member = m, t.Title, t.CreatedAt })
+            .ToListAsync(cancel).ConfigureAwait(false);
+        var here = rows.Where(r => r.Member.TenderId == tenderId).Select(r => TenderMapping.ToProfile(r.Member).Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var saved = new List<SavedProfile>();
+        foreach (var row in rows.Where(r => r.Member.TenderId != tenderId).OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Member.TenderId).ThenBy(r => r.Member.Position))
+        {
+            var profile = TenderMapping.ToProfile(row.Member);
+            if (!here.Contains(profile.Name) && seen.Add(TenderMapping.Json(profile)))
+            {
+                saved.Add(new SavedProfile($"{row.Member.TenderId:N}/{row.Member.Key}", row.Title, profile));
+            }
+        }
+
+        return Outcome<IReadOnlyList<SavedProfile>>.Success(saved);
+    }
+
+    /// <summary>Adds the profiles chosen (by key) as members, in one change; any key not offered is refused.</summary>
+    public async Task<Outcome<long>> AddAsync(SiteUser user, Guid tenderId, long version, IReadOnlyList<string> keys, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var offered = await HandleAsync(user, tenderId, cancel).ConfigureAwait(false);
+        if (!offered.Succeeded)
+        {
+            return offered.As<long>();
+        }
+
+        var chosen = offered.Value.Where(p => keys.Contains(p.Key, StringComparer.Ordinal)).ToList();
+        if (chosen.Count != keys.Distinct(StringComparer.Ordinal).Count())
+        {
+            return Outcome<long>.Fail(FailureKind.Conflict, "The saved organisations changed since this page was shown (one may have been added already). Nothing was added; choose again.", new FormFieldLocation("Chosen"));
+        }
+
+        return await change.HandleAsync(user, tenderId, version, SetupTask.Members,
+            tender => Outcome<Tender>.Success(chosen.Aggregate(tender, (t, p) => TenderDrafts.AddMember(t, p.Profile))), null, cancel).ConfigureAwait(false);
     }
 }

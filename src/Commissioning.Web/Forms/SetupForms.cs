@@ -424,6 +424,27 @@ public sealed class QuestionWordingInputValidator : AbstractValidator<QuestionWo
     }
 }
 
+/// <summary>Member profiles saved on the person's other tenders, chosen to add to this one.</summary>
+public sealed class SavedProfilesInput
+{
+    /// <summary>The keys of the profiles chosen.</summary>
+    public List<string> Chosen { get; set; } = [];
+
+    /// <summary>The tender's version when the page was shown.</summary>
+    public long Version { get; set; }
+}
+
+/// <summary>Checks the saved-profiles form.</summary>
+public sealed class SavedProfilesInputValidator : AbstractValidator<SavedProfilesInput>
+{
+    /// <summary>The rules.</summary>
+    public SavedProfilesInputValidator()
+    {
+        RuleFor(x => x.Chosen).NotEmpty().WithMessage("Select one or more organisations to add.");
+        RuleFor(x => x.Chosen.Count).LessThanOrEqualTo(500).OverridePropertyName("Chosen").WithMessage("Too many organisations were sent. Choose up to 500 at once.");
+    }
+}
+
 /// <summary>Add a person to the panel: the account, the role and the lots.</summary>
 public sealed class PanelInput
 {

@@ -165,6 +165,7 @@ public sealed class AuthorisationMatrixTests
         ["POST tenders/{id:guid}/setup/members?handler=Upload"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/setup/members?handler=Remove"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/setup/members?handler=Complete"] = OnTender(Persona.Owner),
+        ["POST tenders/{id:guid}/setup/members?handler=Saved"] = OnTender(Persona.Owner),
         ["GET tenders/{id:guid}/setup/members/add"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/setup/members/add"] = OnTender(Persona.Owner),
         ["GET tenders/{id:guid}/setup/lots"] = OnTender(Persona.Owner),

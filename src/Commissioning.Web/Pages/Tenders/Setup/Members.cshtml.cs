@@ -16,7 +16,8 @@ namespace Commissioning.Web.Pages.Tenders.Setup;
 /// or several at once from an <c>oh-profiles</c> file; each can be removed (its lots stop serving it).
 /// </summary>
 [Authorize]
-public sealed class MembersModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator, IValidator<ImportInput> uploadValidator) : SetupPageModel(pages, read, change, completeValidator)
+public sealed class MembersModel(TenderPageServices pages, ReadTenderSetup read, ChangeTenderSetup change, IValidator<TaskCompleteInput> completeValidator, IValidator<ImportInput> uploadValidator,
+    SavedProfiles savedProfiles, IValidator<SavedProfilesInput> savedValidator) : SetupPageModel(pages, read, change, completeValidator)
 {
     /// <inheritdoc />
     public override SetupTask Task => SetupTask.Members;
@@ -35,9 +36,43 @@ public sealed class MembersModel(TenderPageServices pages, ReadTenderSetup read,
     /// <summary>Problems found in an uploaded file, each with where it is.</summary>
     public IReadOnlyList<AppError> FileProblems { get; private set; } = [];
 
+    /// <summary>The profiles saved on the person's other tenders, to choose from.</summary>
+    public IReadOnlyList<SavedProfile> Saved { get; private set; } = [];
+
+    /// <summary>The saved profiles chosen.</summary>
+    [BindProperty]
+    public SavedProfilesInput Choose { get; set; } = new();
+
     /// <summary>Shows the members.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel) =>
-        await OpenSetupAsync(cancel) ? Page() : NotFound();
+        await OpenSetupAsync(cancel) ? await PageAsync(cancel) : NotFound();
+
+    /// <summary>Adds the saved profiles chosen; nothing when any is no longer offered.</summary>
+    public async Task<IActionResult> OnPostSavedAsync(CancellationToken cancel)
+    {
+        if (!await OpenSetupAsync(cancel))
+        {
+            return NotFound();
+        }
+
+        var count = Choose.Chosen.Count;
+        if (await TryChangeAsync(Choose, savedValidator, nameof(Choose), () => savedProfiles.AddAsync(Me, TenderId, Choose.Version, Choose.Chosen, cancel), cancel))
+        {
+            Done = count == 1 ? "1 organisation added." : $"{count} organisations added.";
+            return RedirectToPage(new { id = TenderId });
+        }
+
+        await ReloadAsync(cancel);
+        return await PageAsync(cancel);
+    }
+
+    private async Task<IActionResult> PageAsync(CancellationToken cancel)
+    {
+        var saved = await savedProfiles.HandleAsync(Me, TenderId, cancel);
+        Saved = saved.Succeeded ? saved.Value : [];
+        Choose.Version = Setup.Version;
+        return Page();
+    }
 
     /// <summary>Adds every organisation in an <c>oh-profiles</c> file; nothing when any has a problem.</summary>
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancel)
@@ -56,7 +91,7 @@ public sealed class MembersModel(TenderPageServices pages, ReadTenderSetup read,
                 ModelState.AddModelError("Upload.File", error.ErrorMessage.Replace("a tender file (.json) to import", "a profiles file (.json)", StringComparison.Ordinal).Replace("must be a tender file", "must be a profiles file", StringComparison.Ordinal));
             }
 
-            return Page();
+            return await PageAsync(cancel);
         }
 
         var bytes = await UploadedFile.ReadAsync(Upload.File!, cancel);
@@ -69,7 +104,7 @@ public sealed class MembersModel(TenderPageServices pages, ReadTenderSetup read,
             ModelState.AddModelError("Upload.File", profiles.Errors.Count == 1
                 ? $"The file {Upload.File!.FileName} could not be read: {FileProblemText.Message(profiles.Errors[0])}"
                 : $"The file {Upload.File!.FileName} has {profiles.Errors.Count} problems, listed below. No organisation was added.");
-            return Page();
+            return await PageAsync(cancel);
         }
 
         var added = await Services.Change.HandleAsync(Me, TenderId, Remove.Version, Task,
@@ -77,7 +112,7 @@ public sealed class MembersModel(TenderPageServices pages, ReadTenderSetup read,
         if (!added.Succeeded)
         {
             AddErrors(added.Errors, "Upload.File");
-            return Page();
+            return await PageAsync(cancel);
         }
 
         Done = profiles.Value.Count == 1 ? $"{profiles.Value[0].Name} added." : $"{profiles.Value.Count} organisations added.";
@@ -97,7 +132,7 @@ public sealed class MembersModel(TenderPageServices pages, ReadTenderSetup read,
         if (member is null)
         {
             ModelState.AddModelError("Remove", "That organisation is no longer a member. The list below is as it is now.");
-            return Page();
+            return await PageAsync(cancel);
         }
 
         var removed = await Services.Change.HandleAsync(Me, TenderId, Remove.Version, Task, tender => Outcome<Tender>.Success(TenderDrafts.RemoveMember(tender, member.Id)), null, cancel);
@@ -105,7 +140,7 @@ public sealed class MembersModel(TenderPageServices pages, ReadTenderSetup read,
         {
             AddErrors(removed.Errors, "Remove");
             await ReloadAsync(cancel);
-            return Page();
+            return await PageAsync(cancel);
         }
 
         Done = $"{member.Profile.Name} removed.";

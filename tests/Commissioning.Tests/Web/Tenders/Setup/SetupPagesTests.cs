@@ -476,6 +476,55 @@ public sealed class SetupPagesTests
     }
 
     [Test]
+    public async Task MembersSavedOnTheOwnersOtherTenders_AreOfferedAndAdded_NeverAnotherCommissioners()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            var earlier = await CreateAsync(client);
+            await AddMemberAsync(client, earlier, (await SetupAsync(site, owner, earlier)).Version, "Riverside Surgery", "gp-practice-or-pcn", "25");
+            await AddMemberAsync(client, earlier, (await SetupAsync(site, owner, earlier)).Version, "St Clare Hospice", "small-organisation", "140");
+
+            // Another commissioner's member is never offered.
+            await TestAccounts.CreateAsync(site, Other, roles: [SiteRoles.Commissioner], organisation: "South ICS", displayName: "Oscar Other");
+            using var other = site.CreateNonRedirectingClient();
+            await TestAccounts.SignInAsync(other, Other);
+            var theirs = await CreateAsync(other);
+            await AddMemberAsync(other, theirs, (await SetupAsync(site, await AwardReady.UserAsync(site, Other), theirs)).Version, "Southern Secret Trust", "acute-trust", "900");
+
+            var id = await CreateAsync(client);
+            await AddMemberAsync(client, id, (await SetupAsync(site, owner, id)).Version, "St Clare Hospice", "small-organisation", "140");
+            var page = await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/members");
+            Assert.That(page, Does.Contain("Or choose organisations you have described before").And.Contain("Saved on Occupational health for Riverside."));
+            Assert.That(page, Does.Not.Contain("Southern Secret Trust"), "another commissioner's");
+            var offered = (await site.Services.GetRequiredService<SavedProfiles>().HandleAsync(owner, id)).Value;
+            Assert.That(offered.Select(p => p.Profile.Name), Is.EqualTo(new[] { "Riverside Surgery" }), "one already a member by name is left out");
+
+            using (var none = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/members?handler=Saved", ("Choose.Version", V((await SetupAsync(site, owner, id)).Version))))
+            {
+                Assert.That(await MovePageTests.TextAsync(none), Does.Contain("Select one or more organisations to add."));
+            }
+
+            var theirKey = $"{theirs:N}/southern-secret-trust";
+            using (var forged = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/members?handler=Saved", ("Choose.Version", V((await SetupAsync(site, owner, id)).Version)), ("Choose.Chosen", offered[0].Key), ("Choose.Chosen", theirKey)))
+            {
+                Assert.That(await MovePageTests.TextAsync(forged), Does.Contain("Nothing was added"));
+            }
+
+            Assert.That((await SetupAsync(site, owner, id)).Tender.Members.Select(m => m.Profile.Name), Is.EqualTo(new[] { "St Clare Hospice" }), "all or nothing");
+            using (var added = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/members?handler=Saved", ("Choose.Version", V((await SetupAsync(site, owner, id)).Version)), ("Choose.Chosen", offered[0].Key)))
+            {
+                Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(added));
+            }
+
+            var members = (await SetupAsync(site, owner, id)).Tender.Members;
+            Assert.That(members.Select(m => (m.Profile.Name, m.Profile.Headcount)), Is.EqualTo(new[] { ("St Clare Hospice", 140), ("Riverside Surgery", 25) }));
+            Assert.That(await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/members"), Does.Contain("1 organisation added.").And.Not.Contain("Or choose organisations you have described before"));
+        }
+    }
+
+    [Test]
     public async Task AChangeFromAPageShownBeforeSomeoneElsesSave_IsAConflict_AndOverwritesNothing()
     {
         var (site, client, owner) = await SiteAsync();
