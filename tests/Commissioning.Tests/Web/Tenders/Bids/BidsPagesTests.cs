@@ -156,6 +156,62 @@ public sealed class BidsPagesTests
     }
 
     [Test]
+    public async Task TheHostileWorkbookCorpus_UploadedOverHttp_EachRefusedWithItsMessageAndPlace_NothingSaved_NoErrorPage()
+    {
+        var (site, client, owner) = await SiteAsync();
+        using (site)
+        using (client)
+        {
+            var calls = TenderCalls.Of(site.Services);
+            var bare = await TenderAsync(site, owner);
+            var full = await TenderAsync(site, owner, bids: ResponseWorkbooks.ExamplePack.Bids);
+            var (bareAudit, fullAudit) = ((await calls.AuditAsync(owner, bare)).Value.Count, (await calls.AuditAsync(owner, full)).Value.Count);
+            var failures = new List<string>();
+            var tried = 0;
+            foreach (var hostile in HostileWorkbooks.Cases)
+            {
+                // The command line imports into the lot named on its command line, so a workbook for
+                // lot 2 is refused there; the site takes the lot from the workbook's signed identity,
+                // so the same file is a sound bid for lot 2 (received in another test).
+                if (hostile.Name == "workbook for lot 2 imported as lot 1")
+                {
+                    continue;
+                }
+
+                var id = hostile.IntoFullExample ? full : bare;
+                var name = $"case-{tried}.xlsx";
+                using var response = await UploadAsync(client, id, [(name, hostile.Bytes)]);
+                var text = await MovePageTests.TextAsync(response);
+                var where = hostile.Location == "the file" ? "The file"
+                    : hostile.Location.Split('!') is [var sheet, var cell] ? $"Sheet {sheet}, cell {cell}"
+                    : "Sheet " + hostile.Location["sheet ".Length..];
+
+                // An empty or oversized file is stopped by the upload form before it is read, with the form's own words.
+                var (heading, message) = hostile.Name switch
+                {
+                    "empty file" => ("There is a problem", $"The file {name} is empty."),
+                    "oversized file" => ("There is a problem", $"The file {name} is larger than 10 MB"),
+                    _ => ($"{name} was not received", hostile.Message),
+                };
+                if (response.StatusCode != HttpStatusCode.OK || text.Contains("Sorry, there is a problem with the service", StringComparison.Ordinal)
+                    || !text.Contains(heading, StringComparison.Ordinal) || !text.Contains(message, StringComparison.Ordinal)
+                    || (heading.EndsWith("not received", StringComparison.Ordinal) && !text.Contains(where, StringComparison.Ordinal)))
+                {
+                    failures.Add($"{hostile.Name}: {(int)response.StatusCode}, expected '{where}' and '{message}'");
+                }
+
+                tried++;
+            }
+
+            Assert.That(failures, Is.Empty);
+            Assert.That(tried, Is.EqualTo(HostileWorkbookTests.CorpusSize - 1));
+            Assert.That((await calls.BidsAsync(owner, bare)).Value, Is.Empty, "nothing saved from any of them");
+            Assert.That((await calls.BidsAsync(owner, full)).Value.Select(b => b.Id), Is.EqualTo(ResponseWorkbooks.ExamplePack.Bids.Select(b => b.Id)));
+            Assert.That(((await calls.AuditAsync(owner, bare)).Value.Count, (await calls.AuditAsync(owner, full)).Value.Count), Is.EqualTo((bareAudit, fullAudit)), "no audit entry either");
+        }
+    }
+
+    [Test]
     public async Task Bids_OnlyWhileOpen_LateOnlyWithAReason_AndNeverByAnotherCommissioner()
     {
         var (site, client, owner) = await SiteAsync();
