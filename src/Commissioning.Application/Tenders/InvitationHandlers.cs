@@ -55,32 +55,32 @@ public sealed class ListInvitations(ICommissioningContextFactory contexts)
 /// <param name="time">The clock for the invitation and the audit trail.</param>
 public sealed class ChangeInvitation(ICommissioningContextFactory contexts, TimeProvider time)
 {
-    /// <summary>Invites (<paramref name="invite"/> true) or withdraws the invitation.</summary>
-    public async Task<Outcome<bool>> HandleAsync(SiteUser user, Guid tenderId, Guid organisationId, bool invite, CancellationToken cancel = default)
+    /// <summary>Invites (<paramref name="invite"/> true) or withdraws the invitation; the organisation's name when done.</summary>
+    public async Task<Outcome<string>> HandleAsync(SiteUser user, Guid tenderId, Guid organisationId, bool invite, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = contexts.Create();
         var tender = await TenderChanges.ReadForStageDependentChangeAsync(db, tenderId, cancel).ConfigureAwait(false);
         if (tender is null)
         {
-            return TenderChanges.NotFound<bool>();
+            return TenderChanges.NotFound<string>();
         }
 
         var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.ReceiveBids, cancel).ConfigureAwait(false);
         if (!access.Succeeded)
         {
-            return access.As<bool>();
+            return access.As<string>();
         }
 
         if (tender.Stage is not (TenderStage.Draft or TenderStage.OpenForBids))
         {
-            return Outcome<bool>.Fail(FailureKind.Refused, "Providers are invited while the tender is a draft or open for bids, and it is neither now.");
+            return Outcome<string>.Fail(FailureKind.Refused, "Providers are invited while the tender is a draft or open for bids, and it is neither now.");
         }
 
         var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, cancel).ConfigureAwait(false);
         if (organisation is null || organisation.Kind != OrganisationKind.Provider)
         {
-            return Outcome<bool>.Fail(FailureKind.Invalid, "Choose a provider organisation.", new FormFieldLocation("OrganisationId"));
+            return Outcome<string>.Fail(FailureKind.Invalid, "Choose a provider organisation.", new FormFieldLocation("OrganisationId"));
         }
 
         var existing = await db.TenderInvitations.SingleOrDefaultAsync(i => i.TenderId == tenderId && i.OrganisationId == organisationId, cancel).ConfigureAwait(false);
@@ -89,7 +89,7 @@ public sealed class ChangeInvitation(ICommissioningContextFactory contexts, Time
         {
             if (existing is not null)
             {
-                return Outcome<bool>.Fail(FailureKind.Invalid, $"{organisation.Name} is already invited.", new FormFieldLocation("OrganisationId"));
+                return Outcome<string>.Fail(FailureKind.Invalid, $"{organisation.Name} is already invited.", new FormFieldLocation("OrganisationId"));
             }
 
             db.TenderInvitations.Add(new TenderInvitationRow { TenderId = tenderId, OrganisationId = organisationId, InvitedAt = time.GetUtcNow() });
@@ -99,14 +99,14 @@ public sealed class ChangeInvitation(ICommissioningContextFactory contexts, Time
         {
             if (existing is null)
             {
-                return Outcome<bool>.Fail(FailureKind.Invalid, $"{organisation.Name} is not invited.", new FormFieldLocation("OrganisationId"));
+                return Outcome<string>.Fail(FailureKind.Invalid, $"{organisation.Name} is not invited.", new FormFieldLocation("OrganisationId"));
             }
 
             db.TenderInvitations.Remove(existing);
             AuditTrail.Add(db, time, user.Actor, tenderId, "Invitation", organisationId.ToString(), "Removed", details, null);
         }
 
-        return await TenderChanges.SaveAsync(db, tenderId, "Invitation", organisationId.ToString(), expectedVersion: null, () => true, cancel).ConfigureAwait(false);
+        return await TenderChanges.SaveAsync(db, tenderId, "Invitation", organisationId.ToString(), expectedVersion: null, () => organisation.Name, cancel).ConfigureAwait(false);
     }
 }
 

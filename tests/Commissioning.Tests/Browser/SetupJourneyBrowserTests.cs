@@ -38,6 +38,8 @@ public sealed class SetupJourneyBrowserTests : BrowserTest
         await TestAccounts.CreateAsync(Site, Owner, roles: [SiteRoles.Commissioner], organisation: "Riverside ICB", displayName: "Olive Owner");
         await TestAccounts.CreateAsync(Site, "eve@example.nhs.uk", organisation: "Riverside ICB", displayName: "Eve Evaluator");
         await TestAccounts.CreateAsync(Site, "max@example.nhs.uk", organisation: "Riverside ICB", displayName: "Max Moderator");
+        await TestAccounts.CreateAsync(Site, "pat@northgate.example", organisation: "Northgate OH", organisationKind: Commissioning.Core.Lifecycle.OrganisationKind.Provider, displayName: "Pat Provider");
+        await TestAccounts.CreateAsync(Site, "dee@delta.example", organisation: "Delta Health", organisationKind: Commissioning.Core.Lifecycle.OrganisationKind.Provider, displayName: "Dee Delta");
         var hostile = XssCorpus.Payloads.Where(p => p.PassesTheForms(XssCorpus.Fields.Approver)).Take(5).ToList();
         var page = await NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page.Dialog += async (_, dialog) =>
@@ -239,10 +241,62 @@ public sealed class SetupJourneyBrowserTests : BrowserTest
         Assert.That(locked.Status, Is.EqualTo((int)HttpStatusCode.OK));
         Assert.That(await locked.TextAsync(), Does.Contain("The tender is open for bids").Or.Contain("cannot").IgnoreCase, "published: the set-up pages say why nothing changes");
 
-        // Bids in: the owner downloads each lot's workbook, a provider fills lot 1's in (its name
-        // hostile markup), and the owner uploads it with lot 2's left blank.
+        // Bids in: the owner invites two provider organisations, who each download their lot's
+        // workbook, fill it in and upload it themselves.
         await page.ClickAsync("main a:has-text('Receive bids')");
         await CheckAsync(page, "bids-none");
+        foreach (var organisation in new[] { "Northgate OH", "Delta Health" })
+        {
+            await page.SelectOptionAsync("select[name='Invite.OrganisationId']", new SelectOptionValue { Label = organisation });
+            await page.ClickAsync("main button:has-text('Invite')");
+            await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync(organisation);
+        }
+
+        var stored = Commissioning.Core.Files.TenderFile.Read(await (await page.APIRequest.GetAsync(tender + "/export")).TextAsync()).Value.Tender;
+        foreach (var (email, lotId, reference, name) in new[] { ("pat@northgate.example", "lot-1", "bid-northgate", "Northgate OH"), ("dee@delta.example", "lot-2", "bid-delta", "Delta Health " + hostile[4].For(XssCorpus.Fields.Approver)[..Math.Min(60, hostile[4].For(XssCorpus.Fields.Approver).Length)]) })
+        {
+            await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+            var provider = await NewPageAsync(context);
+            provider.Dialog += async (_, dialog) =>
+            {
+                _dialogs.Add(dialog.Message);
+                await dialog.DismissAsync();
+            };
+            await provider.GotoAsync(BaseUrl + "/account/sign-in");
+            await provider.FillAsync("#email", email);
+            await provider.FillAsync("#password", TestAccounts.Password);
+            await provider.ClickAsync("main button[type=submit]");
+            await provider.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
+            await provider.GotoAsync(BaseUrl + "/tenders");
+            await Assertions.Expect(provider.Locator("main")).ToContainTextAsync("Invited to bid");
+            await provider.ClickAsync($"main a:has-text('{title[..20]}')");
+            await provider.ClickAsync("main a:has-text('Your bid')");
+            await CheckAsync(provider, $"respond-{lotId}");
+            var blank = await provider.RunAndWaitForDownloadAsync(() => provider.Locator($"main a[href*='lot={lotId}&']").ClickAsync());
+            var blankPath = Path.Combine(Path.GetTempPath(), $"setup-journey-{reference}-{Guid.NewGuid():N}.xlsx");
+            await blank.SaveAsAsync(blankPath);
+            var lotLayout = Commissioning.Documents.Excel.Response.ResponseLayout.For(stored, lotId, Repository.Standards);
+            var response = Commissioning.Tests.Documents.Response.ResponseWorkbooks.Edit(await File.ReadAllBytesAsync(blankPath), book => Commissioning.Tests.Documents.Response.ResponseWorkbooks.Fill(book, lotLayout, Filled(lotLayout, lotId, reference, name)));
+            File.Delete(blankPath);
+            await provider.SetInputFilesAsync("input[type=file][name='Upload.Files']", [new FilePayload { Name = $"{reference}.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = response }]);
+            await provider.ClickAsync("main button:has-text('Upload and check')");
+            await Assertions.Expect(provider.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Your bid was received");
+            await Assertions.Expect(provider.Locator("#receipts ~ .nhsuk-card")).ToContainTextAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(response)));
+            Assert.That(await provider.Locator("main").InnerTextAsync(), Does.Not.Contain(lotId == "lot-1" ? "bid-delta" : "bid-northgate"), "a provider sees its own bid only");
+            await CheckAsync(provider, $"respond-{lotId}-received");
+            if (lotId == "lot-2")
+            {
+                await provider.ClickAsync("main a:has-text('Withdraw this bid')");
+                await CheckAsync(provider, "withdraw");
+                await provider.GotoAsync($"{tender}/respond");
+            }
+        }
+
+        await page.ReloadAsync();
+        Assert.That(await page.Locator("main table").Last.InnerTextAsync(), Does.Contain("bid-northgate").And.Contain("bid-delta"));
+
+        // The owner uploads a third response, which came by email: lot 1's workbook filled in (its
+        // provider's name hostile markup), with lot 2's left blank by mistake.
         var workbooks = new Dictionary<string, byte[]>();
         foreach (var (lotTitle, index) in new[] { ("Trust", 0), ("Practices and hospice", 1) })
         {
@@ -254,22 +308,8 @@ public sealed class SetupJourneyBrowserTests : BrowserTest
             Assert.That(download.SuggestedFilename, Does.EndWith($"lot-{index + 1}-response-workbook.xlsx"), lotTitle);
         }
 
-        var exported = await page.APIRequest.GetAsync(tender + "/export");
-        var stored = Commissioning.Core.Files.TenderFile.Read(await exported.TextAsync()).Value.Tender;
         var layout = Commissioning.Documents.Excel.Response.ResponseLayout.For(stored, "lot-1", Repository.Standards);
-        var example = Commissioning.Tests.Documents.Response.ResponseWorkbooks.ExampleBid("lot-1");
-        var provider = "Riverside OH " + hostile[2].For(XssCorpus.Fields.Approver)[..Math.Min(80, hostile[2].For(XssCorpus.Fields.Approver).Length)];
-        var bid = example with
-        {
-            Id = "bid-riverside-oh",
-            Provider = provider,
-            Answers = [.. layout.Questions.Select(q => new Commissioning.Core.Tenders.Answer { QuestionId = q.Question.Id, Text = $"Our approach to {q.Question.Id}: a named clinician, monthly reports." })],
-            Price = new Commissioning.Core.Tenders.PriceSchedule
-            {
-                AnnualPrices = [.. layout.Prices.Where(p => !p.Extension).Select(_ => 200_000m)],
-                ExtensionPrices = [.. layout.Prices.Where(p => p.Extension).Select(_ => 210_000m)],
-            },
-        };
+        var bid = Filled(layout, "lot-1", "bid-riverside-oh", "Riverside OH " + hostile[2].For(XssCorpus.Fields.Approver)[..Math.Min(80, hostile[2].For(XssCorpus.Fields.Approver).Length)]);
         var filled = Commissioning.Tests.Documents.Response.ResponseWorkbooks.Edit(workbooks["lot-1"], book => Commissioning.Tests.Documents.Response.ResponseWorkbooks.Fill(book, layout, bid));
         await page.SetInputFilesAsync("input[type=file][name='Upload.Files']",
         [
@@ -301,6 +341,28 @@ public sealed class SetupJourneyBrowserTests : BrowserTest
         await page.ClickAsync("main button:has-text('Save the bid')");
         await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Bid bid-by-email from Email Health");
         Assert.That(await page.Locator("main table").Last.InnerTextAsync(), Does.Contain("bid-by-email"));
+
+        // Four bids in (two from the providers, one uploaded, one by hand): the tender moves to evaluation.
+        await page.GotoAsync(tender + "/stage/evaluation");
+        await CheckAsync(page, "to-evaluation");
+        await page.ClickAsync("main button:has-text('Confirm')");
+        await Assertions.Expect(page.Locator("#stage-now")).ToHaveTextAsync("Evaluation");
+        var bids = Commissioning.Core.Files.TenderFile.Read(await (await page.APIRequest.GetAsync(tender + "/export")).TextAsync()).Value.Bids;
+        Assert.That(bids.Select(b => b.Id).Order(StringComparer.Ordinal), Is.EqualTo(new[] { "bid-by-email", "bid-delta", "bid-northgate", "bid-riverside-oh" }));
         Assert.That(_dialogs, Is.Empty, "no script from the text typed into the set-up or the workbook ran");
     }
+
+    /// <summary>A complete bid for a lot as laid out in its workbook: the example declarations, an answer to each question, a price for each year.</summary>
+    private static Commissioning.Core.Tenders.Bid Filled(Commissioning.Documents.Excel.Response.ResponseLayout layout, string lotId, string reference, string provider) =>
+        Commissioning.Tests.Documents.Response.ResponseWorkbooks.ExampleBid(lotId) with
+        {
+            Id = reference,
+            Provider = provider,
+            Answers = [.. layout.Questions.Select(q => new Commissioning.Core.Tenders.Answer { QuestionId = q.Question.Id, Text = $"Our approach to {q.Question.Id}: a named clinician, monthly reports." })],
+            Price = new Commissioning.Core.Tenders.PriceSchedule
+            {
+                AnnualPrices = [.. layout.Prices.Where(p => !p.Extension).Select(_ => 200_000m)],
+                ExtensionPrices = [.. layout.Prices.Where(p => p.Extension).Select(_ => 210_000m)],
+            },
+        };
 }

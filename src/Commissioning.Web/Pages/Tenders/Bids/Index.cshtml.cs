@@ -153,9 +153,15 @@ public sealed class IndexModel(TenderPageServices pages, ReadBidsInbox inbox, Li
             return NotFound();
         }
 
-        if (await TryChangeAsync(Invite, inviteValidator, nameof(Invite), () => changeInvitation.HandleAsync(Me, TenderId, Guid.Parse(Invite.OrganisationId!), invite, cancel), cancel))
+        var name = string.Empty;
+        if (await TryChangeAsync(Invite, inviteValidator, nameof(Invite), async () =>
+            {
+                var changed = await changeInvitation.HandleAsync(Me, TenderId, Guid.Parse(Invite.OrganisationId!), invite, cancel);
+                name = changed.Succeeded ? changed.Value : name;
+                return changed;
+            }, cancel))
         {
-            Done = invite ? "The provider organisation is invited to bid." : "The invitation is withdrawn.";
+            Done = invite ? $"{ShortText.Of(name)} is invited to bid." : $"{ShortText.Of(name)}'s invitation is withdrawn.";
             return RedirectToPage(new { id = TenderId });
         }
 

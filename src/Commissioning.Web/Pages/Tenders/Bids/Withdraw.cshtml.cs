@@ -13,7 +13,7 @@ namespace Commissioning.Web.Pages.Tenders.Bids;
 /// by the bid's row, as the link page is.
 /// </summary>
 [Authorize]
-public sealed class WithdrawModel(TenderPageServices pages, ListBids bids, WithdrawBid withdraw, IValidator<WithdrawInput> validator) : TenderPageModel(pages)
+public sealed class WithdrawModel(TenderPageServices pages, ListBids bids, WithdrawBid withdraw, ReadBidsInbox inbox, ReadResponse response, IValidator<WithdrawInput> validator) : TenderPageModel(pages)
 {
     /// <summary>The bid's row, from the address.</summary>
     [FromRoute(Name = "bid")]
@@ -21,6 +21,9 @@ public sealed class WithdrawModel(TenderPageServices pages, ListBids bids, Withd
 
     /// <summary>The bid.</summary>
     public BidOnTender Bid { get; private set; } = null!;
+
+    /// <summary>The title of the bid's lot.</summary>
+    public string LotTitle { get; private set; } = string.Empty;
 
     /// <summary>Whether the person is the owner (who must give a reason and returns to the bids page).</summary>
     public bool AsOwner { get; private set; }
@@ -69,6 +72,10 @@ public sealed class WithdrawModel(TenderPageServices pages, ListBids bids, Withd
 
         Bid = bid;
         Closed = check.Value;
+        var lots = AsOwner
+            ? (await inbox.HandleAsync(Me, TenderId, cancel)) is { Succeeded: true } owned ? owned.Value.Lots : []
+            : (await response.HandleAsync(Me, TenderId, cancel)) is { Succeeded: true } own ? own.Value.Lots : [];
+        LotTitle = lots.FirstOrDefault(l => l.Id == bid.LotId).Title ?? bid.LotId;
         return true;
     }
 }
