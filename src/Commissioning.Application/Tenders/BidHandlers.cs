@@ -578,7 +578,11 @@ public sealed class WithdrawBid(ICommissioningContextFactory contexts, TimeProvi
             return Outcome<string>.Fail(FailureKind.Invalid, "Enter why the bid is being withdrawn, such as the provider's letter asking for it; the reason is recorded in the audit trail.", new FormFieldLocation("Reason"));
         }
 
-        var bid = await db.Bids.SingleAsync(b => b.Id == bidRowId, cancel).ConfigureAwait(false);
+        if (await db.Bids.SingleOrDefaultAsync(b => b.Id == bidRowId, cancel).ConfigureAwait(false) is not { } bid)
+        {
+            return Outcome<string>.Fail(FailureKind.Conflict, "The bid was withdrawn or replaced by someone else a moment ago. Nothing more was changed.");
+        }
+
         db.Bids.Remove(bid);
         AuditTrail.Add(db, time, user.Actor, tenderId, "Bid", bid.Key, "Withdrawn",
             JsonSerializer.Serialize(new { provider = bid.Provider, lot = bid.LotKey, file = bid.ReceivedFile, sha256 = bid.ReceivedSha256, bytes = bid.ReceivedBytes, receivedAt = bid.ReceivedAt }), null, reason);
