@@ -79,7 +79,7 @@ public static class KpiSchedule
             Definition = "The number of referrals received in the period, split by member organisation, by staff group and by route (referred by a manager or by the member of staff), so that you can see who is and is not using the service.",
             Frequency = ReportingFrequency.Monthly,
             FrequencyReason = "a change in demand should show within weeks, while there is still time to adjust staffing",
-            SuggestedTarget = "No target: referrals measure demand, not performance. Agree an expected volume for each member from its past referrals, and ask the provider to explain a month more than a quarter above or below it.",
+            SuggestedTarget = "No target: referrals measure demand, not performance. Agree an expected volume for each member from its past referrals, and ask the provider to explain any month well above or below it, by a margin you agree with the provider.",
             TargetReason = "a target on referrals would reward turning staff away or drumming up demand; an expected volume lets you check the price and staffing against the work",
         },
         new()
@@ -151,7 +151,7 @@ public static class KpiSchedule
             Definition = "Accounts, in their own words and shared with their consent and without anything that identifies them, of what changed for staff who used the service, including where it did not go well.",
             Frequency = ReportingFrequency.Quarterly,
             FrequencyReason = "a few stories at each quarterly review give the figures a human context without a burden on staff",
-            SuggestedTarget = "Agree how many stories each quarterly review will hear, and that they include at least one where the service could have done better.",
+            SuggestedTarget = "Agree how many stories each quarterly review will hear, and that they include stories where the service could have done better.",
             TargetReason = "the roadmap asks for stories beside the figures but gives no number; stories chosen only for success would not show where to improve",
         },
         new()

@@ -48,7 +48,7 @@ public sealed class SourceFidelityTests
     // ---- STF-08: the guide only asks who the Responsible Officer is ----
 
     [Test]
-    public void ResponsibleOfficer_IsNeitherAMustNorAGate_AndSaysTheStatutoryBasisIsTheToolkitsReading()
+    public void ResponsibleOfficer_IsNeitherAMustNorAGate_AndDoesNotClaimEveryDoctorHasOne()
     {
         var ro = Get("STF-08");
 
@@ -56,7 +56,11 @@ public sealed class SourceFidelityTests
         Assert.That(ro.Evaluation, Is.Not.EqualTo(EvaluationMethod.Gate));
         Assert.That(ro.EssentialWhen, Is.Null);
         Assert.That(ro.JudgementOn(JudgedField.Strength), Does.Contain("only asks"));
-        Assert.That(ro.Statement, Does.Contain("toolkit's reading").And.Contain("Responsible Officers) Regulations 2010"));
+        // A doctor with no prescribed connection to a designated body revalidates through a
+        // suitable person or directly with the GMC, so neither the text nor a gate may say every
+        // licensed doctor has a Responsible Officer.
+        Assert.That(ro.Statement, Does.Contain("Responsible Officers) Regulations 2010").And.Contain("suitable person").And.Contain("do not describe it as a legal duty"));
+        Assert.That(ro.Statement + ro.JudgementOn(JudgedField.Strength), Does.Not.Match("(?<![Nn]ot )every licensed doctor has one").And.Not.Contain("require every licensed doctor"));
     }
 
     // ---- SUB-01: the guide's list is open, and it asks for the relevant areas ----

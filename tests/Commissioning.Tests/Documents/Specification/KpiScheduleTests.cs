@@ -58,6 +58,24 @@ public sealed class KpiScheduleTests
         Assert.That(checkedMeasures, Is.EqualTo(11));
     }
 
+    /// <summary>
+    /// The number words in a target (a figure written out, such as "a quarter above" or "at least
+    /// one"), leaving out the periods a baseline is measured over ("the first two quarters", "a
+    /// baseline quarter"), which are times, not targets.
+    /// </summary>
+    private static List<string> NumberWords(string text)
+    {
+        var periods = System.Text.RegularExpressions.Regex.Replace(text, @"\b(first (two|three|four) quarters|baseline quarter|each quarter)\b", string.Empty, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return [.. System.Text.RegularExpressions.Regex.Matches(periods, @"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|halves|quarters?|thirds?|fifths?|tenths?|double|twice|treble|per ?cent|percentage points?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Select(m => m.Value)];
+    }
+
+    [TestCase("ask the provider to explain a month more than a quarter above or below it", "quarter")]
+    [TestCase("agree that they include at least one where the service could have done better", "one")]
+    [TestCase("no more than fifteen per cent", "per cent")]
+    [TestCase("Set a baseline from the first two quarters, then agree a share", null)]
+    public void NumberWords_FindFiguresInWords_ButNotTheBaselinePeriods(string text, string? found) =>
+        Assert.That(NumberWords(text), found is null ? Is.Empty : Has.Member(found));
+
     [Test]
     public void Measures_GiveAReasonForEveryFrequencyAndTarget_AndNoTargetFigure()
     {
@@ -69,6 +87,7 @@ public sealed class KpiScheduleTests
             Assert.That(measure.TargetReason, Has.Length.GreaterThan(30), measure.Id);
             // The sources give no figures, so the schedule invents none: targets are set from a baseline or agreed.
             Assert.That(measure.SuggestedTarget.Any(char.IsDigit), Is.False, $"{measure.Id}: {measure.SuggestedTarget}");
+            Assert.That(NumberWords(measure.SuggestedTarget), Is.Empty, $"{measure.Id}: a figure in words in {measure.SuggestedTarget}");
             Assert.That(measure.Definition.Any(char.IsDigit), Is.False, $"{measure.Id}: {measure.Definition}");
             checkedMeasures++;
         }
