@@ -59,6 +59,47 @@ public static partial class LoadTest
         output.WriteLine($"password {Password}");
     }
 
+    /// <summary>
+    /// Stores the ICS-scale tender's definition alone (no bids, scores or moderation) for the
+    /// seeded owner and prints its id: left as a draft (<paramref name="stage"/> null) so that its
+    /// set-up pages can be changed, or moved on to <paramref name="stage"/> (such as
+    /// <see cref="TenderStage.OpenForBids"/>, to receive the 40 bids as workbooks).
+    /// </summary>
+    public static Guid SeedBare(DatabaseSettings settings, TenderStage? stage, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(output);
+        CommissioningDatabase.Migrate(settings);
+        var contexts = new CommissioningContextFactory(settings);
+        var owner = SeededAccounts.AccountAsync(settings, "load-owner", "Load Owner", commissioner: true).GetAwaiter().GetResult();
+        SetPassword(settings, owner.UserId);
+
+        // The definition exactly as IcsScaleTender makes it: the response workbooks of
+        // ResponseImportBenchmarks.Build() are signed for this lot as it is.
+        var pack = new TenderPack { Tender = IcsScaleTender.Create().Tender };
+        var id = new ImportTender(contexts, TimeProvider.System).HandleAsync(owner, TenderFile.Write(pack)).GetAwaiter().GetResult();
+        if (!id.Succeeded)
+        {
+            throw new InvalidOperationException("The ICS-scale tender did not import: " + id.Errors[0].Message);
+        }
+
+        if (stage is { } to)
+        {
+            var opened = new OpenTender(contexts).HandleAsync(owner, id.Value).GetAwaiter().GetResult()!;
+            var moved = new ChangeStage(contexts, new EvaluateTender(contexts, new EvaluationCache()), TimeProvider.System)
+                .HandleAsync(owner, id.Value, to, null, opened.Tender.Version).GetAwaiter().GetResult();
+            if (!moved.Succeeded)
+            {
+                throw new InvalidOperationException($"The tender did not move to {to}: " + moved.Errors[0].Message);
+            }
+        }
+
+        output.WriteLine($"tender {id.Value}");
+        output.WriteLine($"owner load-owner@example.nhs.uk");
+        output.WriteLine($"password {Password}");
+        return id.Value;
+    }
+
     private static void SetPassword(DatabaseSettings settings, string userId)
     {
         using var db = CommissioningDatabase.CreateContext(settings);
@@ -125,7 +166,8 @@ public static partial class LoadTest
         return errors;
     }
 
-    private static void SignIn(HttpClient client, string email, string password)
+    /// <summary>Signs in through the sign-in page; the client keeps the cookies. Throws unless the site redirects (signed in).</summary>
+    internal static void SignIn(HttpClient client, string email, string password)
     {
         var form = client.GetStringAsync("/account/sign-in").GetAwaiter().GetResult();
         var token = Token().Match(form).Groups[1].Value;
@@ -143,5 +185,5 @@ public static partial class LoadTest
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
+    internal static partial Regex Token();
 }

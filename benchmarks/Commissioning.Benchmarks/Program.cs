@@ -13,7 +13,10 @@ public static class Program
     /// each step of loading the ICS-scale tender from SQLite; <c>import-loop
     /// &lt;sqlite-file&gt;</c> imports the ICS-scale tender into the file again and again (the child
     /// process that the kill-mid-save test stops with SIGKILL); <c>seed-load</c> and <c>load</c> measure
-    /// the site under load over HTTP (<see cref="LoadTest"/>).
+    /// the site under load over HTTP (<see cref="LoadTest"/>); <c>seed-setup &lt;sqlite-file&gt;</c> stores
+    /// the ICS-scale tender's definition as a draft (its set-up pages), <c>seed-bids &lt;sqlite-file&gt;
+    /// [count]</c> stores it that many times open for bids with none yet, and <c>upload</c> posts the 40
+    /// response workbooks to each of those tenders' bids pages (<see cref="UploadTest"/>).
     /// </summary>
     public static void Main(string[] args)
     {
@@ -45,6 +48,29 @@ public static class Program
         if (args is ["seed-load-postgres", var connection])
         {
             LoadTest.Seed(new Commissioning.Data.DatabaseSettings(Commissioning.Data.DatabaseProvider.PostgreSql, connection), Console.Out);
+            return;
+        }
+
+        if (args is ["seed-setup", var setupFile])
+        {
+            LoadTest.SeedBare(new Commissioning.Data.DatabaseSettings(Commissioning.Data.DatabaseProvider.Sqlite, $"Data Source={setupFile}"), null, Console.Out);
+            return;
+        }
+
+        if (args is ["seed-bids", var bidsFile, .. var times])
+        {
+            var count = times.Length > 0 ? int.Parse(times[0], System.Globalization.CultureInfo.InvariantCulture) : 1;
+            for (var i = 0; i < count; i++)
+            {
+                LoadTest.SeedBare(new Commissioning.Data.DatabaseSettings(Commissioning.Data.DatabaseProvider.Sqlite, $"Data Source={bidsFile}"), Commissioning.Core.Lifecycle.TenderStage.OpenForBids, Console.Out);
+            }
+
+            return;
+        }
+
+        if (args is ["upload", { } site, { } ownerEmail, { } ownerPassword, .. var ids] && ids.Length > 0)
+        {
+            UploadTest.Run(new Uri(site), ownerEmail, ownerPassword, [.. ids.Select(i => Guid.Parse(i, System.Globalization.CultureInfo.InvariantCulture))], Console.Out);
             return;
         }
 
