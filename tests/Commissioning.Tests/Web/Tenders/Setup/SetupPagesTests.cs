@@ -296,6 +296,17 @@ public sealed class SetupPagesTests
         }
     }
 
+    /// <summary>A tender created through the forms with one member, Riverside Surgery, and one lot, Practices, serving it.</summary>
+    private static async Task<Guid> OnePracticeOneLotAsync(SiteFactory site, HttpClient client, SiteUser owner)
+    {
+        var id = await CreateAsync(client);
+        await AddMemberAsync(client, id, (await SetupAsync(site, owner, id)).Version, "Riverside Surgery", "gp-practice-or-pcn", "25");
+        using var lots = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/lots", ("Input.Version", V((await SetupAsync(site, owner, id)).Version)),
+            ("Input.Lots[0].Title", "Practices"), ("Input.Lots[0].Members", "riverside-surgery"));
+        Assert.That(lots.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(lots));
+        return id;
+    }
+
     [Test]
     public async Task Weights_WrittenAsPoints_AreStoredAsPoints_AndTheTotalsShowEachShare()
     {
@@ -303,13 +314,7 @@ public sealed class SetupPagesTests
         using (site)
         using (client)
         {
-            var id = await CreateAsync(client);
-            await AddMemberAsync(client, id, (await SetupAsync(site, owner, id)).Version, "Riverside Surgery", "gp-practice-or-pcn", "25");
-            using (var lots = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/lots", ("Input.Version", V((await SetupAsync(site, owner, id)).Version)),
-                ("Input.Lots[0].Title", "Practices"), ("Input.Lots[0].Members", "riverside-surgery")))
-            {
-                Assert.That(lots.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(lots));
-            }
+            var id = await OnePracticeOneLotAsync(site, client, owner);
 
             var lot = (await SetupAsync(site, owner, id)).Tender.Lots[0];
             (string, string)[] Weights(string unit, string quality) =>
@@ -347,13 +352,7 @@ public sealed class SetupPagesTests
         using (site)
         using (client)
         {
-            var id = await CreateAsync(client);
-            await AddMemberAsync(client, id, (await SetupAsync(site, owner, id)).Version, "Riverside Surgery", "gp-practice-or-pcn", "25");
-            using (var lots = await MovePageTests.PostAsync(client, $"/tenders/{id}/setup/lots", ("Input.Version", V((await SetupAsync(site, owner, id)).Version)),
-                ("Input.Lots[0].Title", "Practices"), ("Input.Lots[0].Members", "riverside-surgery")))
-            {
-                Assert.That(lots.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(lots));
-            }
+            var id = await OnePracticeOneLotAsync(site, client, owner);
 
             var lot = (await SetupAsync(site, owner, id)).Tender.Lots[0];
             var criteria = await MovePageTests.GetAsync(client, $"/tenders/{id}/setup/criteria?lot={lot.Id}");
