@@ -235,7 +235,7 @@ public static class TenderEvaluator
         var lot = scoring.Lot;
         var warnings = new List<LotWarning>();
         var socialValue = lot.SocialValueShareOfTotal;
-        if (socialValue < 10m)
+        if (lot.SocialValueBelowMinimum)
         {
             warnings.Add(new LotWarning { Kind = LotWarningKind.SocialValueBelowTenPercent, Percent = socialValue });
         }

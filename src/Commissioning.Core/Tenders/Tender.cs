@@ -236,6 +236,12 @@ public sealed record Lot
     /// <summary>The section weights together: 100 for percentages, the declared total for points.</summary>
     public decimal SectionWeightTotal => Sections.Sum(s => s.Weight);
 
+    /// <summary>The least share of the total, in percent, NHS bodies give social value and net zero (the project brief's procurement rules).</summary>
+    public const decimal SocialValueMinimumPercent = 10m;
+
+    /// <summary>Whether social value and net zero carry less than <see cref="SocialValueMinimumPercent"/> of the lot's total.</summary>
+    public bool SocialValueBelowMinimum => SocialValueShareOfTotal < SocialValueMinimumPercent;
+
     /// <summary>The share of the lot's total carried by social value and net zero sections, in percent.</summary>
     public decimal SocialValueShareOfTotal =>
         SectionWeightTotal == 0 ? 0m : Sections.Where(s => s.SocialValue).Sum(s => s.Weight) * QualitySharePercent / SectionWeightTotal;
