@@ -60,6 +60,11 @@ public static class Markup
     public static string ToHtml(IHtmlContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
+        if (content is HtmlString html)
+        {
+            return html.Value ?? string.Empty;
+        }
+
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         content.WriteTo(writer, HtmlEncoder.Default);
         return writer.ToString();

@@ -57,6 +57,10 @@ public abstract class ChoiceGroupTagHelper : FieldTagHelper
     [HtmlAttributeName("small")]
     public bool Small { get; set; }
 
+    /// <summary>The value chosen, when not the model's (a field repeated for each item, bound by name).</summary>
+    [HtmlAttributeName("value")]
+    public string? GivenValue { get; set; }
+
     /// <inheritdoc />
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
@@ -91,7 +95,7 @@ public sealed class RadiosTagHelper : ChoiceGroupTagHelper
     {
         IdPrefix = group.Id,
         Name = group.Name,
-        Value = Value(),
+        Value = GivenValue ?? Value(),
         Inline = Set(Inline),
         Small = Set(Small),
         Fieldset = group.Fieldset,
@@ -126,7 +130,7 @@ public sealed class CheckboxesTagHelper : ChoiceGroupTagHelper
     {
         IdPrefix = group.Id,
         Name = group.Name,
-        Values = Values(),
+        Values = GivenValue is { } given ? [given] : Values(),
         Inline = Set(Inline),
         Small = Set(Small),
         Fieldset = group.Fieldset,

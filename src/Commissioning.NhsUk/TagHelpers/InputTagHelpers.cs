@@ -91,6 +91,10 @@ public sealed class TextareaTagHelper : FieldTagHelper
     [HtmlAttributeName("autocomplete")]
     public string? Autocomplete { get; set; }
 
+    /// <summary>The text to show, when not the model's (a field repeated for each item, bound by name).</summary>
+    [HtmlAttributeName("value")]
+    public string? GivenValue { get; set; }
+
     /// <inheritdoc />
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
@@ -104,7 +108,7 @@ public sealed class TextareaTagHelper : FieldTagHelper
             Id = FieldId,
             Name = key,
             Rows = Rows,
-            Value = Value(),
+            Value = GivenValue ?? Value(),
             Autocomplete = Autocomplete,
             Label = parts.Label,
             Hint = parts.Hint,

@@ -76,7 +76,8 @@ internal static class TagHelperOutputs
     public static async Task<IHtmlContent?> ContentAsync(this TagHelperOutput output)
     {
         var content = output.IsContentModified ? output.Content : await output.GetChildContentAsync();
-        return content.IsEmptyOrWhiteSpace ? null : new HtmlString(content.GetContent().Trim());
+        var text = content.GetContent();
+        return string.IsNullOrWhiteSpace(text) ? null : new HtmlString(text.Trim());
     }
 
     private static string? Text(object? value) => value switch

@@ -130,6 +130,38 @@ public sealed class TagHelperTests
     }
 
     [Test]
+    public async Task FieldsBoundByName_ShowTheGivenValueAndTheirError()
+    {
+        // A field repeated for each item of a list is bound by name with its value given, not by an
+        // indexed asp-for; it keeps its id, its error and its place in the error summary.
+        var harness = new TagHelperHarness(new Page());
+        harness.ModelState.AddModelError("Input.Gates[1].Description", "Enter what a bid must show to pass gate G2");
+        var html = await harness.RenderAsync(Tag(new TextareaTagHelper { Name = "Input.Gates[1].Description", GivenValue = "A current <SEQOHS> certificate", Rows = 3 }, "nhsuk-textarea",
+            Tag(new LabelTagHelper(), "nhsuk-label", "What a bid must show to pass")));
+        var boxes = await harness.RenderAsync(Tag(new CheckboxesTagHelper { Name = "Input.Gates[1].Remove", GivenValue = "yes", Small = true }, "nhsuk-checkboxes",
+            Tag(new ChoiceTagHelper { Value = "yes" }, "nhsuk-checkbox", "Remove this gate")));
+
+        HtmlAssert.AreEqual("""
+            <div class="nhsuk-form-group nhsuk-form-group--error">
+              <label class="nhsuk-label nhsuk-label--s" for="gates-1-description">What a bid must show to pass</label>
+              <span class="nhsuk-error-message" id="gates-1-description-error"><span class="nhsuk-u-visually-hidden">Error: </span>Enter what a bid must show to pass gate G2</span>
+              <textarea class="nhsuk-textarea nhsuk-textarea--error" id="gates-1-description" name="Input.Gates[1].Description" rows="3" aria-describedby="gates-1-description-error">A current &lt;SEQOHS&gt; certificate</textarea>
+            </div>
+            """, html);
+        HtmlAssert.AreEqual("""
+            <div class="nhsuk-form-group">
+              <div class="nhsuk-checkboxes nhsuk-checkboxes--small" data-module="nhsuk-checkboxes">
+                <div class="nhsuk-checkboxes__item">
+                  <input class="nhsuk-checkboxes__input" id="gates-1-remove" name="Input.Gates[1].Remove" type="checkbox" value="yes" checked>
+                  <label class="nhsuk-label nhsuk-checkboxes__label" for="gates-1-remove">Remove this gate</label>
+                </div>
+              </div>
+            </div>
+            """, boxes);
+        Assert.That(PageFields.For(harness.ViewContext.HttpContext).Fields, Is.EqualTo(new[] { ("Input.Gates[1].Description", "gates-1-description"), ("Input.Gates[1].Remove", "gates-1-remove") }));
+    }
+
+    [Test]
     public async Task Checkboxes_TickedFromTheModelsList()
     {
         var harness = new TagHelperHarness(new Page { Input = new FormInput { Roles = ["commissioner"] } });

@@ -386,6 +386,11 @@ public sealed class SetupPagesTests
                 Assert.That(text, Does.Contain($"Enter the title of section {lot.Sections[1].Id}."));
                 Assert.That(text, Does.Contain($"Enter the position of question {first.Questions[0].Id} as a whole number, such as 3, or leave it blank."));
                 Assert.That(text, Does.Contain("Enter the title of the new section"));
+
+                // The fields are written by name, so the page shows again what was typed.
+                var html = await refused.Content.ReadAsStringAsync();
+                Assert.That(html, Does.Contain("name=\"Input.Sections[0].Questions[0].Order\" type=\"text\" value=\"first\""));
+                Assert.That(html, Does.Contain($"name=\"Input.Sections[0].Title\" type=\"text\" value=\"{System.Net.WebUtility.HtmlEncode(lot.Sections[0].Title)}\""));
             }
 
             Assert.That((await SetupAsync(site, owner, id)).Tender.Lots[0].Sections.SequenceEqual(lot.Sections, new SectionText()), Is.True, "nothing saved");
@@ -403,6 +408,10 @@ public sealed class SetupPagesTests
             Assert.That(changed.Sections[0].Questions.Select(q => q.Id), Is.EqualTo(new[] { first.Questions[last].Id }.Concat(first.Questions.Skip(1).Take(last - 1).Select(q => q.Id))));
             var social = changed.Sections[^1];
             Assert.That((social.Title, social.SocialValue, social.Questions.Single().Text), Is.EqualTo(("Social value and net zero", true, "How will you cut the service's carbon emissions?")));
+            var shown = await (await client.GetAsync($"/tenders/{id}/setup/criteria/questions?lot={lot.Id}")).Content.ReadAsStringAsync();
+            Assert.That(shown, Does.Contain($"name=\"Input.Sections[{changed.Sections.Count - 1}].SocialValue\" type=\"checkbox\" value=\"yes\" checked"), "the social value section shown ticked");
+            Assert.That(shown, Does.Contain($"name=\"Input.Sections[{changed.Sections.Count - 1}].Title\" type=\"text\" value=\"Social value and net zero\""));
+            Assert.That(shown, Does.Not.Contain("name=\"Input.Sections[0].SocialValue\" type=\"checkbox\" value=\"yes\" checked"));
 
             // One question reworded on its own page, and a custom question added to the second section.
             var moved = changed.Sections[0].Questions[0];
