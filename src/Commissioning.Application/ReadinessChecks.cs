@@ -1,6 +1,15 @@
+using Commissioning.Application.Tenders;
+using Commissioning.Core.Files;
+using Commissioning.Core.Lifecycle;
+using Commissioning.Core.Readiness;
 using Commissioning.Core.Standards;
+using Commissioning.Core.Tenders;
 using Commissioning.Core.Text;
 using Commissioning.Data;
+using Commissioning.Documents.Specification;
+using Commissioning.Documents.Evaluation;
+using Commissioning.Documents.Readiness;
+using Commissioning.Documents.Templates;
 using Commissioning.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +22,28 @@ namespace Commissioning.Application;
 /// <param name="CreatedAt">When it was saved.</param>
 /// <param name="CreatedBy">Who saved it (display name).</param>
 public sealed record ReadinessCheckSummary(Guid Id, string Title, string Provider, DateTimeOffset CreatedAt, string CreatedBy);
+
+/// <summary>What a readiness check is checked against: the standards, or one lot of a tender the organisation is invited to.</summary>
+/// <param name="TenderId">The tender, or null for the standards.</param>
+/// <param name="LotId">The tender's lot; null for the standards.</param>
+public sealed record ReadinessTarget(Guid? TenderId, string? LotId)
+{
+    /// <summary>The standards, for no buyer in particular.</summary>
+    public static ReadinessTarget Standards { get; } = new(null, null);
+}
+
+/// <summary>A tender a provider organisation is invited to, with its lots, to check readiness against.</summary>
+/// <param name="TenderId">The tender.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Reference">The buyer's reference, if any.</param>
+/// <param name="Lots">Its lots: id and title, in order.</param>
+public sealed record InvitedTender(Guid TenderId, string Title, string? Reference, IReadOnlyList<(string Id, string Title)> Lots);
+
+/// <summary>A saved readiness check with its report, worked out when asked for.</summary>
+/// <param name="Summary">The check as listed.</param>
+/// <param name="Report">The report against the check's target as it stands now.</param>
+/// <param name="Declarations">The declarations it was checked with.</param>
+public sealed record ReadinessCheckView(ReadinessCheckSummary Summary, ReadinessReport Report, Declarations Declarations);
 
 /// <summary>
 /// Providers' saved readiness checks. Only an account of a provider organisation may save one,
@@ -30,7 +61,10 @@ public sealed class ReadinessChecks(ICommissioningContextFactory contexts, TimeP
     /// Saves a provider's declarations (an <c>oh-declarations</c> file) under a title. The file is
     /// read and checked first; with any problem nothing is saved and every problem is listed.
     /// </summary>
-    public async Task<Outcome<Guid>> SaveAsync(SiteUser user, string title, string declarationsFile, StandardsCatalogue? standards, CancellationToken cancel = default)
+    public Task<Outcome<Guid>> SaveAsync(SiteUser user, string title, string declarationsFile, StandardsCatalogue? standards, CancellationToken cancel = default) =>
+        SaveAsync(user, title, declarationsFile, standards, ReadinessTarget.Standards, cancel);
+
+    private async Task<Outcome<Guid>> SaveAsync(SiteUser user, string title, string declarationsFile, StandardsCatalogue? standards, ReadinessTarget target, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(declarationsFile);
@@ -58,14 +92,138 @@ public sealed class ReadinessChecks(ICommissioningContextFactory contexts, TimeP
             Title = title.Trim(),
             Provider = read.Value.Provider,
             DeclarationsJson = declarationsFile,
+            TenderId = target.TenderId,
+            LotKey = target.TenderId is null ? null : target.LotId,
             CreatedAt = time.GetUtcNow(),
             CreatedBy = user.UserId,
         };
         db.ReadinessChecks.Add(row);
         AuditTrail.Add(db, time, user.Actor, null, AuditEntity, row.Id.ToString(), "Created", null,
-            System.Text.Json.JsonSerializer.Serialize(new { organisationId = row.OrganisationId, title = row.Title, provider = row.Provider }));
+            System.Text.Json.JsonSerializer.Serialize(new { organisationId = row.OrganisationId, title = row.Title, provider = row.Provider, tenderId = row.TenderId, lot = row.LotKey }));
         await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         return Outcome<Guid>.Success(row.Id);
+    }
+
+    /// <summary>
+    /// Saves a self-assessment made in the site: the provider's declarations, written as an
+    /// <c>oh-declarations</c> file and checked as one, against the standards or one lot of a tender
+    /// the organisation is invited to. Nothing is saved with any problem.
+    /// </summary>
+    public async Task<Outcome<Guid>> SaveAsync(SiteUser user, string title, string provider, Declarations declarations, ReadinessTarget target, StandardsCatalogue standards, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(declarations);
+        ArgumentNullException.ThrowIfNull(target);
+        if (!user.IsProvider)
+        {
+            return Outcome<Guid>.Fail(FailureKind.Refused, "Only an account of a provider organisation can save a readiness check.");
+        }
+
+        if (target.TenderId is { } tenderId)
+        {
+            await using var db = contexts.Create();
+            var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.SubmitBid, cancel).ConfigureAwait(false);
+            if (!access.Succeeded)
+            {
+                return Outcome<Guid>.Fail(FailureKind.Invalid, "Choose a tender your organisation is invited to.", new FormFieldLocation("Target"));
+            }
+
+            var lotExists = await db.Lots.AsNoTracking().AnyAsync(l => l.TenderId == tenderId && l.Key == target.LotId, cancel).ConfigureAwait(false);
+            if (!lotExists)
+            {
+                return Outcome<Guid>.Fail(FailureKind.Invalid, "Choose one of the tender's lots.", new FormFieldLocation("Target"));
+            }
+        }
+
+        return await SaveAsync(user, title, DeclarationsFile.Write(provider, declarations), standards, target, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>The tenders this person's provider organisation is invited to and can see, newest first, with their lots.</summary>
+    public async Task<IReadOnlyList<InvitedTender>> InvitedTendersAsync(SiteUser user, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsProvider || user.OrganisationId is not { } organisation)
+        {
+            return [];
+        }
+
+        await using var db = contexts.Create();
+        var tenders = await (from i in db.TenderInvitations.AsNoTracking()
+                             join t in db.Tenders on i.TenderId equals t.Id
+                             where i.OrganisationId == organisation && t.Stage != TenderStage.Draft
+                             select new { t.Id, t.Title, t.Reference, i.InvitedAt }).ToListAsync(cancel).ConfigureAwait(false);
+        var ids = tenders.Select(t => t.Id).ToList();
+        var lots = await db.Lots.AsNoTracking().Where(l => ids.Contains(l.TenderId)).Select(l => new { l.TenderId, l.Position, l.Key, l.Title }).ToListAsync(cancel).ConfigureAwait(false);
+        return [.. tenders.OrderByDescending(t => t.InvitedAt).ThenBy(t => t.Id).Select(t => new InvitedTender(t.Id, t.Title, t.Reference,
+            [.. lots.Where(l => l.TenderId == t.Id).OrderBy(l => l.Position).Select(l => (l.Key, l.Title))]))];
+    }
+
+    /// <summary>
+    /// One of this person's organisation's readiness checks with its report against its target as
+    /// it stands now; not found for anyone else, and refused when the organisation is no longer
+    /// invited to the tender it was checked against.
+    /// </summary>
+    public async Task<Outcome<ReadinessCheckView>> ReportAsync(SiteUser user, Guid id, StandardsCatalogue standards, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(standards);
+        await using var db = contexts.Create();
+        var row = user.IsProvider
+            ? await (from r in db.ReadinessChecks.AsNoTracking()
+                     join u in db.Users on r.CreatedBy equals u.Id
+                     where r.Id == id && r.OrganisationId == user.OrganisationId
+                     select new { r.Id, r.Title, r.Provider, r.CreatedAt, u.DisplayName, r.DeclarationsJson, r.TenderId, r.LotKey }).SingleOrDefaultAsync(cancel).ConfigureAwait(false)
+            : null;
+        if (row is null)
+        {
+            return Outcome<ReadinessCheckView>.Fail(FailureKind.NotFound, "There is no such readiness check.");
+        }
+
+        var read = TenderFiles.ReadDeclarations(row.DeclarationsJson, standards, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (!read.Succeeded)
+        {
+            return read.As<ReadinessCheckView>();
+        }
+
+        var (provider, declared) = read.Value;
+        ReadinessReport report;
+        if (row.TenderId is { } tenderId)
+        {
+            var access = await TenderGate.RequireAsync(db, user, tenderId, TenderOperation.SubmitBid, cancel).ConfigureAwait(false);
+            if (!access.Succeeded)
+            {
+                return Outcome<ReadinessCheckView>.Fail(FailureKind.Refused, "Your organisation is no longer invited to the tender this check was made against, so it cannot be shown against it. Start a new check against the standards or another tender.");
+            }
+
+            var tender = await TenderLoader.DefinitionAsync(db, tenderId, cancel).ConfigureAwait(false);
+            report = ReadinessCheck.AgainstTender(standards, tender, provider, declared, tender.FindLot(row.LotKey ?? string.Empty) is null ? null : row.LotKey);
+        }
+        else
+        {
+            report = ReadinessCheck.AgainstStandards(standards, provider, declared);
+        }
+
+        return Outcome<ReadinessCheckView>.Success(new ReadinessCheckView(new ReadinessCheckSummary(row.Id, row.Title, row.Provider, row.CreatedAt, row.DisplayName), report, declared));
+    }
+
+    /// <summary>
+    /// One of this person's organisation's readiness checks as a document: the report as
+    /// print-ready HTML or Markdown, as the command line's <c>render readiness</c> makes it.
+    /// </summary>
+    public async Task<Outcome<DownloadFile>> DownloadAsync(SiteUser user, Guid id, DocumentOutput format, StandardsCatalogue standards, CancellationToken cancel = default)
+    {
+        var view = await ReportAsync(user, id, standards, cancel).ConfigureAwait(false);
+        if (!view.Succeeded)
+        {
+            return view.As<DownloadFile>();
+        }
+
+        var html = format == DocumentOutput.Html;
+        var text = ReadinessDocuments.Render(TemplateSet.Shipped, view.Value.Report, html ? OutputFormat.Html : OutputFormat.Markdown);
+        return Outcome<DownloadFile>.Success(new DownloadFile(
+            $"{EvaluationDocumentFiles.SafeName(view.Value.Summary.Title, "readiness")}-readiness.{(html ? "html" : "md")}",
+            html ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
+            System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>This person's organisation's readiness checks, newest first; none for anyone who is not a provider.</summary>

@@ -83,6 +83,33 @@ public sealed record ReadinessReport
 /// </summary>
 public static class ReadinessCheck
 {
+    /// <summary>What <see cref="AgainstStandards"/> names as the report's target.</summary>
+    public const string StandardsTarget = "the standards, for no buyer in particular";
+
+    /// <summary>
+    /// Against the standards themselves, for no buyer in particular: every requirement a provider
+    /// answers (not the commissioner's own duties), at the strength and with the method its rule
+    /// set gives it. A buyer's tailoring can make a conditional requirement apply or not, and some
+    /// become musts for some buyers; each item's reason says so.
+    /// </summary>
+    public static ReadinessReport AgainstStandards(StandardsCatalogue standards, string provider, Declarations declarations)
+    {
+        ArgumentNullException.ThrowIfNull(standards);
+        var targets = standards.Requirements.Where(r => !r.IsCommissionerDuty).Select(r => new Target(r, r.Strength, r.Evaluation, WhyAsked(r)));
+        return Build(standards, StandardsTarget, targets, [], provider, declarations);
+    }
+
+    /// <summary>Which buyers ask for a requirement, from its conditions.</summary>
+    private static string WhyAsked(Requirement requirement)
+    {
+        var who = requirement.AppliesWhen is Conditions.AlwaysCondition
+            ? "Every buyer can ask for it."
+            : $"Buyers ask for it where it applies: {requirement.AppliesWhen.Describe()}.";
+        return requirement.EssentialWhen is { } essential
+            ? $"{who} It becomes a must and a pass or fail gate for buyers where {essential.Describe()}."
+            : who;
+    }
+
     /// <summary>Against one organisation's tailored specification.</summary>
     public static ReadinessReport Against(StandardsCatalogue standards, Specification specification, string provider, Declarations declarations)
     {

@@ -99,6 +99,15 @@ public sealed class ReadinessCheckRow : EditableRow
     public required string Provider { get; set; }
     /// <summary>The declarations, as an <c>oh-declarations</c> file.</summary>
     public required string DeclarationsJson { get; set; }
+    /// <summary>
+    /// The tender it checks against, one the organisation is invited to; null when it checks
+    /// against the standards or an uploaded tender file.
+    /// </summary>
+    public Guid? TenderId { get; set; }
+    /// <summary>The lot of that tender (or of the uploaded file) it checks against.</summary>
+    public string? LotKey { get; set; }
+    /// <summary>An uploaded <c>oh-tender</c> file it checks against, as uploaded; null otherwise.</summary>
+    public string? TenderFileJson { get; set; }
     /// <summary>When it was saved (from the injected clock).</summary>
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>The account that saved it.</summary>

@@ -112,19 +112,19 @@ public sealed class EvidenceEntry
 }
 
 /// <summary>
-/// A bid entered by hand: what a response workbook holds (the declarations, evidence, an answer
-/// to each question and the prices), typed into the site from a response received another way.
+/// A provider's declarations against the standards, as typed: SEQOHS, the ESR interface, the
+/// Responsible Officer, the consultants' qualification, staffing, how each sub-specialism is
+/// provided, and the evidence held. A bid entered by hand and a readiness self-assessment both
+/// ask for them with the same fields (<c>Pages/Shared/_DeclarationsFields.cshtml</c>).
 /// </summary>
-public sealed partial class BidEntryInput
+public class DeclarationsFields
 {
     /// <summary>The number of evidence rows the form offers.</summary>
     public const int EvidenceRows = 8;
 
-    /// <summary>The bid's reference.</summary>
-    public string? BidId { get; set; }
-
-    /// <summary>The provider's name.</summary>
-    public string? Provider { get; set; }
+    /// <summary>The sub-specialisms a provider declares, by id, with what each is, in id order.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> SubSpecialismsInOrder { get; } =
+        [.. Commissioning.Core.Evaluation.DeclarationChecks.SubSpecialisms.OrderBy(s => s.Key, StringComparer.Ordinal)];
 
     /// <summary><c>none</c>, <c>working-towards</c> or <c>accredited</c>.</summary>
     public string? Seqohs { get; set; }
@@ -168,6 +168,67 @@ public sealed partial class BidEntryInput
     /// <summary>The evidence held, one item a row.</summary>
     public List<EvidenceEntry> Evidence { get; set; } = [];
 
+    /// <summary>
+    /// Gives the form a place for every sub-specialism and each evidence row, keeping whatever was
+    /// sent; what was sent for a sub-specialism not listed is dropped.
+    /// </summary>
+    public void CompleteDeclarations(IEnumerable<string> subSpecialisms)
+    {
+        ArgumentNullException.ThrowIfNull(subSpecialisms);
+        var subs = subSpecialisms.ToList();
+        Modes = subs.ToDictionary(id => id, id => Modes.GetValueOrDefault(id), StringComparer.Ordinal);
+        Partners = subs.ToDictionary(id => id, id => Partners.GetValueOrDefault(id), StringComparer.Ordinal);
+        Evidence = [.. Enumerable.Range(0, EvidenceRows).Select(i => i < Evidence.Count ? Evidence[i] ?? new EvidenceEntry() : new EvidenceEntry())];
+    }
+
+    /// <summary>A figure as typed (blank is 0); null when it is not a number of 0 or more.</summary>
+    public static decimal? Figure(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? 0m
+        : decimal.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>The declarations; only after the validator has passed.</summary>
+    public Commissioning.Core.Tenders.Declarations ToDeclarations() => new()
+    {
+        Seqohs = Seqohs switch { "accredited" => Commissioning.Core.Tenders.SeqohsStatus.Accredited, "working-towards" => Commissioning.Core.Tenders.SeqohsStatus.WorkingTowards, _ => Commissioning.Core.Tenders.SeqohsStatus.None },
+        SeqohsDate = SeqohsDate.ToDate(),
+        Esr = Esr switch { "live" => Commissioning.Core.Tenders.EsrInterface.Live, "planned" => Commissioning.Core.Tenders.EsrInterface.Planned, _ => Commissioning.Core.Tenders.EsrInterface.None },
+        EsrDate = EsrDate.ToDate(),
+        ResponsibleOfficer = string.IsNullOrWhiteSpace(ResponsibleOfficer) ? null : ResponsibleOfficer.Trim(),
+        ConsultantQualification = ConsultantQualification switch { "cct" => Commissioning.Core.Tenders.ConsultantQualification.Cct, "cesr" => Commissioning.Core.Tenders.ConsultantQualification.Cesr, _ => Commissioning.Core.Tenders.ConsultantQualification.None },
+        Staffing = new Commissioning.Core.Tenders.StaffingFigures
+        {
+            OccupationalPhysicians = Figure(OccupationalPhysicians) ?? 0,
+            OhNurses = Figure(OhNurses) ?? 0,
+            OtherClinical = Figure(OtherClinical) ?? 0,
+            NursingPracticeTeachers = (int)(Figure(NursingPracticeTeachers) ?? 0),
+            StrPosts = (int)(Figure(StrPosts) ?? 0),
+        },
+        SubSpecialisms = Modes.Where(m => !string.IsNullOrEmpty(m.Value)).ToDictionary(
+            m => m.Key,
+            m => new Commissioning.Core.Tenders.SubSpecialismProvision
+            {
+                Mode = m.Value switch { "partner" => Commissioning.Core.Tenders.ProvisionMode.Partner, "direct" => Commissioning.Core.Tenders.ProvisionMode.Direct, _ => Commissioning.Core.Tenders.ProvisionMode.NotOffered },
+                Partner = Partners.GetValueOrDefault(m.Key) is { Length: > 0 } partner && !string.IsNullOrWhiteSpace(partner) ? partner.Trim() : null,
+            },
+            StringComparer.Ordinal),
+        Evidence = Evidence.Where(e => !string.IsNullOrWhiteSpace(e.RequirementId) && !string.IsNullOrWhiteSpace(e.Item))
+            .GroupBy(e => e.RequirementId!.Trim().ToUpperInvariant(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(e => e.Item!.Trim())], StringComparer.Ordinal),
+    };
+}
+
+/// <summary>
+/// A bid entered by hand: what a response workbook holds (the declarations, evidence, an answer
+/// to each question and the prices), typed into the site from a response received another way.
+/// </summary>
+public sealed partial class BidEntryInput : DeclarationsFields
+{
+    /// <summary>The bid's reference.</summary>
+    public string? BidId { get; set; }
+
+    /// <summary>The provider's name.</summary>
+    public string? Provider { get; set; }
+
     /// <summary>The answer to each question, by question id.</summary>
     public Dictionary<string, string?> Answers { get; set; } = new(StringComparer.Ordinal);
 
@@ -187,13 +248,9 @@ public sealed partial class BidEntryInput
     /// </summary>
     public void Complete(IEnumerable<string> subSpecialisms, IEnumerable<string> questionIds, int contractYears, int extensionYears)
     {
-        ArgumentNullException.ThrowIfNull(subSpecialisms);
         ArgumentNullException.ThrowIfNull(questionIds);
-        var subs = subSpecialisms.ToList();
-        Modes = subs.ToDictionary(id => id, id => Modes.GetValueOrDefault(id), StringComparer.Ordinal);
-        Partners = subs.ToDictionary(id => id, id => Partners.GetValueOrDefault(id), StringComparer.Ordinal);
+        CompleteDeclarations(subSpecialisms);
         Answers = questionIds.ToDictionary(id => id, id => Answers.GetValueOrDefault(id), StringComparer.Ordinal);
-        Evidence = [.. Enumerable.Range(0, EvidenceRows).Select(i => i < Evidence.Count ? Evidence[i] ?? new EvidenceEntry() : new EvidenceEntry())];
         AnnualPrices = [.. Enumerable.Range(0, contractYears).Select(i => i < AnnualPrices.Count ? AnnualPrices[i] : null)];
         ExtensionPrices = [.. Enumerable.Range(0, extensionYears).Select(i => i < ExtensionPrices.Count ? ExtensionPrices[i] : null)];
     }
@@ -204,45 +261,13 @@ public sealed partial class BidEntryInput
             ? decimal.Parse(text.Trim().TrimStart('£').Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
-    /// <summary>A figure as typed (blank is 0); null when it is not a number of 0 or more.</summary>
-    public static decimal? Figure(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? 0m
-        : decimal.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
     /// <summary>The bid for <paramref name="lotId"/>; only after the validator has passed.</summary>
     public Commissioning.Core.Tenders.Bid ToBid(string lotId) => new()
     {
         Id = BidId!.Trim(),
         LotId = lotId,
         Provider = Provider!.Trim(),
-        Declarations = new Commissioning.Core.Tenders.Declarations
-        {
-            Seqohs = Seqohs switch { "accredited" => Commissioning.Core.Tenders.SeqohsStatus.Accredited, "working-towards" => Commissioning.Core.Tenders.SeqohsStatus.WorkingTowards, _ => Commissioning.Core.Tenders.SeqohsStatus.None },
-            SeqohsDate = SeqohsDate.ToDate(),
-            Esr = Esr switch { "live" => Commissioning.Core.Tenders.EsrInterface.Live, "planned" => Commissioning.Core.Tenders.EsrInterface.Planned, _ => Commissioning.Core.Tenders.EsrInterface.None },
-            EsrDate = EsrDate.ToDate(),
-            ResponsibleOfficer = string.IsNullOrWhiteSpace(ResponsibleOfficer) ? null : ResponsibleOfficer.Trim(),
-            ConsultantQualification = ConsultantQualification switch { "cct" => Commissioning.Core.Tenders.ConsultantQualification.Cct, "cesr" => Commissioning.Core.Tenders.ConsultantQualification.Cesr, _ => Commissioning.Core.Tenders.ConsultantQualification.None },
-            Staffing = new Commissioning.Core.Tenders.StaffingFigures
-            {
-                OccupationalPhysicians = Figure(OccupationalPhysicians) ?? 0,
-                OhNurses = Figure(OhNurses) ?? 0,
-                OtherClinical = Figure(OtherClinical) ?? 0,
-                NursingPracticeTeachers = (int)(Figure(NursingPracticeTeachers) ?? 0),
-                StrPosts = (int)(Figure(StrPosts) ?? 0),
-            },
-            SubSpecialisms = Modes.Where(m => !string.IsNullOrEmpty(m.Value)).ToDictionary(
-                m => m.Key,
-                m => new Commissioning.Core.Tenders.SubSpecialismProvision
-                {
-                    Mode = m.Value switch { "partner" => Commissioning.Core.Tenders.ProvisionMode.Partner, "direct" => Commissioning.Core.Tenders.ProvisionMode.Direct, _ => Commissioning.Core.Tenders.ProvisionMode.NotOffered },
-                    Partner = Partners.GetValueOrDefault(m.Key) is { Length: > 0 } partner && !string.IsNullOrWhiteSpace(partner) ? partner.Trim() : null,
-                },
-                StringComparer.Ordinal),
-            Evidence = Evidence.Where(e => !string.IsNullOrWhiteSpace(e.RequirementId) && !string.IsNullOrWhiteSpace(e.Item))
-                .GroupBy(e => e.RequirementId!.Trim().ToUpperInvariant(), StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(e => e.Item!.Trim())], StringComparer.Ordinal),
-        },
+        Declarations = ToDeclarations(),
         Answers = [.. Answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).Select(a => new Commissioning.Core.Tenders.Answer { QuestionId = a.Key, Text = a.Value! })],
         Price = new Commissioning.Core.Tenders.PriceSchedule
         {
@@ -253,6 +278,42 @@ public sealed partial class BidEntryInput
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^£?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$")]
     private static partial System.Text.RegularExpressions.Regex MoneyPattern();
+}
+
+/// <summary>
+/// Checks the shape of a provider's declarations as typed: choices from their lists, dates real,
+/// figures numbers, names and evidence on one line. Whether they satisfy a tender's gates is the
+/// rules' business, not the form's.
+/// </summary>
+public sealed class DeclarationsFieldsValidator : AbstractValidator<DeclarationsFields>
+{
+    /// <summary>The rules.</summary>
+    public DeclarationsFieldsValidator()
+    {
+        RuleFor(x => x.Seqohs).Must(v => v is "none" or "working-towards" or "accredited").WithMessage("Select the provider's SEQOHS accreditation.");
+        RuleFor(x => x.SeqohsDate).RealDate("the SEQOHS date", required: false);
+        RuleFor(x => x.Esr).Must(v => v is "none" or "planned" or "live").WithMessage("Select whether the provider's ESR interface is live, planned or not in place.");
+        RuleFor(x => x.EsrDate).RealDate("the ESR interface date", required: false);
+        RuleFor(x => x.ResponsibleOfficer).MaximumLength(200).WithMessage("The Responsible Officer's name must be 200 characters or fewer.")
+            .PlainText(TextShape.OneLine, _ => "The Responsible Officer's name");
+        RuleFor(x => x.ConsultantQualification).Must(v => v is "none" or "cesr" or "cct").WithMessage("Select the consultants' qualification.");
+        RuleFor(x => x.OccupationalPhysicians).Must(v => DeclarationsFields.Figure(v) is >= 0).WithMessage("Enter the occupational physicians as a number of 0 or more, such as 2.5.");
+        RuleFor(x => x.OhNurses).Must(v => DeclarationsFields.Figure(v) is >= 0).WithMessage("Enter the OH nurses as a number of 0 or more, such as 7.2.");
+        RuleFor(x => x.OtherClinical).Must(v => DeclarationsFields.Figure(v) is >= 0).WithMessage("Enter the other clinical staff as a number of 0 or more, such as 4.");
+        RuleFor(x => x.NursingPracticeTeachers).Must(Whole).WithMessage("Enter the nursing practice teachers as a whole number from 0 to 100,000.");
+        RuleFor(x => x.StrPosts).Must(Whole).WithMessage("Enter the specialty training posts as a whole number from 0 to 100,000.");
+        RuleForEach(x => x.Modes).OverrideIndexer((_, _, m, _) => $"[{m.Key}]").Must(m => m.Value is null or "" or "not-offered" or "partner" or "direct").WithMessage("Select how the sub-specialism is provided.");
+        RuleForEach(x => x.Partners).OverrideIndexer((_, _, p, _) => $"[{p.Key}]").Must(p => (p.Value?.Length ?? 0) <= 200).WithMessage("The partner's name must be 200 characters or fewer.");
+        RuleForEach(x => x.Evidence).ChildRules(row =>
+        {
+            row.RuleFor(e => e.Item).NotEmpty().When(e => !string.IsNullOrWhiteSpace(e.RequirementId)).WithMessage(e => $"Describe the evidence held for {e.RequirementId}, or clear the requirement.")
+                .MaximumLength(2000).WithMessage("The evidence must be 2,000 characters or fewer.")
+                .PlainText(TextShape.OneLine, _ => "The evidence");
+            row.RuleFor(e => e.RequirementId).NotEmpty().When(e => !string.IsNullOrWhiteSpace(e.Item)).WithMessage("Choose the requirement the evidence supports.");
+        });
+    }
+
+    private static bool Whole(string? text) => DeclarationsFields.Figure(text) is { } value && value <= 100_000 && decimal.Truncate(value) == value;
 }
 
 /// <summary>
@@ -271,27 +332,7 @@ public sealed partial class BidEntryInputValidator : AbstractValidator<BidEntryI
         RuleFor(x => x.Provider).NotEmpty().WithMessage("Enter the provider's name.")
             .MaximumLength(200).WithMessage("The provider's name must be 200 characters or fewer.")
             .PlainText(TextShape.OneLine, _ => "The provider's name");
-        RuleFor(x => x.Seqohs).Must(v => v is "none" or "working-towards" or "accredited").WithMessage("Select the provider's SEQOHS accreditation.");
-        RuleFor(x => x.SeqohsDate).RealDate("the SEQOHS date", required: false);
-        RuleFor(x => x.Esr).Must(v => v is "none" or "planned" or "live").WithMessage("Select whether the provider's ESR interface is live, planned or not in place.");
-        RuleFor(x => x.EsrDate).RealDate("the ESR interface date", required: false);
-        RuleFor(x => x.ResponsibleOfficer).MaximumLength(200).WithMessage("The Responsible Officer's name must be 200 characters or fewer.")
-            .PlainText(TextShape.OneLine, _ => "The Responsible Officer's name");
-        RuleFor(x => x.ConsultantQualification).Must(v => v is "none" or "cesr" or "cct").WithMessage("Select the consultants' qualification.");
-        RuleFor(x => x.OccupationalPhysicians).Must(v => BidEntryInput.Figure(v) is >= 0).WithMessage("Enter the occupational physicians as a number of 0 or more, such as 2.5.");
-        RuleFor(x => x.OhNurses).Must(v => BidEntryInput.Figure(v) is >= 0).WithMessage("Enter the OH nurses as a number of 0 or more, such as 7.2.");
-        RuleFor(x => x.OtherClinical).Must(v => BidEntryInput.Figure(v) is >= 0).WithMessage("Enter the other clinical staff as a number of 0 or more, such as 4.");
-        RuleFor(x => x.NursingPracticeTeachers).Must(Whole).WithMessage("Enter the nursing practice teachers as a whole number from 0 to 100,000.");
-        RuleFor(x => x.StrPosts).Must(Whole).WithMessage("Enter the specialty training posts as a whole number from 0 to 100,000.");
-        RuleForEach(x => x.Modes).OverrideIndexer((_, _, m, _) => $"[{m.Key}]").Must(m => m.Value is null or "" or "not-offered" or "partner" or "direct").WithMessage("Select how the sub-specialism is provided.");
-        RuleForEach(x => x.Partners).OverrideIndexer((_, _, p, _) => $"[{p.Key}]").Must(p => (p.Value?.Length ?? 0) <= 200).WithMessage("The partner's name must be 200 characters or fewer.");
-        RuleForEach(x => x.Evidence).ChildRules(row =>
-        {
-            row.RuleFor(e => e.Item).NotEmpty().When(e => !string.IsNullOrWhiteSpace(e.RequirementId)).WithMessage(e => $"Describe the evidence held for {e.RequirementId}, or clear the requirement.")
-                .MaximumLength(2000).WithMessage("The evidence must be 2,000 characters or fewer.")
-                .PlainText(TextShape.OneLine, _ => "The evidence");
-            row.RuleFor(e => e.RequirementId).NotEmpty().When(e => !string.IsNullOrWhiteSpace(e.Item)).WithMessage("Choose the requirement the evidence supports.");
-        });
+        Include(new DeclarationsFieldsValidator());
         RuleForEach(x => x.Answers).OverrideIndexer((_, _, a, _) => $"[{a.Key}]").Must(a => (a.Value?.Length ?? 0) <= 20_000).WithMessage("An answer must be 20,000 characters or fewer.");
         RuleFor(x => x.AnnualPrices).Custom((prices, context) => Prices(prices, "AnnualPrices", "contract", context));
         RuleFor(x => x.ExtensionPrices).Custom((prices, context) => Prices(prices, "ExtensionPrices", "extension", context));
@@ -312,8 +353,6 @@ public sealed partial class BidEntryInputValidator : AbstractValidator<BidEntryI
             }
         }
     }
-
-    private static bool Whole(string? text) => BidEntryInput.Figure(text) is { } value && value <= 100_000 && decimal.Truncate(value) == value;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[A-Za-z0-9][A-Za-z0-9_.-]{0,39}\s*$")]
     private static partial System.Text.RegularExpressions.Regex BidReference();

@@ -20,6 +20,7 @@ public static class Storage
         services.AddSingleton(ResponseWorkbookSigningFrom(configuration));
         services.AddTenderHandlers();
         services.AddSingleton<TenderPageServices>();
+        services.AddSingleton<ReadinessChecks>();
         return services;
     }
 

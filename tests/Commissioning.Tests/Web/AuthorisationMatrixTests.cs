@@ -189,6 +189,11 @@ public sealed class AuthorisationMatrixTests
         ["POST tenders/{id:guid}/setup/people"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/setup/people?handler=Remove"] = OnTender(Persona.Owner),
         ["POST tenders/{id:guid}/setup/people?handler=Complete"] = OnTender(Persona.Owner),
+        ["GET readiness"] = AnySignedIn(),
+        ["GET readiness/new"] = OnTender(Persona.Provider, Persona.OtherProvider), // providers' accounts only
+        ["POST readiness/new"] = OnTender(Persona.Provider, Persona.OtherProvider),
+        ["GET readiness/{id:guid}"] = OnTender(Persona.Provider), // the provider's organisation's own check only
+        ["GET readiness/{id:guid}?handler=Download"] = OnTender(Persona.Provider),
         ["GET tenders/{id:guid}/conflicts/decide"] = OnTender(Persona.Owner).With(Persona.Owner, 404), // no declared conflict to decide on
         ["POST tenders/{id:guid}/conflicts/decide"] = OnTender(Persona.Owner).With(Persona.Owner, 404),
     };
@@ -204,8 +209,12 @@ public sealed class AuthorisationMatrixTests
         var tender = await TeamAsync(site);
         var catalogue = site.Services.GetRequiredService<StandardsCatalogue>();
         var firstBid = (await TenderCalls.Of(site.Services).BidsAsync((await OwnerAsync(site))!, tender)).Value[0];
+        var check = await ReadinessCheckAsync(site);
         var values = new Dictionary<string, string>
         {
+            // Before "{id:guid}", which every tender page's address shares.
+            ["readiness/{id:guid}?handler=Download"] = $"readiness/{check}?handler=Download&format=html",
+            ["readiness/{id:guid}"] = $"readiness/{check}",
             ["{id:guid}"] = tender.ToString(),
             ["{bid:guid}"] = firstBid.RowId.ToString(),
             ["bids?handler=Workbook"] = $"bids?handler=Workbook&lot={firstBid.LotId}",
@@ -375,6 +384,16 @@ public sealed class AuthorisationMatrixTests
         {
             await TestAccounts.SignInAsync(client, Email(persona));
         }
+    }
+
+    /// <summary>A readiness check saved by the provider's organisation, against the standards.</summary>
+    private static async Task<Guid> ReadinessCheckAsync(SiteFactory site)
+    {
+        var provider = await AwardReady.UserAsync(site, Email(Persona.Provider));
+        var saved = await site.Services.GetRequiredService<ReadinessChecks>().SaveAsync(provider, "Self-assessment",
+            File.ReadAllText(Commissioning.Tests.Documents.Specification.DocumentFixtures.Example("provider-declarations.json")), site.Services.GetRequiredService<StandardsCatalogue>());
+        Assert.That(saved.Succeeded, Is.True);
+        return saved.Value;
     }
 
     /// <summary>The accounts, and a tender with the team on it, the provider's bid linked.</summary>

@@ -97,6 +97,10 @@ public sealed class FormErrorStatesTests
             await TestAccounts.SignInAsync(pat, "pat@northgate.example");
             await CheckWorkbooksAsync(pat, open, [], expectErrors: 1, page: "respond");
             await CheckWorkbooksAsync(pat, open, [("bid.pdf", "%PDF-1.7"u8.ToArray())], expectErrors: 1, page: "respond");
+            await CheckAsync(pat, "POST readiness/new", "/readiness/new", null, Empty, expectErrors: 6);
+            await CheckAsync(pat, "POST readiness/new", "/readiness/new", null,
+                With(("Input.Title", "Self-assessment"), ("Input.Target", "standards"), ("Input.Provider", "Northgate OH"), ("Input.Seqohs", "accredited"), ("Input.Esr", "live"),
+                    ("Input.ConsultantQualification", "cct"), ("Input.OccupationalPhysicians", "two")), expectErrors: 1);
         }
 
         await CheckWorkbooksAsync(admin, open, [], expectErrors: 1);
@@ -240,7 +244,7 @@ public sealed class FormErrorStatesTests
         {
             Assert.That(handlers.Except(_covered, StringComparer.OrdinalIgnoreCase).Except(WithoutFields.Keys, StringComparer.OrdinalIgnoreCase), Is.Empty, "POST handlers no case tries");
             Assert.That(WithoutFields.Keys.Except(handlers, StringComparer.OrdinalIgnoreCase), Is.Empty, "handlers named as having no fields that the site no longer has");
-            Assert.That(_report, Has.Count.EqualTo(84), "cases tried");
+            Assert.That(_report, Has.Count.EqualTo(86), "cases tried");
         });
     }
 

@@ -777,12 +777,21 @@ namespace Commissioning.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("LotKey")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("TenderFileJson")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("TenderId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Title")
                         .IsRequired()

@@ -777,11 +777,20 @@ namespace Commissioning.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LotKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Provider")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenderFileJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TenderId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")

@@ -17,7 +17,7 @@ namespace Commissioning.Web.Pages.Tenders.Bids;
 /// problem is shown on its field, and nothing is saved while any remains.
 /// </summary>
 [Authorize]
-public sealed partial class NewModel(TenderPageServices pages, ReadBidsInbox inbox, EnterBid enter, StandardsCatalogue standards, IValidator<BidEntryInput> validator) : TenderPageModel(pages)
+public sealed partial class NewModel(TenderPageServices pages, ReadBidsInbox inbox, EnterBid enter, IValidator<BidEntryInput> validator) : TenderPageModel(pages)
 {
     /// <summary>The lot, from the address (<c>?lot=lot-1</c>).</summary>
     [BindProperty(SupportsGet = true, Name = "lot")]
@@ -28,15 +28,6 @@ public sealed partial class NewModel(TenderPageServices pages, ReadBidsInbox inb
 
     /// <summary>The lot the bid is for.</summary>
     public Lot Lot { get; private set; } = null!;
-
-    /// <summary>The requirements, for the evidence rows' lists.</summary>
-    public IReadOnlyList<Requirement> Requirements => standards.Requirements;
-
-    /// <summary>The sub-specialisms a bid declares, by id, with what each is.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> SubSpecialisms => SubSpecialismsInOrder;
-
-    private static readonly IReadOnlyList<KeyValuePair<string, string>> SubSpecialismsInOrder =
-        [.. Commissioning.Core.Evaluation.DeclarationChecks.SubSpecialisms.OrderBy(s => s.Key, StringComparer.Ordinal)];
 
     /// <summary>The form.</summary>
     [BindProperty]
@@ -87,7 +78,7 @@ public sealed partial class NewModel(TenderPageServices pages, ReadBidsInbox inb
     }
 
     private void CompleteForm() =>
-        Entry.Complete(SubSpecialismsInOrder.Select(s => s.Key), Lot.Sections.SelectMany(s => s.Questions).Select(q => q.Id), Lot.Price.ContractYears, Lot.Price.ExtensionYears);
+        Entry.Complete(DeclarationsFields.SubSpecialismsInOrder.Select(s => s.Key), Lot.Sections.SelectMany(s => s.Questions).Select(q => q.Id), Lot.Price.ContractYears, Lot.Price.ExtensionYears);
 
     private async Task<bool> LoadAsync(CancellationToken cancel)
     {
