@@ -23,8 +23,8 @@ internal static class CommandLine
                                                           The tailored specification with its KPI schedule, as a document
           render questionnaire <tender.json> [--lot <lot-id>] -o <file.html|file.md>
                                                           The invitation-to-tender questionnaire for a tender, or one lot of it
-          render readiness <tender-or-profiles.json> <declarations.json> [--lot <lot-id>] -o <file.html|file.md>
-                                                          A provider's readiness report, as a document
+          render readiness <tender-or-profiles.json> <declarations.json> [--lot <lot-id>] -o <file.html|file.md|file.xlsx>
+                                                          A provider's readiness report, as a document, or its evidence checklist, as a workbook
           export response-workbook <tender.json> --lot <lot-id> -o <file.xlsx>
                                                           Write the workbook a provider fills in to bid for a lot
           import response-workbook <tender.json> <file.xlsx> -o <tender.json> [--lot <lot-id>]

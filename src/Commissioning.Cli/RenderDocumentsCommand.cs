@@ -11,13 +11,17 @@ namespace Commissioning.Cli;
 /// <summary>
 /// <c>render specification|questionnaire|readiness … -o &lt;file&gt;</c>: the tailored specification,
 /// the invitation-to-tender questionnaire and a provider's readiness report as documents, HTML or
-/// Markdown by the output file's extension (checked by <see cref="DocumentTarget"/>), written whole
-/// or not at all.
+/// Markdown by the output file's extension (checked by <see cref="DocumentTarget"/>), or for
+/// readiness, .xlsx for the evidence checklist workbook (<see cref="ReadinessChecklistWorkbook"/>);
+/// written whole or not at all.
 /// </summary>
 internal static class RenderDocumentsCommand
 {
     /// <summary>The documents this command renders (the evaluation documents are <see cref="RenderCommand"/>'s).</summary>
     public static IReadOnlyList<string> Documents { get; } = ["specification", "questionnaire", "readiness"];
+
+    /// <summary>What the messages about the output file add for readiness.</summary>
+    public const string ReadinessWorkbook = "A readiness report can also be written as its evidence checklist, an Excel workbook: end the file in .xlsx.";
 
     /// <summary>True for the documents this command renders.</summary>
     public static bool Renders(string document) => Documents.Contains(document, StringComparer.Ordinal);
@@ -28,7 +32,7 @@ internal static class RenderDocumentsCommand
         {
             "specification" => (1, "render specification <profiles.json> -o <file.html|file.md>"),
             "questionnaire" => (1, "render questionnaire <tender.json> [--lot <lot-id>] -o <file.html|file.md>"),
-            _ => (2, "render readiness <tender-or-profiles.json> <declarations.json> [--lot <lot-id>] -o <file.html|file.md>"),
+            _ => (2, "render readiness <tender-or-profiles.json> <declarations.json> [--lot <lot-id>] -o <file.html|file.md|file.xlsx>"),
         };
         if (inputs.Count != expected)
         {
@@ -40,7 +44,7 @@ internal static class RenderDocumentsCommand
             throw new UsageException("--lot applies only to a tender; a specification is tailored from organisation profiles. Leave out --lot.");
         }
 
-        var target = DocumentTarget.Parse(context, output, document, inputs);
+        var target = DocumentTarget.Parse(context, output, document, inputs, document == "readiness" ? ReadinessWorkbook : null);
         var format = target.TemplateFormat;
         string text;
         string what;
@@ -89,6 +93,14 @@ internal static class RenderDocumentsCommand
                 if (report is null)
                 {
                     return code;
+                }
+
+                if (target.IsWorkbook)
+                {
+                    return target.Write(
+                        context,
+                        stream => ReadinessChecklistWorkbook.Write(report, context.Standards, stream),
+                        $"Wrote the evidence checklist for {report.Provider} to {target.Shown}.");
                 }
 
                 text = ReadinessDocuments.Render(TemplateSet.Shipped, report, format);

@@ -32,7 +32,7 @@ public static class ReadinessDocuments
         ArgumentNullException.ThrowIfNull(report);
         return new ReadinessModel
         {
-            DocumentTitle = $"Readiness of {report.Provider} against {report.Target}",
+            DocumentTitle = Title(report),
             Provider = report.Provider,
             Target = report.Target,
             Overall = Rounding.Percent(report.OverallPercent),
@@ -48,6 +48,30 @@ public static class ReadinessDocuments
         };
     }
 
+    /// <summary>"Readiness of … against …", the documents' title.</summary>
+    internal static string Title(ReadinessReport report) => $"Readiness of {report.Provider} against {report.Target}";
+
+    /// <summary>Where a provider stands on a requirement, as the documents word it.</summary>
+    internal static string Status(ReadinessStatus status) => status switch
+    {
+        ReadinessStatus.FailsGate => "Fails a gate",
+        ReadinessStatus.NotMet => "Not met",
+        ReadinessStatus.Ready => "Ready",
+        _ => "No evidence yet",
+    };
+
+    /// <summary>Where a provider stands on a gate, as the documents word it.</summary>
+    internal static string GateStatus(ReadinessStatus status) => status switch
+    {
+        ReadinessStatus.FailsGate or ReadinessStatus.NotMet => "Would fail",
+        ReadinessStatus.Ready => "Ready",
+        _ => "No evidence yet",
+    };
+
+    /// <summary>What the declarations say about a requirement, as a sentence, or empty.</summary>
+    internal static string Declared(ReadinessItem item) =>
+        item.DeclaredPosition is { } position ? DocumentWords.Capital(position) + "." : string.Empty;
+
     private static GateLine Gate(GateReadiness gate) =>
         new(gate.Id, gate.Title, gate.RequirementId ?? string.Empty, gate.Explanation);
 
@@ -55,15 +79,10 @@ public static class ReadinessDocuments
     {
         Id = item.Requirement.Id,
         Title = item.Requirement.Title,
-        Status = item.Status switch
-        {
-            ReadinessStatus.FailsGate => "Fails a gate",
-            ReadinessStatus.NotMet => "Not met",
-            _ => "No evidence yet",
-        },
+        Status = Status(item.Status),
         IsFailing = item.Status is ReadinessStatus.FailsGate or ReadinessStatus.NotMet,
         Evaluation = DocumentWords.Evaluation(item.Evaluation),
-        Declared = item.DeclaredPosition is { } position ? DocumentWords.Capital(position) + "." : string.Empty,
+        Declared = Declared(item),
         Held = item.EvidenceHeld,
         ToPrepare = item.Requirement.Evidence,
         Why = item.Why,

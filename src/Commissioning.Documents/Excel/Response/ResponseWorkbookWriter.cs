@@ -54,7 +54,7 @@ public static class ResponseWorkbookWriter
         WriteIdentity(book.AddWorksheet(ResponseLayout.IdentitySheet), ResponseIdentity.For(tender, lotId, version), key);
         foreach (var sheet in book.Worksheets.Where(w => w.Visibility == XLWorksheetVisibility.Visible))
         {
-            FitRows(sheet);
+            WrappedRows.Fit(sheet);
             sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
             sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
             sheet.PageSetup.FitToPages(1, 0);
@@ -269,30 +269,6 @@ public static class ResponseWorkbookWriter
 
         sheet.Visibility = XLWorksheetVisibility.VeryHidden;
         sheet.Protect();
-    }
-
-    /// <summary>
-    /// Sets each row's height to fit its wrapped text. Spreadsheets do not grow a row for wrapped
-    /// text written by a program, and measuring text needs fonts this machine may not have, so the
-    /// lines are estimated: a column of width w holds about w characters a line.
-    /// </summary>
-    private static void FitRows(IXLWorksheet sheet)
-    {
-        foreach (var row in sheet.RowsUsed())
-        {
-            var lines = 1;
-            foreach (var cell in row.CellsUsed(c => c.Style.Alignment.WrapText && c.DataType == XLDataType.Text))
-            {
-                var width = Math.Max(1, (int)sheet.Column(cell.Address.ColumnNumber).Width - 1);
-                var needed = cell.GetString().Split('\n').Sum(part => Math.Max(1, (part.Length + width - 1) / width));
-                lines = Math.Max(lines, needed);
-            }
-
-            if (lines > 1)
-            {
-                row.Height = Math.Min(409, 15 * lines);
-            }
-        }
     }
 
     private static void Title(IXLWorksheet sheet, string title, string note)

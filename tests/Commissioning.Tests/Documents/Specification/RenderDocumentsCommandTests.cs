@@ -6,7 +6,7 @@ namespace Commissioning.Tests.Documents.Specification;
 /// <summary><c>render specification|questionnaire|readiness</c> from the command line: files written whole, exit codes and messages.</summary>
 public sealed class RenderDocumentsCommandTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args)
+    internal static (int Code, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
