@@ -52,7 +52,7 @@ public static class ReadinessDocuments
     internal static string Title(ReadinessReport report) => $"Readiness of {report.Provider} against {report.Target}";
 
     /// <summary>Where a provider stands on a requirement, as the documents word it.</summary>
-    internal static string Status(ReadinessStatus status) => status switch
+    public static string Status(ReadinessStatus status) => status switch
     {
         ReadinessStatus.FailsGate => "Fails a gate",
         ReadinessStatus.NotMet => "Not met",

@@ -1,3 +1,4 @@
+using Commissioning.Application.Readiness;
 using Commissioning.Application;
 using Commissioning.Application.Tenders;
 

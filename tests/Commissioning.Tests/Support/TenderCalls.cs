@@ -133,4 +133,6 @@ internal sealed class TenderCalls(Func<Type, object> resolve)
     public Task<Outcome<string>> ExportAsync(SiteUser user, Guid id) => Get<ExportTender>().HandleAsync(user, id);
 
     public Task<Outcome<IReadOnlyList<ProviderOrganisation>>> ProviderOrganisationsAsync(SiteUser user, Guid id) => Get<ListProviderOrganisations>().HandleAsync(user, id);
+
+    public Task<Outcome<string>> InviteAsync(SiteUser user, Guid id, Guid organisationId) => Get<ChangeInvitation>().HandleAsync(user, id, organisationId, invite: true);
 }

@@ -1,3 +1,4 @@
+using Commissioning.Application.Readiness;
 using Commissioning.Core.Lifecycle;
 using System.Net;
 using Commissioning.Application;

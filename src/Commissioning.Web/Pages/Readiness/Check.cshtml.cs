@@ -1,3 +1,4 @@
+using Commissioning.Application.Readiness;
 using Commissioning.Application;
 using Commissioning.Application.Tenders;
 using Commissioning.Core.Readiness;
@@ -55,7 +56,7 @@ public sealed class CheckModel(FindUser users, ReadinessChecks checks, Standards
         return Page();
     }
 
-    /// <summary>The report as print-ready HTML (<c>?format=html</c>) or Markdown (<c>?format=md</c>).</summary>
+    /// <summary>The report as print-ready HTML (<c>?format=html</c>) or Markdown (<c>?format=md</c>), or the evidence checklist as a workbook (<c>?format=xlsx</c>).</summary>
     public async Task<IActionResult> OnGetDownloadAsync(string? format, CancellationToken cancel)
     {
         if (await users.UserAsync(User, cancel) is not { } me)
@@ -63,22 +64,18 @@ public sealed class CheckModel(FindUser users, ReadinessChecks checks, Standards
             return Challenge();
         }
 
-        DocumentOutput? output = format switch { "html" => DocumentOutput.Html, "md" => DocumentOutput.Markdown, _ => null };
-        if (output is null)
+        var file = format switch
+        {
+            "html" => await checks.DownloadAsync(me, Id, DocumentOutput.Html, standards, cancel),
+            "md" => await checks.DownloadAsync(me, Id, DocumentOutput.Markdown, standards, cancel),
+            "xlsx" => await checks.ChecklistAsync(me, Id, standards, cancel),
+            _ => null,
+        };
+        if (file is null)
         {
             return NotFound();
         }
 
-        var file = await checks.DownloadAsync(me, Id, output.Value, standards, cancel);
         return file.Succeeded ? File(file.Value.Content, file.Value.ContentType, file.Value.FileName) : NotFound();
     }
-
-    /// <summary>A status in words.</summary>
-    public static string Status(ReadinessStatus status) => status switch
-    {
-        ReadinessStatus.Ready => "Ready",
-        ReadinessStatus.FailsGate => "Fails a gate",
-        ReadinessStatus.NotMet => "Not met",
-        _ => "No evidence yet",
-    };
 }

@@ -1,3 +1,4 @@
+using Commissioning.Application.Readiness;
 using System.Net;
 using Commissioning.Application;
 using Commissioning.Application.Accounts;
@@ -126,6 +127,14 @@ public sealed class ReadinessPagesTests
             using (var markdown = await pat.GetAsync(new Uri($"{address}?handler=Download&format=md", UriKind.Relative)))
             {
                 Assert.That(markdown.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/markdown"));
+            }
+
+            using (var checklist = await pat.GetAsync(new Uri($"{address}?handler=Download&format=xlsx", UriKind.Relative)))
+            {
+                Assert.That(checklist.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+                using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await checklist.Content.ReadAsByteArrayAsync()));
+                var rows = workbook.Worksheet(Commissioning.Documents.Readiness.ReadinessChecklistWorkbook.ChecklistSheet).RowsUsed().Count();
+                Assert.That(rows, Is.EqualTo(expected.Items.Count + 1), "a header and one row for each requirement checked");
             }
 
             // Another provider, a commissioner, and an unknown format: no such check.

@@ -13,7 +13,7 @@ using Commissioning.Documents.Templates;
 using Commissioning.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Commissioning.Application;
+namespace Commissioning.Application.Readiness;
 
 /// <summary>A saved readiness check, as listed.</summary>
 /// <param name="Id">Its id.</param>
@@ -224,6 +224,18 @@ public sealed class ReadinessChecks(ICommissioningContextFactory contexts, TimeP
             $"{EvaluationDocumentFiles.SafeName(view.Value.Summary.Title, "readiness")}-readiness.{(html ? "html" : "md")}",
             html ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
             System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>One of this person's organisation's readiness checks as the evidence checklist workbook, as <c>render readiness … -o file.xlsx</c> makes it.</summary>
+    public async Task<Outcome<DownloadFile>> ChecklistAsync(SiteUser user, Guid id, StandardsCatalogue standards, CancellationToken cancel = default)
+    {
+        var view = await ReportAsync(user, id, standards, cancel).ConfigureAwait(false);
+        return view.Succeeded
+            ? Outcome<DownloadFile>.Success(new DownloadFile(
+                $"{EvaluationDocumentFiles.SafeName(view.Value.Summary.Title, "readiness")}-evidence-checklist.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ReadinessChecklistWorkbook.Write(view.Value.Report, standards)))
+            : view.As<DownloadFile>();
     }
 
     /// <summary>This person's organisation's readiness checks, newest first; none for anyone who is not a provider.</summary>
