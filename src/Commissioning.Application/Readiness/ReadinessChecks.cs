@@ -23,10 +23,14 @@ namespace Commissioning.Application.Readiness;
 /// <param name="CreatedBy">Who saved it (display name).</param>
 public sealed record ReadinessCheckSummary(Guid Id, string Title, string Provider, DateTimeOffset CreatedAt, string CreatedBy);
 
-/// <summary>What a readiness check is checked against: the standards, or one lot of a tender the organisation is invited to.</summary>
-/// <param name="TenderId">The tender, or null for the standards.</param>
-/// <param name="LotId">The tender's lot; null for the standards.</param>
-public sealed record ReadinessTarget(Guid? TenderId, string? LotId)
+/// <summary>
+/// What a readiness check is checked against: the standards, one lot of a tender the organisation
+/// is invited to, or an <c>oh-tender</c> file the provider was sent (one lot, or every lot).
+/// </summary>
+/// <param name="TenderId">The tender the organisation is invited to, or null.</param>
+/// <param name="LotId">The lot; null for the standards, or for every lot of a tender file.</param>
+/// <param name="TenderFile">The text of an uploaded tender file, or null.</param>
+public sealed record ReadinessTarget(Guid? TenderId, string? LotId, string? TenderFile = null)
 {
     /// <summary>The standards, for no buyer in particular.</summary>
     public static ReadinessTarget Standards { get; } = new(null, null);
@@ -93,7 +97,8 @@ public sealed class ReadinessChecks(ICommissioningContextFactory contexts, TimeP
             Provider = read.Value.Provider,
             DeclarationsJson = declarationsFile,
             TenderId = target.TenderId,
-            LotKey = target.TenderId is null ? null : target.LotId,
+            LotKey = target.TenderId is null && target.TenderFile is null ? null : target.LotId,
+            TenderFileJson = target.TenderFile,
             CreatedAt = time.GetUtcNow(),
             CreatedBy = user.UserId,
         };
@@ -135,6 +140,26 @@ public sealed class ReadinessChecks(ICommissioningContextFactory contexts, TimeP
             }
         }
 
+        if (target.TenderFile is { } file)
+        {
+            var read = TenderFiles.ReadDefinition(file, standards);
+            if (!read.Succeeded)
+            {
+                var more = read.Errors.Count - 1;
+                return Outcome<Guid>.Fail(FailureKind.Invalid,
+                    $"The tender file cannot be read: {read.Errors[0].Message}{(more > 0 ? $" (and {more} more {(more == 1 ? "problem" : "problems")})" : "")}",
+                    new FormFieldLocation("TenderFile"));
+            }
+
+            var lots = read.Value.Tender.Lots;
+            if (target.LotId is { } lotId && read.Value.Tender.FindLot(lotId) is null)
+            {
+                return Outcome<Guid>.Fail(FailureKind.Invalid,
+                    $"The tender file has no lot '{lotId}'. Its lots are {string.Join(", ", lots.Select(l => $"{l.Id} ({l.Title})"))}; leave the lot empty to check against every lot.",
+                    new FormFieldLocation("FileLot"));
+            }
+        }
+
         return await SaveAsync(user, title, DeclarationsFile.Write(provider, declarations), standards, target, cancel).ConfigureAwait(false);
     }
 
@@ -172,7 +197,7 @@ public sealed class ReadinessChecks(ICommissioningContextFactory contexts, TimeP
             ? await (from r in db.ReadinessChecks.AsNoTracking()
                      join u in db.Users on r.CreatedBy equals u.Id
                      where r.Id == id && r.OrganisationId == user.OrganisationId
-                     select new { r.Id, r.Title, r.Provider, r.CreatedAt, u.DisplayName, r.DeclarationsJson, r.TenderId, r.LotKey }).SingleOrDefaultAsync(cancel).ConfigureAwait(false)
+                     select new { r.Id, r.Title, r.Provider, r.CreatedAt, u.DisplayName, r.DeclarationsJson, r.TenderId, r.LotKey, r.TenderFileJson }).SingleOrDefaultAsync(cancel).ConfigureAwait(false)
             : null;
         if (row is null)
         {
@@ -197,6 +222,16 @@ public sealed class ReadinessChecks(ICommissioningContextFactory contexts, TimeP
 
             var tender = await TenderLoader.DefinitionAsync(db, tenderId, cancel).ConfigureAwait(false);
             report = ReadinessCheck.AgainstTender(standards, tender, provider, declared, tender.FindLot(row.LotKey ?? string.Empty) is null ? null : row.LotKey);
+        }
+        else if (row.TenderFileJson is { } file)
+        {
+            var tender = TenderFiles.ReadDefinition(file, standards);
+            if (!tender.Succeeded)
+            {
+                return Outcome<ReadinessCheckView>.Fail(FailureKind.Refused, "The tender file this check was made against no longer reads with the current standards, so it cannot be shown against it. Start a new check with the file.");
+            }
+
+            report = ReadinessCheck.AgainstTender(standards, tender.Value.Tender, provider, declared, row.LotKey);
         }
         else
         {

@@ -1,6 +1,7 @@
 using Commissioning.Application.Readiness;
 using Commissioning.Application;
 using Commissioning.Core.Text;
+using Commissioning.Web.Infrastructure;
 using FluentValidation;
 
 namespace Commissioning.Web.Forms;
@@ -15,6 +16,9 @@ public sealed class ReadinessInput : DeclarationsFields
     /// <summary>The value of <see cref="Target"/> for the standards.</summary>
     public const string StandardsTarget = "standards";
 
+    /// <summary>The value of <see cref="Target"/> for an uploaded tender file.</summary>
+    public const string FileTarget = "file";
+
     /// <summary>A name for the check, such as the tender it prepares for.</summary>
     public string? Title { get; set; }
 
@@ -24,15 +28,26 @@ public sealed class ReadinessInput : DeclarationsFields
     /// <summary>The provider's name as a buyer would read it.</summary>
     public string? Provider { get; set; }
 
+    /// <summary>An <c>oh-tender</c> file, when <see cref="Target"/> is <see cref="FileTarget"/>.</summary>
+    public IFormFile? TenderFile { get; set; }
+
+    /// <summary>The lot of the tender file to check against; empty for every lot.</summary>
+    public string? FileLot { get; set; }
+
     /// <summary>The radio value for one lot of a tender.</summary>
     public static string TargetValue(Guid tenderId, string lotId) => $"{tenderId:N}/{lotId}";
 
-    /// <summary>What <see cref="Target"/> names; null when it names nothing readable.</summary>
-    public ReadinessTarget? ToTarget()
+    /// <summary>What <see cref="Target"/> names, with the tender file's text when it names the file; null when it names nothing readable.</summary>
+    public ReadinessTarget? ToTarget(string? tenderFile = null)
     {
         if (Target == StandardsTarget)
         {
             return ReadinessTarget.Standards;
+        }
+
+        if (Target == FileTarget)
+        {
+            return new ReadinessTarget(null, string.IsNullOrWhiteSpace(FileLot) ? null : FileLot.Trim(), tenderFile ?? string.Empty);
         }
 
         var parts = Target?.Split('/', 2);
@@ -55,6 +70,19 @@ public sealed class ReadinessInputValidator : AbstractValidator<ReadinessInput>
         RuleFor(x => x.Provider).NotEmpty().WithMessage("Enter your organisation's name as buyers know it.")
             .MaximumLength(200).WithMessage("The provider's name must be 200 characters or fewer.")
             .PlainText(TextShape.OneLine, _ => "The provider's name");
+        When(x => x.Target == ReadinessInput.FileTarget, () =>
+        {
+            RuleFor(x => x.TenderFile).NotNull().WithMessage("Select the tender file (.json) to check against.")
+                .DependentRules(() =>
+                {
+                    RuleFor(x => x.TenderFile!.FileName).Must(name => name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).OverridePropertyName("TenderFile")
+                        .WithMessage("The selected file must be a tender file ending in .json.");
+                    RuleFor(x => x.TenderFile!.Length).GreaterThan(0).OverridePropertyName("TenderFile").WithMessage("The selected file is empty.")
+                        .LessThanOrEqualTo(RequestLimits.MaxUploadBytes).WithMessage($"The selected file must be smaller than {RequestLimits.MaxUploadBytes / 1024 / 1024} MB.");
+                });
+            RuleFor(x => x.FileLot).MaximumLength(100).WithMessage("The lot must be 100 characters or fewer, such as lot-1.")
+                .PlainText(TextShape.OneLine, _ => "The lot");
+        });
         Include(new DeclarationsFieldsValidator());
     }
 }

@@ -23,7 +23,7 @@ public static class RequestLimits
     public const long MaxUploadBytes = 30L * 1024 * 1024;
 
     /// <summary>The addresses that take a whole tender file; every other address but a tender's bids page keeps <see cref="MaxBodyBytes"/>.</summary>
-    public static readonly IReadOnlyList<string> UploadPaths = ["/tenders/import"];
+    public static readonly IReadOnlyList<string> UploadPaths = ["/tenders/import", "/readiness/new"];
 
     /// <summary>The largest body accepted for a request to <paramref name="path"/>.</summary>
     public static long BodyLimitFor(PathString path) =>

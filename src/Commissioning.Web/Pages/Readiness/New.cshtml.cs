@@ -58,7 +58,20 @@ public sealed class NewModel(FindUser users, ReadinessChecks checks, StandardsCa
             return Page();
         }
 
-        var saved = await checks.SaveAsync(me, Input.Title!, Input.Provider!.Trim(), Input.ToDeclarations(), Input.ToTarget()!, standards, cancel);
+        string? tenderFile = null;
+        if (Input.Target == ReadinessInput.FileTarget)
+        {
+            var text = TenderFiles.Decode(await UploadedFile.ReadAsync(Input.TenderFile!, cancel));
+            if (!text.Succeeded)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(ReadinessInput.TenderFile)}", text.Errors[0].Message);
+                return Page();
+            }
+
+            tenderFile = text.Value;
+        }
+
+        var saved = await checks.SaveAsync(me, Input.Title!, Input.Provider!.Trim(), Input.ToDeclarations(), Input.ToTarget(tenderFile)!, standards, cancel);
         if (!saved.Succeeded)
         {
             foreach (var error in saved.Errors)

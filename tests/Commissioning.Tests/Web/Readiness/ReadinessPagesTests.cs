@@ -11,6 +11,7 @@ using Commissioning.Data;
 using Commissioning.Tests.Documents.Response;
 using Commissioning.Tests.Support;
 using Commissioning.Tests.Web.Tenders.Stage;
+using Commissioning.Web.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -161,6 +162,60 @@ public sealed class ReadinessPagesTests
         Assert.That(await CountAsync(site), Is.EqualTo(2));
         await using var db = site.Services.GetRequiredService<ICommissioningContextFactory>().Create();
         Assert.That(await db.AuditEntries.CountAsync(a => a.Entity == ReadinessChecks.AuditEntity), Is.EqualTo(2), "each save audited");
+    }
+
+    [Test]
+    public async Task AProvider_ChecksAgainstATenderFileItWasSent_OneLotOrEvery_AndABrokenFileOrUnknownLotSavesNothing()
+    {
+        using var site = new SiteFactory();
+        await TestAccounts.CreateAsync(site, Pat, organisation: "Northgate OH", organisationKind: OrganisationKind.Provider, displayName: "Pat Provider");
+        using var pat = site.CreateNonRedirectingClient();
+        await TestAccounts.SignInAsync(pat, Pat);
+        var example = await File.ReadAllBytesAsync(Commissioning.Tests.Documents.Specification.DocumentFixtures.Example("ics-tender.json"));
+        var tender = Commissioning.Tests.Documents.Specification.DocumentFixtures.Tender();
+
+        async Task<HttpResponseMessage> SendAsync(string fileName, byte[] bytes, string lot)
+        {
+            var token = await SiteFactory.GetAntiforgeryTokenAsync(pat, "/readiness/new");
+            using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+            foreach (var (name, value) in Declared("From the file", ReadinessInput.FileTarget).Append(("Input.FileLot", lot)))
+            {
+                form.Add(new StringContent(value), name);
+            }
+
+            form.Add(new ByteArrayContent(bytes), "Input.TenderFile", fileName);
+            return await pat.PostAsync(new Uri("/readiness/new", UriKind.Relative), form);
+        }
+
+        using (var notJson = await SendAsync("tender.pdf", "%PDF-1.7"u8.ToArray(), ""))
+        {
+            Assert.That(await MovePageTests.TextAsync(notJson), Does.Contain("The selected file must be a tender file ending in .json."));
+        }
+
+        using (var broken = await SendAsync("tender.json", "{\"format\": \"oh-tender\"}"u8.ToArray(), ""))
+        {
+            Assert.That(await MovePageTests.TextAsync(broken), Does.Contain("The tender file cannot be read: "));
+        }
+
+        using (var noSuchLot = await SendAsync("ics-tender.json", example, "lot-9"))
+        {
+            Assert.That(await MovePageTests.TextAsync(noSuchLot), Does.Contain($"The tender file has no lot 'lot-9'. Its lots are {tender.Lots[0].Id} ({tender.Lots[0].Title}), {tender.Lots[1].Id} ({tender.Lots[1].Title})"));
+        }
+
+        Assert.That(await CountAsync(site), Is.EqualTo(0), "nothing saved");
+        foreach (var lot in new[] { tender.Lots[1].Id, "" })
+        {
+            using var saved = await SendAsync("ics-tender.json", example, lot);
+            Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await MovePageTests.TextAsync(saved));
+            var checkId = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1]);
+            var standards = site.Services.GetRequiredService<StandardsCatalogue>();
+            var stored = await site.Services.GetRequiredService<ReadinessChecks>().ReportAsync(await AwardReady.UserAsync(site, Pat), checkId, standards);
+            var expected = ReadinessCheck.AgainstTender(standards, tender, "Northgate <b>OH</b>", stored.Value.Declarations, lot.Length == 0 ? null : lot);
+            Assert.That(stored.Value.Report.Target, Is.EqualTo(expected.Target));
+            Assert.That(stored.Value.Report.Items.Select(i => (i.Requirement.Id, i.Status)), Is.EqualTo(expected.Items.Select(i => (i.Requirement.Id, i.Status))));
+            var page = await MovePageTests.GetAsync(pat, saved.Headers.Location!.OriginalString);
+            Assert.That(page, Does.Contain($"Checked against {expected.Target}.").And.Contain($"{Rounding.Percent(expected.OverallPercent)} ready"));
+        }
     }
 
     [Test]
