@@ -4,6 +4,7 @@ using Commissioning.Core.Lifecycle;
 using Commissioning.Core.Readiness;
 using Commissioning.Core.Standards;
 using Commissioning.Core.Tenders;
+using Commissioning.Core.Tenders.Validation;
 using Commissioning.Core.Text;
 using Commissioning.Data;
 using Commissioning.Documents.Specification;
@@ -122,6 +123,14 @@ public sealed class ReadinessChecks(ICommissioningContextFactory contexts, TimeP
         if (!user.IsProvider)
         {
             return Outcome<Guid>.Fail(FailureKind.Refused, "Only an account of a provider organisation can save a readiness check.");
+        }
+
+        // The declarations' own rules, each against its field (the provider's name heads the messages).
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var declared = new DeclarationsValidator(provider.Trim(), standards, today).Validate(declarations);
+        if (!declared.IsValid)
+        {
+            return Outcome<Guid>.Fail(FailureKind.Invalid, [.. declared.Errors.Select(e => new AppError(e.ErrorMessage, new FormFieldLocation("Declarations." + e.PropertyName)))]);
         }
 
         if (target.TenderId is { } tenderId)

@@ -117,7 +117,7 @@ public sealed class EvidenceEntry
 /// provided, and the evidence held. A bid entered by hand and a readiness self-assessment both
 /// ask for them with the same fields (<c>Pages/Shared/_DeclarationsFields.cshtml</c>).
 /// </summary>
-public class DeclarationsFields
+public partial class DeclarationsFields
 {
     /// <summary>The number of evidence rows the form offers.</summary>
     public const int EvidenceRows = 8;
@@ -181,6 +181,30 @@ public class DeclarationsFields
         Evidence = [.. Enumerable.Range(0, EvidenceRows).Select(i => i < Evidence.Count ? Evidence[i] ?? new EvidenceEntry() : new EvidenceEntry())];
     }
 
+    /// <summary>
+    /// The field a part of the declarations is entered in, from its path in the declarations
+    /// (<c>SeqohsDate</c>, <c>Staffing.OhNurses</c>, <c>SubSpecialisms[SUB-06].Partner</c>,
+    /// <c>Evidence[GOV-01][0]</c>); empty for the form as a whole.
+    /// </summary>
+    public string FieldFor(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (SubSpecialismPath().Match(path) is { Success: true } sub)
+        {
+            return sub.Groups["partner"].Success ? $"Partners[{sub.Groups["id"].Value}]" : $"Modes[{sub.Groups["id"].Value}]";
+        }
+
+        if (EvidencePath().Match(path) is { Success: true } evidence)
+        {
+            var row = Evidence.FindIndex(e => string.Equals(e.RequirementId?.Trim(), evidence.Groups["id"].Value, StringComparison.OrdinalIgnoreCase));
+            return row < 0 ? "Evidence" : $"Evidence[{row}].{(evidence.Groups["index"].Success ? "Item" : "RequirementId")}";
+        }
+
+        return path.StartsWith("Staffing.", StringComparison.Ordinal) ? path["Staffing.".Length..]
+            : path.Contains('[', StringComparison.Ordinal) ? string.Empty
+            : path;
+    }
+
     /// <summary>A figure as typed (blank is 0); null when it is not a number of 0 or more.</summary>
     public static decimal? Figure(string? text) =>
         string.IsNullOrWhiteSpace(text) ? 0m
@@ -215,6 +239,15 @@ public class DeclarationsFields
             .GroupBy(e => e.RequirementId!.Trim().ToUpperInvariant(), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(e => e.Item!.Trim())], StringComparer.Ordinal),
     };
+}
+
+public partial class DeclarationsFields
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"^SubSpecialisms\[(?<id>[^\]]+)\](?<partner>\.Partner)?$")]
+    private static partial System.Text.RegularExpressions.Regex SubSpecialismPath();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Evidence\[(?<id>[^\]]+)\](\[(?<index>\d+)\])?")]
+    private static partial System.Text.RegularExpressions.Regex EvidencePath();
 }
 
 /// <summary>

@@ -589,6 +589,63 @@ public sealed class XssCorpusBrowserTests : BrowserTest
     }
 
     /// <summary>
+    /// The provider's readiness form: every text field filled with corpus text and sent (refused,
+    /// as the figures and dates are not numbers), then sent again with the figures, dates and
+    /// evidence cleared so that the check is saved; the report, the list of checks and the report's
+    /// documents show the check's name and the provider's name as text and run nothing.
+    /// </summary>
+    [Test]
+    public async Task ReadinessForm_EveryFreeTextField_RunsNothing_AndTheReportAndItsDocumentsShowItAsText()
+    {
+        const string email = "xss.pat@northgate.example";
+        await TestAccounts.CreateAsync(Site, email, organisation: "Northgate OH", organisationKind: OrganisationKind.Provider, displayName: "Pat Provider");
+        var page = await SignedInAsync(email);
+        var line = FormValue(XssCorpus.Fields.Approver, 40, accepted: true);
+        await page.GotoAsync(BaseUrl + "/readiness/new");
+        var form = page.Locator("main form");
+        var fields = await form.Locator("input[type=text]:visible, textarea:visible").AllAsync();
+        foreach (var field in fields)
+        {
+            await field.FillAsync(line.Text);
+        }
+
+        await page.GetByLabel("The standards, for no buyer in particular").CheckAsync();
+        foreach (var (group, choice) in new[] { ("SEQOHS accreditation", "None"), ("ESR interface", "None"), ("Consultants' qualification", "CCT") })
+        {
+            await page.GetByRole(AriaRole.Group, new() { Name = group, Exact = true }).GetByLabel(choice, new() { Exact = true }).CheckAsync();
+        }
+
+        await form.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.That(await page.Locator(".nhsuk-error-summary").CountAsync(), Is.EqualTo(1), "the figures and dates are refused");
+        await CheckAsync(page, "the readiness form, refused", []);
+
+        foreach (var id in new[] { "seqohs-date-day", "seqohs-date-month", "seqohs-date-year", "esr-date-day", "esr-date-month", "esr-date-year", "occupational-physicians", "oh-nurses", "other-clinical", "nursing-practice-teachers", "str-posts" })
+        {
+            await page.FillAsync("#" + id, "");
+        }
+
+        foreach (var evidence in await form.Locator("input[name^='Input.Evidence'][name$='.Item']").AllAsync())
+        {
+            await evidence.FillAsync("");
+        }
+
+        await form.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        if (await page.Locator(".nhsuk-error-summary").CountAsync() > 0)
+        {
+            Assert.Fail("the readiness check was refused: " + await page.InnerTextAsync(".nhsuk-error-summary"));
+        }
+
+        var report = page.Url;
+        await CheckAsync(page, "the readiness report", Of(line));
+        await ViewAsync(page, BaseUrl + "/readiness", "the readiness checks", Of(line));
+        await DocumentAsync(page, report + "?handler=Download", "the readiness report", Of(line));
+        Assert.That(fields, Has.Count.GreaterThan(10), "every text field of the form");
+        Assert.That(_problems, Is.Empty, () => $"{_problems.Count} problems:\n" + string.Join("\n", _problems));
+    }
+
+    /// <summary>
     /// A long unbroken run in typed text (a web address, a pasted token) wraps at 360 pixels wide
     /// on the pages that show the journey's free text, instead of widening the page so that it
     /// scrolls sideways (WCAG 2.2 1.4.10, reflow). It once did: the rationale in the consensus

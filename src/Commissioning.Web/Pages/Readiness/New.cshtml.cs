@@ -76,7 +76,10 @@ public sealed class NewModel(FindUser users, ReadinessChecks checks, StandardsCa
         {
             foreach (var error in saved.Errors)
             {
-                ModelState.AddModelError(error.Location is FormFieldLocation field ? $"{nameof(Input)}.{field.Field}" : string.Empty, error.Message);
+                var field = error.Location is FormFieldLocation { Field: var name }
+                    ? name.StartsWith("Declarations.", StringComparison.Ordinal) ? Input.FieldFor(name["Declarations.".Length..]) : name
+                    : string.Empty;
+                ModelState.AddModelError(field.Length == 0 ? string.Empty : $"{nameof(Input)}.{field}", error.Message);
             }
 
             return Page();

@@ -85,6 +85,15 @@ public sealed class ReadinessPagesTests
             Assert.That(await MovePageTests.TextAsync(forged), Does.Contain("Choose a tender your organisation is invited to."));
         }
 
+        // The declarations' own rules, each on its field: accredited with no date.
+        using (var undated = await MovePageTests.PostAsync(pat, "/readiness/new",
+            [.. Declared("Undated", target).Where(f => !f.Item1.StartsWith("Input.SeqohsDate", StringComparison.Ordinal) && f.Item1 != "Input.Seqohs"), ("Input.Seqohs", "accredited")]))
+        {
+            var html = await undated.Content.ReadAsStringAsync();
+            Assert.That(await MovePageTests.TextAsync(undated), Does.Contain("Northgate <b>OH</b> declares SEQOHS accreditation. Enter the date it was awarded."));
+            Assert.That(html, Does.Contain("href=\"#seqohs-date"), "the summary links to the date");
+        }
+
         Assert.That(await CountAsync(site), Is.EqualTo(0), "nothing saved");
 
         using (var saved = await MovePageTests.PostAsync(pat, "/readiness/new", [.. Declared("For the Riverside tender", target)]))

@@ -113,15 +113,9 @@ public sealed partial class NewModel(TenderPageServices pages, ReadBidsInbox inb
             }
         }
 
-        if (SubSpecialism().Match(path) is { Success: true } sub)
+        if (path.StartsWith("Declarations.", StringComparison.Ordinal))
         {
-            return sub.Groups["partner"].Success ? $"Partners[{sub.Groups["id"].Value}]" : $"Modes[{sub.Groups["id"].Value}]";
-        }
-
-        if (Evidence().Match(path) is { Success: true } evidence)
-        {
-            var row = Entry.Evidence.FindIndex(e => string.Equals(e.RequirementId?.Trim(), evidence.Groups["id"].Value, StringComparison.OrdinalIgnoreCase));
-            return row < 0 ? "Evidence" : $"Evidence[{row}].{(evidence.Groups["index"].Success ? "Item" : "RequirementId")}";
+            return Entry.FieldFor(path["Declarations.".Length..]);
         }
 
         return path switch
@@ -130,18 +124,10 @@ public sealed partial class NewModel(TenderPageServices pages, ReadBidsInbox inb
             "Provider" or "LateReason" => path,
             "Price.AnnualPrices" => "AnnualPrices[0]",
             "Price.ExtensionPrices" => "ExtensionPrices[0]",
-            _ when path.StartsWith("Declarations.Staffing.", StringComparison.Ordinal) => path["Declarations.Staffing.".Length..],
-            _ when path.StartsWith("Declarations.", StringComparison.Ordinal) && !path.Contains('[', StringComparison.Ordinal) => path["Declarations.".Length..],
             _ => string.Empty,
         };
     }
 
     [GeneratedRegex(@"^(?<name>[A-Za-z.]+)\[(?<index>\d+)\]")]
     private static partial Regex Indexed();
-
-    [GeneratedRegex(@"^Declarations\.SubSpecialisms\[(?<id>[^\]]+)\](?<partner>\.Partner)?$")]
-    private static partial Regex SubSpecialism();
-
-    [GeneratedRegex(@"^Declarations\.Evidence\[(?<id>[^\]]+)\](\[(?<index>\d+)\])?")]
-    private static partial Regex Evidence();
 }
