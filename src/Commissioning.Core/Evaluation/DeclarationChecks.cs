@@ -67,7 +67,8 @@ public static class DeclarationChecks
             {
                 ConsultantQualification.Cct => new(true, "consultants hold a CCT in occupational medicine"),
                 ConsultantQualification.Cesr => new(true, "consultants hold a CESR in occupational medicine"),
-                _ => new(false, "no consultant with a CCT or CESR declared"),
+                ConsultantQualification.NoConsultant => new(true, "no consultant on the service, so no consultant lacks a CCT or CESR"),
+                _ => new(false, "consultants declared without a CCT or CESR"),
             },
             "STF-08" => string.IsNullOrWhiteSpace(declarations.ResponsibleOfficer)
                 ? new(false, "no Responsible Officer named")

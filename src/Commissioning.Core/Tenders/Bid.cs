@@ -36,12 +36,17 @@ public enum ProvisionMode
 /// <summary>The qualification held by the provider's consultant occupational physicians.</summary>
 public enum ConsultantQualification
 {
-    /// <summary>No consultant with a CCT or CESR.</summary>
+    /// <summary>The service has consultants, and none of them holds a CCT or CESR.</summary>
     None,
     /// <summary>Certificate of Eligibility for Specialist Registration.</summary>
     Cesr,
     /// <summary>Certificate of Completion of Training.</summary>
     Cct,
+    /// <summary>
+    /// The service has no consultant, so there is no consultant's qualification to declare
+    /// (STF-07 asks about the qualification of any consultant; it does not ask for one).
+    /// </summary>
+    NoConsultant,
 }
 
 /// <summary>How one sub-specialism is provided.</summary>

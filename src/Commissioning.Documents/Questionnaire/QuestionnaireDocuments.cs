@@ -172,7 +172,7 @@ public static class QuestionnaireDocuments
             new("SEQOHS accreditation", "Whether you are accredited, working towards accreditation or neither, with the date you were accredited or expect to be.", Decides("SEQ-01")),
             new("Electronic Staff Record interface", "Whether your two-way interface with ESR is live, planned or not in place, with the date it went live or is planned to.", Decides("INF-03")),
             new("Responsible Officer", "The name of the Responsible Officer for your doctors.", Decides("STF-08")),
-            new("Consultant qualifications", "Whether your consultant occupational physicians hold a CCT or a CESR in occupational medicine.", Decides("STF-07")),
+            new("Consultant qualifications", "Whether your consultant occupational physicians hold a CCT or a CESR in occupational medicine, or that the service has no consultant.", Decides("STF-07")),
             new("Staffing", "Whole-time equivalents of occupational physicians, OH nurses and other clinical staff; the number of nursing practice teachers and of specialty registrar training posts.", Decides("STF-01")),
             new("Sub-specialisms", $"For each of {string.Join(", ", DeclarationChecks.SubSpecialisms.Select(s => $"{s.Value} ({s.Key})"))}: whether you provide it with your own staff, through a named partner, or not at all.", Decides([.. DeclarationChecks.SubSpecialisms.Keys])),
             new("Evidence", "For each requirement a gate or question draws on, the evidence you hold, as listed under each question.", string.Empty),

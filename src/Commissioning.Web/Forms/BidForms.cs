@@ -141,7 +141,7 @@ public partial class DeclarationsFields
     /// <summary>The Responsible Officer, named.</summary>
     public string? ResponsibleOfficer { get; set; }
 
-    /// <summary><c>none</c>, <c>cesr</c> or <c>cct</c>.</summary>
+    /// <summary><c>none</c>, <c>cesr</c>, <c>cct</c> or <c>no-consultant</c>.</summary>
     public string? ConsultantQualification { get; set; }
 
     /// <summary>Occupational physicians, whole-time equivalent, as typed.</summary>
@@ -218,7 +218,7 @@ public partial class DeclarationsFields
         Esr = Esr switch { "live" => Commissioning.Core.Tenders.EsrInterface.Live, "planned" => Commissioning.Core.Tenders.EsrInterface.Planned, _ => Commissioning.Core.Tenders.EsrInterface.None },
         EsrDate = EsrDate.ToDate(),
         ResponsibleOfficer = string.IsNullOrWhiteSpace(ResponsibleOfficer) ? null : ResponsibleOfficer.Trim(),
-        ConsultantQualification = ConsultantQualification switch { "cct" => Commissioning.Core.Tenders.ConsultantQualification.Cct, "cesr" => Commissioning.Core.Tenders.ConsultantQualification.Cesr, _ => Commissioning.Core.Tenders.ConsultantQualification.None },
+        ConsultantQualification = ConsultantQualification switch { "cct" => Commissioning.Core.Tenders.ConsultantQualification.Cct, "cesr" => Commissioning.Core.Tenders.ConsultantQualification.Cesr, "no-consultant" => Commissioning.Core.Tenders.ConsultantQualification.NoConsultant, _ => Commissioning.Core.Tenders.ConsultantQualification.None },
         Staffing = new Commissioning.Core.Tenders.StaffingFigures
         {
             OccupationalPhysicians = Figure(OccupationalPhysicians) ?? 0,
@@ -329,7 +329,7 @@ public sealed class DeclarationsFieldsValidator : AbstractValidator<Declarations
         RuleFor(x => x.EsrDate).RealDate("the ESR interface date", required: false);
         RuleFor(x => x.ResponsibleOfficer).MaximumLength(200).WithMessage("The Responsible Officer's name must be 200 characters or fewer.")
             .PlainText(TextShape.OneLine, _ => "The Responsible Officer's name");
-        RuleFor(x => x.ConsultantQualification).Must(v => v is "none" or "cesr" or "cct").WithMessage("Select the consultants' qualification.");
+        RuleFor(x => x.ConsultantQualification).Must(v => v is "none" or "cesr" or "cct" or "no-consultant").WithMessage("Select the consultants' qualification.");
         RuleFor(x => x.OccupationalPhysicians).Must(v => DeclarationsFields.Figure(v) is >= 0).WithMessage("Enter the occupational physicians as a number of 0 or more, such as 2.5.");
         RuleFor(x => x.OhNurses).Must(v => DeclarationsFields.Figure(v) is >= 0).WithMessage("Enter the OH nurses as a number of 0 or more, such as 7.2.");
         RuleFor(x => x.OtherClinical).Must(v => DeclarationsFields.Figure(v) is >= 0).WithMessage("Enter the other clinical staff as a number of 0 or more, such as 4.");

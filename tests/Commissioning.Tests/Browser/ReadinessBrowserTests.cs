@@ -82,7 +82,7 @@ public sealed class ReadinessBrowserTests : BrowserTest
         await page.FillAsync("#esr-date-day", "1");
         await page.FillAsync("#esr-date-month", "4");
         await page.FillAsync("#esr-date-year", "2027");
-        await page.GetByRole(AriaRole.Group, new() { Name = "Consultants' qualification" }).GetByLabel("CCT").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Consultants' qualification" }).GetByLabel("CCT", new() { Exact = true }).CheckAsync();
         await page.FillAsync("#occupational-physicians", "2");
         await page.ClickAsync("main button[type=submit]");
 

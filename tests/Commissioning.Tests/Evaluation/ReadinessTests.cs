@@ -29,6 +29,20 @@ public sealed class ReadinessTests
         },
     };
 
+    [TestCase(ConsultantQualification.Cct, true)]
+    [TestCase(ConsultantQualification.Cesr, true)]
+    [TestCase(ConsultantQualification.NoConsultant, true)]
+    [TestCase(ConsultantQualification.None, false)]
+    public void Stf07_AsksAboutAnyConsultantsQualification_NotThatThereBeOne(ConsultantQualification declared, bool passes)
+    {
+        // STF-07: any consultant should hold a CCT or CESR; a service with no consultant has none
+        // lacking one, while consultants without either fail it.
+        var check = Commissioning.Core.Evaluation.DeclarationChecks.Check("STF-07", NearlyReady() with { ConsultantQualification = declared });
+
+        Assert.That(check?.Passed, Is.EqualTo(passes));
+        Assert.That(check?.Reason, Is.Not.Empty);
+    }
+
     [Test]
     public void AgainstASpecification_NamesTheGatesItWouldFail()
     {

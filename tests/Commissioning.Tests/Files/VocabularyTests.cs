@@ -113,7 +113,7 @@ public sealed class VocabularyTests
             Assert.That(Names<SeqohsStatus>(), Is.EqualTo(new[] { "none", "working-towards", "accredited" }));
             Assert.That(Names<EsrInterface>(), Is.EqualTo(new[] { "none", "planned", "live" }));
             Assert.That(Names<ProvisionMode>(), Is.EqualTo(new[] { "not-offered", "partner", "direct" }));
-            Assert.That(Names<ConsultantQualification>(), Is.EqualTo(new[] { "none", "cesr", "cct" }));
+            Assert.That(Names<ConsultantQualification>(), Is.EqualTo(new[] { "none", "cesr", "cct", "no-consultant" }));
         });
     }
 }

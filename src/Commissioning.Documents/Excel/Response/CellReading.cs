@@ -60,7 +60,7 @@ internal sealed partial class CellReading(XLWorkbook book, ResponseLayout layout
             Esr = (EsrInterface)ReadChoice(DeclarationCell(declarations, DeclarationField.Esr), ResponseLayout.EsrChoices, ["none", "planned", "live"]),
             EsrDate = Date(DeclarationField.EsrDate),
             ResponsibleOfficer = Line(DeclarationField.ResponsibleOfficer),
-            ConsultantQualification = (ConsultantQualification)ReadChoice(DeclarationCell(declarations, DeclarationField.ConsultantQualification), ResponseLayout.QualificationChoices, ["none", "cesr", "cct"]),
+            ConsultantQualification = (ConsultantQualification)ReadChoice(DeclarationCell(declarations, DeclarationField.ConsultantQualification), ResponseLayout.QualificationChoices, ["none", "cesr", "cct", "no-consultant"]),
             Staffing = new StaffingFigures
             {
                 OccupationalPhysicians = Number(DeclarationField.OccupationalPhysicians),

@@ -136,7 +136,7 @@ public sealed class ResponseLayout
     /// <summary>The choices offered for the ESR interface, in the order of <see cref="EsrInterface"/>.</summary>
     public static IReadOnlyList<string> EsrChoices { get; } = ["None", "Planned", "Live"];
     /// <summary>The choices offered for the consultants' qualification, in the order of <see cref="ConsultantQualification"/>.</summary>
-    public static IReadOnlyList<string> QualificationChoices { get; } = ["None", "CESR", "CCT"];
+    public static IReadOnlyList<string> QualificationChoices { get; } = ["None", "CESR", "CCT", "No consultant"];
     /// <summary>The choices offered for a sub-specialism, in the order of <see cref="ProvisionMode"/>.</summary>
     public static IReadOnlyList<string> ProvisionChoices { get; } = ["Not offered", "Through a partner", "Direct"];
 
@@ -267,7 +267,7 @@ public sealed class ResponseLayout
         yield return Make(DeclarationField.ResponsibleOfficer, "Responsible Officer",
             "The name of the Responsible Officer for the doctors who will work on the service.", InputKind.Line);
         yield return Make(DeclarationField.ConsultantQualification, "Consultants' qualification",
-            "The qualification your consultant occupational physicians hold: CCT, CESR or None.", InputKind.Choice, QualificationChoices);
+            "The qualification your consultant occupational physicians hold: CCT, CESR, None (consultants without either), or No consultant (the service has none).", InputKind.Choice, QualificationChoices);
         yield return Make(DeclarationField.OccupationalPhysicians, "Occupational physicians",
             "Whole-time equivalents, such as 7.2. Enter 0 if none.", InputKind.Number);
         yield return Make(DeclarationField.OhNurses, "OH nurses", "Whole-time equivalents. Enter 0 if none.", InputKind.Number);

@@ -64,7 +64,7 @@ public sealed class ResponseExportTests
 
         ExpectList(declarations.Cell($"C{layout.Row(DeclarationField.Seqohs).Row}"), "\"None,Working towards,Accredited\"");
         ExpectList(declarations.Cell($"C{layout.Row(DeclarationField.Esr).Row}"), "\"None,Planned,Live\"");
-        ExpectList(declarations.Cell($"C{layout.Row(DeclarationField.ConsultantQualification).Row}"), "\"None,CESR,CCT\"");
+        ExpectList(declarations.Cell($"C{layout.Row(DeclarationField.ConsultantQualification).Row}"), "\"None,CESR,CCT,No consultant\"");
         foreach (var (_, row) in layout.SubSpecialisms)
         {
             ExpectList(declarations.Cell($"C{row}"), "\"Not offered,Through a partner,Direct\"");
