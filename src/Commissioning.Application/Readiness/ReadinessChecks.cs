@@ -111,13 +111,15 @@ public sealed class ReadinessChecks(ICommissioningContextFactory contexts, TimeP
     }
 
     /// <summary>
-    /// Saves a self-assessment made in the site: the provider's declarations, written as an
-    /// <c>oh-declarations</c> file and checked as one, against the standards or one lot of a tender
-    /// the organisation is invited to. Nothing is saved with any problem.
+    /// Saves a self-assessment made in the site: the provider's declarations, checked against
+    /// their rules (each problem against its field) and written as an <c>oh-declarations</c> file,
+    /// against the standards, one lot of a tender the organisation is invited to, or an uploaded
+    /// tender file (one lot or every lot). Nothing is saved with any problem.
     /// </summary>
     public async Task<Outcome<Guid>> SaveAsync(SiteUser user, string title, string provider, Declarations declarations, ReadinessTarget target, StandardsCatalogue standards, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(declarations);
         ArgumentNullException.ThrowIfNull(target);
         if (!user.IsProvider)

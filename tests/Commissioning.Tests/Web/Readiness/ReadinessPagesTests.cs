@@ -158,6 +158,17 @@ public sealed class ReadinessPagesTests
 
             Assert.That(await MovePageTests.GetAsync(dan, "/readiness"), Does.Contain("Your organisation has no readiness checks yet."));
             Assert.That(await MovePageTests.GetAsync(pat, "/readiness"), Does.Contain("For the Riverside tender"));
+
+            // The invitation withdrawn: the check is still the organisation's, but not shown against the tender.
+            Assert.That((await site.Services.GetRequiredService<Commissioning.Application.Tenders.ChangeInvitation>().HandleAsync(owner, id, northgate.Id, invite: false)).Succeeded, Is.True);
+            var withdrawn = await MovePageTests.GetAsync(pat, address);
+            Assert.That(withdrawn, Does.Contain("This check cannot be shown").And.Contain("no longer invited to the tender"));
+            using (var noDownload = await pat.GetAsync(new Uri($"{address}?handler=Download&format=html", UriKind.Relative)))
+            {
+                Assert.That(noDownload.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            }
+
+            Assert.That((await site.Services.GetRequiredService<Commissioning.Application.Tenders.ChangeInvitation>().HandleAsync(owner, id, northgate.Id, invite: true)).Succeeded, Is.True);
         }
 
         // Against the standards: every requirement a provider answers.
