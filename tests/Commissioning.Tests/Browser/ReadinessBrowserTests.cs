@@ -54,6 +54,7 @@ public sealed class ReadinessBrowserTests : BrowserTest
 
         // The start page's card for providers leads, through signing in, to the readiness checks.
         await page.GotoAsync(BaseUrl + "/");
+        await CheckAsync(page, "start-page");
         await page.GetByRole(AriaRole.Link, new() { Name = "Prepare a bid as an OH provider" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("sign-in", StringComparison.Ordinal));
         await page.FillAsync("#email", Pat);
