@@ -37,6 +37,21 @@ public sealed class EvaluationDocumentTests
     }
 
     [Test]
+    public void AnExcludedBidsSummary_SaysItWasNotRanked_AndWhy_InOneReadableSentencePair()
+    {
+        // The example with its first bid declaring no SEQOHS accreditation, which fails the SEQOHS gate.
+        var example = DocumentCases.Example();
+        var first = example.Bids[0];
+        var pack = example with { Bids = [first with { Declarations = first.Declarations with { Seqohs = Commissioning.Core.Tenders.SeqohsStatus.None, SeqohsDate = null } }, .. example.Bids.Skip(1)] };
+        var (result, _) = DocumentCases.Evaluate(pack);
+
+        var summary = EvaluationDocuments.AssessmentSummary(result, first.Id, DocumentOutput.Markdown, DocumentCases.Prepared);
+
+        Assert.That(summary, Does.Contain("The bid was not ranked. Excluded: a gate was failed."));
+        Assert.That(summary, Does.Not.Contain("not ranked: Excluded"));
+    }
+
+    [Test]
     public void Templates_OfEachModelFile_GiveTheStoredOutputs()
     {
         var update = Environment.GetEnvironmentVariable("COMMISSIONING_UPDATE_GOLDEN") == "1";
