@@ -75,6 +75,27 @@ public sealed record ReadinessReport
     public IEnumerable<ReadinessItem> MustGaps => Items.Where(i => i.Strength == Strength.Must && i.Status != ReadinessStatus.Ready);
     /// <summary>Should requirements not yet ready.</summary>
     public IEnumerable<ReadinessItem> ShouldGaps => Items.Where(i => i.Strength == Strength.Should && i.Status != ReadinessStatus.Ready);
+    /// <summary>Gates decided on evidence the provider has not said it holds.</summary>
+    public IEnumerable<GateReadiness> GatesUndecided => Gates.Where(g => g.Status == ReadinessStatus.NoEvidence);
+    /// <summary>How many requirements are ready.</summary>
+    public int ReadyCount => Items.Count(i => i.Status == ReadinessStatus.Ready);
+
+    /// <summary>
+    /// The items most urgent first, as the report orders its sections: a gate the bid would fail,
+    /// then must, then should requirements not yet ready, then anything else not ready, then those
+    /// ready; within each, guide order.
+    /// </summary>
+    public IReadOnlyList<ReadinessItem> ByUrgency() =>
+        [.. Items.Select((item, index) => (item, index)).OrderBy(p => Urgency(p.item)).ThenBy(p => p.index).Select(p => p.item)];
+
+    private static int Urgency(ReadinessItem item) => item switch
+    {
+        { Status: ReadinessStatus.FailsGate } => 0,
+        { Status: ReadinessStatus.Ready } => 4,
+        { Strength: Strength.Must } => 1,
+        { Strength: Strength.Should } => 2,
+        _ => 3,
+    };
 }
 
 /// <summary>

@@ -84,26 +84,6 @@ public static class ReadinessChecklistWorkbook
         book.SaveAs(output);
     }
 
-    /// <summary>
-    /// The report's items in the checklist's order: by <see cref="Severity"/>, then in the
-    /// report's own (guide) order.
-    /// </summary>
-    internal static IReadOnlyList<ReadinessItem> InOrder(ReadinessReport report) =>
-        [.. report.Items.Select((item, index) => (item, index)).OrderBy(p => Severity(p.item)).ThenBy(p => p.index).Select(p => p.item)];
-
-    /// <summary>
-    /// How urgent an item is, as the report orders its sections: 0 a gate the bid would fail,
-    /// 1 a must gap, 2 a should gap, 3 anything else not ready, 4 ready.
-    /// </summary>
-    internal static int Severity(ReadinessItem item) => item switch
-    {
-        { Status: ReadinessStatus.FailsGate } => 0,
-        { Status: ReadinessStatus.Ready } => 4,
-        { Strength: Strength.Must } => 1,
-        { Strength: Strength.Should } => 2,
-        _ => 3,
-    };
-
     private static void WriteChecklist(IXLWorksheet sheet, ReadinessReport report, StandardsCatalogue standards)
     {
         for (var c = 0; c < ChecklistWidths.Length; c++)
@@ -113,7 +93,7 @@ public static class ReadinessChecklistWorkbook
 
         Header(sheet, 1, 1, ChecklistColumns);
         var areas = report.Areas.ToDictionary(a => a.Area.Id, a => a.Area.Title, StringComparer.Ordinal);
-        var items = InOrder(report);
+        var items = report.ByUrgency();
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -178,7 +158,7 @@ public static class ReadinessChecklistWorkbook
         Label(sheet, row, "Overall readiness, weighted");
         Percent(sheet.Cell(row++, 2), report.OverallPercent);
         Label(sheet, row, "Requirements ready");
-        Number(sheet.Cell(row++, 2), report.Items.Count(i => i.Status == ReadinessStatus.Ready), "0");
+        Number(sheet.Cell(row++, 2), report.ReadyCount, "0");
         Label(sheet, row, "Requirements that apply");
         Number(sheet.Cell(row++, 2), report.Items.Count, "0");
         Label(sheet, row, "How readiness is weighted");

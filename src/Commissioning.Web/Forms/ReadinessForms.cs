@@ -72,14 +72,7 @@ public sealed class ReadinessInputValidator : AbstractValidator<ReadinessInput>
             .PlainText(TextShape.OneLine, _ => "The provider's name");
         When(x => x.Target == ReadinessInput.FileTarget, () =>
         {
-            RuleFor(x => x.TenderFile).NotNull().WithMessage("Select the tender file (.json) to check against.")
-                .DependentRules(() =>
-                {
-                    RuleFor(x => x.TenderFile!.FileName).Must(name => name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).OverridePropertyName("TenderFile")
-                        .WithMessage("The selected file must be a tender file ending in .json.");
-                    RuleFor(x => x.TenderFile!.Length).GreaterThan(0).OverridePropertyName("TenderFile").WithMessage("The selected file is empty.")
-                        .LessThanOrEqualTo(RequestLimits.MaxUploadBytes).WithMessage($"The selected file must be smaller than {RequestLimits.MaxUploadBytes / 1024 / 1024} MB.");
-                });
+            RuleFor(x => x.TenderFile).TenderFile("Select the tender file (.json) to check against.");
             RuleFor(x => x.FileLot).MaximumLength(100).WithMessage("The lot must be 100 characters or fewer, such as lot-1.")
                 .PlainText(TextShape.OneLine, _ => "The lot");
         });

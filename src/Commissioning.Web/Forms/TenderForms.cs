@@ -21,14 +21,7 @@ public sealed class ImportInputValidator : AbstractValidator<ImportInput>
     /// <summary>The rules.</summary>
     public ImportInputValidator()
     {
-        RuleFor(x => x.File).NotNull().WithMessage("Select a tender file (.json) to import.")
-            .DependentRules(() =>
-            {
-                RuleFor(x => x.File!.FileName).Must(name => name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).OverridePropertyName("File")
-                    .WithMessage("The selected file must be a tender file ending in .json.");
-                RuleFor(x => x.File!.Length).GreaterThan(0).OverridePropertyName("File").WithMessage("The selected file is empty.")
-                    .LessThanOrEqualTo(RequestLimits.MaxUploadBytes).WithMessage($"The selected file must be smaller than {RequestLimits.MaxUploadBytes / 1024 / 1024} MB.");
-            });
+        RuleFor(x => x.File).TenderFile("Select a tender file (.json) to import.");
     }
 }
 
